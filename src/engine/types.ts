@@ -1,0 +1,131 @@
+/**
+ * The engine's data: endpoints, port sets, connectivity and explanations.
+ * Verdicts are data; sentences are rendered from them in engine/messages.ts.
+ */
+import type {
+  ContainerPort,
+  IpRange,
+  Labels,
+  PolicyType,
+  Protocol,
+} from '../model/types';
+import type { SourceLocation } from '../model/source';
+
+/** `ns/name[Kind]` for workloads, `first-last` address range for external endpoints. */
+export type EndpointId = string & { readonly __brand: 'EndpointId' };
+/** `ns/name` of a NetworkPolicy. */
+export type PolicyId = string & { readonly __brand: 'PolicyId' };
+
+export interface WorkloadEndpoint {
+  readonly type: 'workload';
+  readonly id: EndpointId;
+  /** Workload kind, or the owner kind a Pod was grouped into (may be any controller kind). */
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  readonly ports: readonly ContainerPort[];
+  /** Pod IPs known from status; matched against ipBlock peers. */
+  readonly ips: readonly IpRange[];
+  /** Every object that contributed to this endpoint (a controller, or its Pods). */
+  readonly locations: readonly SourceLocation[];
+}
+
+export interface ExternalEndpoint {
+  readonly type: 'external';
+  readonly id: EndpointId;
+  readonly kind: 'IPBlock';
+  readonly range: IpRange;
+}
+
+export type Endpoint = WorkloadEndpoint | ExternalEndpoint;
+
+export interface NamespaceInfo {
+  readonly name: string;
+  /** Including the automatic `kubernetes.io/metadata.name`. */
+  readonly labels: Labels;
+  readonly declared: boolean;
+  readonly location?: SourceLocation;
+}
+
+/** Inclusive port range within 1..65535. */
+export type PortRange = readonly [number, number];
+/** Sorted, disjoint, non-adjacent ranges. */
+export type PortSet = readonly PortRange[];
+export type ConnectionSet = Readonly<Record<Protocol, PortSet>>;
+
+export interface Connection {
+  readonly from: EndpointId;
+  readonly to: EndpointId;
+  readonly allowed: ConnectionSet;
+}
+
+export type Direction = 'ingress' | 'egress';
+
+/** Provenance of one compiled rule: enough to point back into the YAML. */
+export interface RuleRef {
+  readonly policy: PolicyId;
+  readonly direction: Direction;
+  /** Index of the rule in the policy's `ingress` / `egress` list. */
+  readonly index: number;
+  readonly location: SourceLocation;
+}
+
+export interface PolicyRef {
+  readonly id: PolicyId;
+  readonly namespace: string;
+  readonly name: string;
+  readonly location: SourceLocation;
+  readonly nameLocation: SourceLocation;
+  readonly policyTypes: readonly PolicyType[];
+}
+
+/** Why a rule of an isolating policy did not allow (all of) the traffic. */
+export type RuleMiss =
+  /** The rule's peers do not include the other endpoint. */
+  | { readonly kind: 'peer' }
+  /** The peer matched, but the rule's ports allow nothing of the queried protocol. */
+  | { readonly kind: 'protocol' }
+  /** The peer matched and the protocol, but not the queried port. */
+  | { readonly kind: 'port' }
+  /** The peer matched, but every port of the rule is a name the destination does not define. */
+  | { readonly kind: 'named-port-unresolved'; readonly names: readonly string[] };
+
+export interface RuleVerdict {
+  readonly rule: RuleRef;
+  /** What this rule allows between the pair (empty when it does not apply). */
+  readonly allowed: ConnectionSet;
+  /** Set when the rule allows nothing for the pair (or not the queried port). */
+  readonly miss?: RuleMiss;
+}
+
+/** One side of a pair: the source's egress or the destination's ingress. */
+export interface SideExplanation {
+  readonly direction: Direction;
+  readonly endpoint: EndpointId;
+  /** External endpoints are not pods: policies never isolate them. */
+  readonly subjectToPolicies: boolean;
+  /** Policies that select the endpoint and have this direction in their policyTypes. */
+  readonly isolatedBy: readonly PolicyRef[];
+  readonly rules: readonly RuleVerdict[];
+  /** All of ConnectionSet when not isolated; else the union of the rules' `allowed`. */
+  readonly allowed: ConnectionSet;
+}
+
+export interface PortQuery {
+  readonly protocol: Protocol;
+  /** Absent: any port of the protocol. */
+  readonly port?: number;
+}
+
+export interface PairExplanation {
+  readonly from: EndpointId;
+  readonly to: EndpointId;
+  readonly query?: PortQuery;
+  readonly egress: SideExplanation;
+  readonly ingress: SideExplanation;
+  /** egress.allowed ∩ ingress.allowed. */
+  readonly allowed: ConnectionSet;
+  /** Whether the query (or, without one, anything at all) is allowed. */
+  readonly verdict: boolean;
+}

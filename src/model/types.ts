@@ -1,0 +1,143 @@
+/**
+ * Typed Kubernetes resources as the model hands them to the engine.
+ * Pure types (and a few constants): the engine imports this file, so it must never import `yaml`.
+ *
+ * The model keeps what the user wrote, including the difference between an absent field and an
+ * empty one; the engine's compiler decides what those mean (see engine/compile.ts).
+ */
+import type { SourceLocation } from './source';
+
+export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+export const WORKLOAD_KINDS = [
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+export type Labels = Readonly<Record<string, string>>;
+
+export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+
+export interface LabelRequirement {
+  readonly key: string;
+  readonly operator: SelectorOperator;
+  readonly values: readonly string[];
+}
+
+/** A validated metav1.LabelSelector. `{}` (both parts empty) selects everything. */
+export interface LabelSelector {
+  readonly matchLabels: Labels;
+  readonly matchExpressions: readonly LabelRequirement[];
+}
+
+/** An inclusive address range of one IP family; addresses as unsigned integers. */
+export interface IpRange {
+  readonly family: 4 | 6;
+  readonly first: bigint;
+  readonly last: bigint;
+}
+
+/** A parsed CIDR with host bits masked off; `text` is the canonical `addr/len` form. */
+export interface Cidr extends IpRange {
+  readonly text: string;
+}
+
+export interface NamespaceResource {
+  readonly name: string;
+  /** Labels as written; the automatic `kubernetes.io/metadata.name` is added by the engine. */
+  readonly labels: Labels;
+  readonly location: SourceLocation;
+}
+
+export interface ContainerPort {
+  readonly name?: string;
+  readonly port: number;
+  /** Absent means TCP (decided by the engine). */
+  readonly protocol?: Protocol;
+}
+
+/** The controlling ownerReference of a Pod (never a Node: such pods have no owner here). */
+export interface OwnerRef {
+  readonly kind: string;
+  readonly name: string;
+}
+
+/**
+ * One Pod object, or one controller object with its pod template.
+ * For controllers, labels and ports come from the pod template (CronJob: jobTemplate's template);
+ * ports include init containers with `restartPolicy: Always` (sidecars).
+ */
+export interface WorkloadResource {
+  readonly kind: WorkloadKind;
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  readonly ports: readonly ContainerPort[];
+  /** From status.podIP / status.podIPs; Pods only, empty when unknown. */
+  readonly podIPs: readonly IpRange[];
+  /** Pods only: the controlling owner, which the engine groups the pod into. */
+  readonly owner?: OwnerRef;
+  readonly location: SourceLocation;
+}
+
+export type PolicyType = 'Ingress' | 'Egress';
+
+export interface IpBlockPeer {
+  readonly cidr: Cidr;
+  readonly except: readonly Cidr[];
+}
+
+/** One element of `from` / `to`: at least one of the three parts is present (else rejected). */
+export interface PolicyPeer {
+  readonly podSelector?: LabelSelector;
+  readonly namespaceSelector?: LabelSelector;
+  readonly ipBlock?: IpBlockPeer;
+  readonly location: SourceLocation;
+}
+
+export interface PolicyPort {
+  /** Absent means TCP (decided by the engine). */
+  readonly protocol?: Protocol;
+  /** Absent means every port; a string is a named container port. */
+  readonly port?: number | string;
+  readonly endPort?: number;
+  readonly location: SourceLocation;
+}
+
+export interface PolicyRule {
+  /** `from` (ingress) or `to` (egress). `undefined` = field absent; `[]` = present but empty. */
+  readonly peers?: readonly PolicyPeer[];
+  /** `undefined` = field absent; `[]` = present but empty. */
+  readonly ports?: readonly PolicyPort[];
+  readonly location: SourceLocation;
+}
+
+export interface NetworkPolicyResource {
+  readonly namespace: string;
+  readonly name: string;
+  readonly podSelector: LabelSelector;
+  /** `undefined` = field absent (the engine applies the defaulting rule). */
+  readonly policyTypes?: readonly PolicyType[];
+  /** `undefined` = field absent; `[]` = present but empty. */
+  readonly ingress?: readonly PolicyRule[];
+  readonly egress?: readonly PolicyRule[];
+  /** The whole document. */
+  readonly location: SourceLocation;
+  /** The `metadata.name` value, for pointing at the policy itself. */
+  readonly nameLocation: SourceLocation;
+}
+
+/** Everything the engine evaluates: only objects the API server would accept. */
+export interface ClusterResources {
+  readonly namespaces: readonly NamespaceResource[];
+  readonly workloads: readonly WorkloadResource[];
+  readonly policies: readonly NetworkPolicyResource[];
+}
