@@ -1,0 +1,106 @@
+/**
+ * The connectivity matrix: for every ordered pair of distinct endpoints, what the source's egress
+ * AND the destination's ingress both allow. Built from the match tables in time proportional to
+ * the pairs that policies leave open, not to all pairs, wherever isolation keeps things sparse.
+ */
+import type { CompiledRule } from './compile';
+import type { MatchTables, MatchedPolicy } from './matching';
+import { rulePortsToward } from './matching';
+import {
+  ALL_CONNECTIONS,
+  NO_CONNECTIONS,
+  intersectConnections,
+  isNoConnections,
+  unionConnections,
+} from './portset';
+import type { Connection, ConnectionSet, Endpoint } from './types';
+
+/**
+ * What an isolated endpoint allows in one direction: `base` toward every peer (rules without
+ * `from`/`to`), and for specific peers `base` widened by the rules that name them.
+ */
+interface SideAllowance {
+  readonly base: ConnectionSet;
+  readonly perPeer: ReadonlyMap<number, ConnectionSet>;
+}
+
+function allowanceOf(side: SideAllowance | undefined, peer: number): ConnectionSet {
+  if (!side) return ALL_CONNECTIONS;
+  return side.perPeer.get(peer) ?? side.base;
+}
+
+/**
+ * What a rule opens toward a peer. `constant` answers once for all peers when it can: always on
+ * the ingress side (named ports resolve against the isolated destination itself), and on the
+ * egress side unless the rule has named ports (they resolve against each destination).
+ */
+interface RulePorts {
+  readonly constant: (rule: CompiledRule) => ConnectionSet | undefined;
+  readonly toward: (rule: CompiledRule, peer: number) => ConnectionSet;
+}
+
+function buildSide(
+  isolating: readonly MatchedPolicy[],
+  direction: 'ingress' | 'egress',
+  allPeers: readonly number[],
+  ports: RulePorts,
+): SideAllowance | undefined {
+  if (isolating.length === 0) return undefined;
+  let base = NO_CONNECTIONS;
+  const perPeer = new Map<number, ConnectionSet>();
+  const widen = (peer: number, allowed: ConnectionSet) => {
+    if (isNoConnections(allowed)) return;
+    perPeer.set(peer, unionConnections(perPeer.get(peer) ?? NO_CONNECTIONS, allowed));
+  };
+  for (const policy of isolating) {
+    for (const match of policy[direction] ?? []) {
+      const constant = ports.constant(match.rule);
+      if (match.matchesAll && constant) base = unionConnections(base, constant);
+      else {
+        for (const peer of match.matchesAll ? allPeers : match.peers) {
+          widen(peer, constant ?? ports.toward(match.rule, peer));
+        }
+      }
+    }
+  }
+  for (const [peer, allowed] of perPeer) perPeer.set(peer, unionConnections(allowed, base));
+  return { base, perPeer };
+}
+
+export function computeConnections(endpoints: readonly Endpoint[], tables: MatchTables): Connection[] {
+  const all = endpoints.map((_, i) => i);
+  const ingress = endpoints.map((endpoint, d) => {
+    const toSelf = (rule: CompiledRule) => rulePortsToward(rule, endpoint);
+    return buildSide(tables.ingressIsolation[d]!, 'ingress', all, { constant: toSelf, toward: toSelf });
+  });
+  const egress = endpoints.map((_, s) =>
+    buildSide(tables.egressIsolation[s]!, 'egress', all, {
+      constant: (rule) => (rule.namedPorts.length === 0 ? rule.fixedPorts : undefined),
+      toward: (rule, d) => rulePortsToward(rule, endpoints[d]!),
+    }),
+  );
+
+  // Destinations that accept something from every source, and for each source the destinations
+  // that accept it by name: the only candidates for a source whose egress is open.
+  const openIngress = all.filter((d) => !ingress[d] || !isNoConnections(ingress[d].base));
+  const acceptedBy: number[][] = endpoints.map(() => []);
+  ingress.forEach((side, d) => side?.perPeer.forEach((_, s) => acceptedBy[s]!.push(d)));
+
+  const connections: Connection[] = [];
+  endpoints.forEach((source, s) => {
+    const out = egress[s];
+    const candidates =
+      out && isNoConnections(out.base)
+        ? [...out.perPeer.keys()].sort((a, b) => a - b)
+        : out
+          ? all
+          : [...new Set([...openIngress, ...acceptedBy[s]!])].sort((a, b) => a - b);
+    for (const d of candidates) {
+      const destination = endpoints[d]!;
+      if (d === s || (source.type === 'external' && destination.type === 'external')) continue;
+      const allowed = intersectConnections(allowanceOf(out, d), allowanceOf(ingress[d], s));
+      if (!isNoConnections(allowed)) connections.push({ from: source.id, to: destination.id, allowed });
+    }
+  });
+  return connections;
+}

@@ -1,0 +1,24 @@
+/**
+ * The engine's public surface. Pure TypeScript: resources in, data out; no React, DOM, Monaco,
+ * zustand or yaml (test/architecture.test.ts keeps it so).
+ */
+export { analyze } from './analyze';
+export type { Analysis, EndpointIsolation, PolicySummary } from './analyze';
+export { explain } from './explain';
+export { explanationLines, locationText, queryText, ruleText } from './messages';
+export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
+export { rangeText, addressText } from './address-space';
+export { effectivePolicyTypes, policyId } from './compile';
+export { workloadId, NAMESPACE_NAME_LABEL } from './topology';
+export {
+  ALL_CONNECTIONS,
+  NO_CONNECTIONS,
+  allowsQuery,
+  equalConnections,
+  intersectConnections,
+  isAllConnections,
+  isNoConnections,
+  subtractConnections,
+  unionConnections,
+} from './portset';
+export type * from './types';

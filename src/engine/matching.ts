@@ -1,0 +1,155 @@
+/**
+ * Matches compiled policies against the endpoints once: which endpoints each policy selects,
+ * which peers each rule matches, and what ports a rule opens toward a destination. Both the
+ * connectivity matrix and the explanations read these tables, so they cannot disagree.
+ */
+import type { IpRange } from '../model/types';
+import { blockContainsRange } from './address-space';
+import type { CompiledPolicy, CompiledRule, PeerMatcher } from './compile';
+import { connectionsOf, portRange, unionConnections } from './portset';
+import type { ConnectionSet, Endpoint, NamespaceInfo } from './types';
+
+export interface RuleMatch {
+  readonly rule: CompiledRule;
+  /** True when the rule has no `from`/`to` (or an empty one): every endpoint is a peer. */
+  readonly matchesAll: boolean;
+  /** Sorted endpoint indices matched by the rule's peers (unused when matchesAll). */
+  readonly peers: readonly number[];
+  /** Membership test over `peers`. */
+  readonly has: (endpoint: number) => boolean;
+}
+
+export interface MatchedPolicy {
+  readonly policy: CompiledPolicy;
+  /** Sorted indices of the workload endpoints the policy's podSelector selects. */
+  readonly selected: readonly number[];
+  readonly ingress?: readonly RuleMatch[];
+  readonly egress?: readonly RuleMatch[];
+}
+
+export interface MatchTables {
+  readonly policies: readonly MatchedPolicy[];
+  /** Per endpoint: the policies that isolate it for ingress / egress. */
+  readonly ingressIsolation: readonly (readonly MatchedPolicy[])[];
+  readonly egressIsolation: readonly (readonly MatchedPolicy[])[];
+}
+
+/** Indexes the endpoints by namespace so selectors only look where they can match. */
+class EndpointIndex {
+  readonly byNamespace = new Map<string, number[]>();
+  readonly withAddresses: number[] = [];
+  readonly namespaceLabels = new Map<string, NamespaceInfo['labels']>();
+
+  constructor(
+    readonly endpoints: readonly Endpoint[],
+    namespaces: readonly NamespaceInfo[],
+  ) {
+    for (const ns of namespaces) this.namespaceLabels.set(ns.name, ns.labels);
+    endpoints.forEach((endpoint, i) => {
+      if (endpoint.type === 'external') {
+        this.withAddresses.push(i);
+        return;
+      }
+      const list = this.byNamespace.get(endpoint.namespace) ?? [];
+      list.push(i);
+      this.byNamespace.set(endpoint.namespace, list);
+      if (endpoint.ips.length > 0) this.withAddresses.push(i);
+    });
+  }
+
+  addresses(endpoint: Endpoint): readonly IpRange[] {
+    return endpoint.type === 'external' ? [endpoint.range] : endpoint.ips;
+  }
+}
+
+function peerMatches(matcher: PeerMatcher, policyNamespace: string, index: EndpointIndex): number[] {
+  switch (matcher.kind) {
+    case 'everything':
+      return index.endpoints.map((_, i) => i);
+    case 'ipBlock':
+      return index.withAddresses.filter((i) =>
+        index.addresses(index.endpoints[i]!).some((range) => blockContainsRange(matcher.block, range)),
+      );
+    case 'pods': {
+      const { namespaces: namespaceMatches } = matcher;
+      const names = namespaceMatches
+        ? [...index.namespaceLabels].filter(([, labels]) => namespaceMatches(labels)).map(([n]) => n)
+        : [policyNamespace];
+      return names.flatMap((name) =>
+        (index.byNamespace.get(name) ?? []).filter((i) => {
+          const endpoint = index.endpoints[i]!;
+          return endpoint.type === 'workload' && matcher.pods(endpoint.labels);
+        }),
+      );
+    }
+  }
+}
+
+function matchRule(rule: CompiledRule, policyNamespace: string, index: EndpointIndex): RuleMatch {
+  const matchesAll = rule.peers.some((peer) => peer.kind === 'everything');
+  if (matchesAll) return { rule, matchesAll, peers: [], has: () => true };
+  const peers = [...new Set(rule.peers.flatMap((p) => peerMatches(p, policyNamespace, index)))].sort(
+    (a, b) => a - b,
+  );
+  const members = new Set(peers);
+  return { rule, matchesAll, peers, has: (i) => members.has(i) };
+}
+
+export function buildMatchTables(
+  compiled: readonly CompiledPolicy[],
+  endpoints: readonly Endpoint[],
+  namespaces: readonly NamespaceInfo[],
+): MatchTables {
+  const index = new EndpointIndex(endpoints, namespaces);
+  const ingressIsolation: MatchedPolicy[][] = endpoints.map(() => []);
+  const egressIsolation: MatchedPolicy[][] = endpoints.map(() => []);
+  const policies = compiled.map((policy): MatchedPolicy => {
+    const selected = (index.byNamespace.get(policy.namespace) ?? []).filter((i) => {
+      const endpoint = endpoints[i]!;
+      return endpoint.type === 'workload' && policy.selects(endpoint.labels);
+    });
+    const rules = (list: readonly CompiledRule[] | undefined) =>
+      list?.map((rule) => matchRule(rule, policy.namespace, index));
+    const matched: MatchedPolicy = {
+      policy,
+      selected,
+      ...(policy.ingress ? { ingress: rules(policy.ingress) } : {}),
+      ...(policy.egress ? { egress: rules(policy.egress) } : {}),
+    };
+    for (const i of selected) {
+      if (matched.ingress) ingressIsolation[i]!.push(matched);
+      if (matched.egress) egressIsolation[i]!.push(matched);
+    }
+    return matched;
+  });
+  return { policies, ingressIsolation, egressIsolation };
+}
+
+/**
+ * What a rule opens toward `destination`: its numeric ports plus its named ports resolved against
+ * the destination's container ports (same name and protocol). External endpoints have no named
+ * ports, so a named port toward one opens nothing.
+ */
+export function rulePortsToward(rule: CompiledRule, destination: Endpoint): ConnectionSet {
+  if (rule.namedPorts.length === 0 || destination.type === 'external') return rule.fixedPorts;
+  let ports = rule.fixedPorts;
+  for (const named of rule.namedPorts) {
+    for (const container of destination.ports) {
+      if (container.name === named.name && (container.protocol ?? 'TCP') === named.protocol) {
+        ports = unionConnections(
+          ports,
+          connectionsOf(named.protocol, portRange(container.port, container.port)),
+        );
+      }
+    }
+  }
+  return ports;
+}
+
+/** Named ports of the rule that `destination` does not define. */
+export function unresolvedNames(rule: CompiledRule, destination: Endpoint): string[] {
+  const defines = (name: string, protocol: string) =>
+    destination.type === 'workload' &&
+    destination.ports.some((c) => c.name === name && (c.protocol ?? 'TCP') === protocol);
+  return rule.namedPorts.filter((n) => !defines(n.name, n.protocol)).map((n) => n.name);
+}

@@ -1,0 +1,76 @@
+/**
+ * Every sentence the product says about a verdict lives here, rendered from explanation data.
+ * The CLI prints these lines, the UI shows them, tests read them.
+ */
+import type { SourceLocation } from '../model/source';
+import { describeConnections } from './describe';
+import { isNoConnections } from './portset';
+import type { PairExplanation, PortQuery, RuleMiss, RuleRef, RuleVerdict, SideExplanation } from './types';
+
+export function locationText(location: SourceLocation): string {
+  return `${location.file}:${location.range.startLine}:${location.range.startColumn}`;
+}
+
+export function queryText(query: PortQuery): string {
+  return query.port === undefined ? `${query.protocol} (any port)` : `${query.protocol} ${query.port}`;
+}
+
+export function ruleText(rule: RuleRef): string {
+  return `${rule.policy} ${rule.direction} rule #${rule.index + 1} (${locationText(rule.location)})`;
+}
+
+function missText(miss: RuleMiss, side: SideExplanation, peer: string, query?: PortQuery): string {
+  switch (miss.kind) {
+    case 'peer':
+      return `${peer} is not among its ${side.direction === 'egress' ? 'destinations (to)' : 'sources (from)'}`;
+    case 'protocol':
+      return `its ports do not include ${query ? query.protocol : 'that protocol'}`;
+    case 'port':
+      return `its ports do not include ${query ? queryText(query) : 'that port'}`;
+    case 'named-port-unresolved':
+      return `its named port${miss.names.length === 1 ? '' : 's'} ${miss.names.map((n) => `"${n}"`).join(', ')} ${miss.names.length === 1 ? 'is' : 'are'} not a container port of the destination`;
+  }
+}
+
+function ruleLine(verdict: RuleVerdict, side: SideExplanation, peer: string, query?: PortQuery): string {
+  if (verdict.miss) return `  - ${ruleText(verdict.rule)}: does not apply — ${missText(verdict.miss, side, peer, query)}.`;
+  return `  - ${ruleText(verdict.rule)} allows ${describeConnections(verdict.allowed)}.`;
+}
+
+function sideLines(side: SideExplanation, peer: string, query?: PortQuery): string[] {
+  const what = side.direction === 'egress' ? `Egress from ${side.endpoint}` : `Ingress to ${side.endpoint}`;
+  if (!side.subjectToPolicies) {
+    return [`${what}: an address outside the cluster; NetworkPolicies do not restrict it.`];
+  }
+  if (side.isolatedBy.length === 0) {
+    return [
+      `${what}: not isolated — no NetworkPolicy in its namespace selects it for ${side.direction}, so all ${side.direction} traffic is allowed.`,
+    ];
+  }
+  const policies = side.isolatedBy.map((p) => p.id).join(', ');
+  const summary = isNoConnections(side.allowed)
+    ? `no rule allows anything ${side.direction === 'egress' ? 'to' : 'from'} ${peer}`
+    : `allowed: ${describeConnections(side.allowed)}`;
+  const header = `${what}: isolated by ${policies}; ${summary}.`;
+  if (side.rules.length === 0) return [header, `  - the isolating policies have no ${side.direction} rules: everything is denied.`];
+  return [header, ...side.rules.map((r) => ruleLine(r, side, peer, query))];
+}
+
+/** The verdict first, then the egress side and the ingress side with each rule's part. */
+export function explanationLines(explanation: PairExplanation): string[] {
+  const { from, to, query, allowed, verdict } = explanation;
+  const subject = query ? `${queryText(query)} from ${from} to ${to}` : `traffic from ${from} to ${to}`;
+  const head = verdict
+    ? `ALLOWED: ${subject}${query ? '' : ` (${describeConnections(allowed)})`}.`
+    : `DENIED: ${subject}.`;
+  const { egress, ingress } = explanation;
+  const notes: string[] = [];
+  if (!egress.subjectToPolicies && !ingress.subjectToPolicies) {
+    notes.push('Both ends are outside the cluster; such traffic never reaches a pod, so nothing is listed for it.');
+  } else if (!verdict && !isNoConnections(egress.allowed) && !isNoConnections(ingress.allowed)) {
+    notes.push(
+      `Each side allows something, but not the same: egress allows ${describeConnections(egress.allowed)}, ingress allows ${describeConnections(ingress.allowed)}.`,
+    );
+  }
+  return [head, ...notes, ...sideLines(egress, to, query), ...sideLines(ingress, from, query)];
+}
