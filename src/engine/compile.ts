@@ -27,7 +27,7 @@ import type {
   Protocol,
 } from '../model/types';
 import type { SourceLocation } from '../model/source';
-import { compileSelector, type LabelPredicate } from './selector';
+import { compileSelector, type CompiledSelector } from './selector';
 import {
   ALL_CONNECTIONS,
   NO_CONNECTIONS,
@@ -43,8 +43,9 @@ export type PeerMatcher =
   | {
       readonly kind: 'pods';
       /** `undefined`: only the policy's own namespace. */
-      readonly namespaces?: LabelPredicate;
-      readonly pods: LabelPredicate;
+      readonly namespaces?: CompiledSelector;
+      /** `undefined`: every pod of those namespaces. */
+      readonly pods?: CompiledSelector;
     }
   | { readonly kind: 'ipBlock'; readonly block: IpBlockPeer };
 
@@ -66,7 +67,7 @@ export interface CompiledRule {
 export interface CompiledPolicy {
   readonly ref: PolicyRef;
   readonly namespace: string;
-  readonly selects: LabelPredicate;
+  readonly selects: CompiledSelector;
   /** Rules per direction; `undefined` when the policy does not isolate that direction. */
   readonly ingress?: readonly CompiledRule[];
   readonly egress?: readonly CompiledRule[];
@@ -86,10 +87,11 @@ const EVERYTHING: readonly PeerMatcher[] = [{ kind: 'everything' }];
 
 function compilePeer(peer: PolicyPeer): PeerMatcher {
   if (peer.ipBlock) return { kind: 'ipBlock', block: peer.ipBlock };
-  const pods: LabelPredicate = peer.podSelector ? compileSelector(peer.podSelector) : () => true;
-  return peer.namespaceSelector
-    ? { kind: 'pods', namespaces: compileSelector(peer.namespaceSelector), pods }
-    : { kind: 'pods', pods };
+  return {
+    kind: 'pods',
+    ...(peer.namespaceSelector ? { namespaces: compileSelector(peer.namespaceSelector) } : {}),
+    ...(peer.podSelector ? { pods: compileSelector(peer.podSelector) } : {}),
+  };
 }
 
 function compilePorts(ports: readonly PolicyPort[] | undefined): {

@@ -5,6 +5,7 @@
 export { analyze } from './analyze';
 export type { Analysis, EndpointIsolation, PolicySummary } from './analyze';
 export { explain } from './explain';
+export { policyFootprint, type PolicyFootprint } from './footprint';
 export { explanationLines, locationText, queryText, ruleText } from './messages';
 export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
 export { rangeText, addressText } from './address-space';

@@ -7,7 +7,8 @@ import type { IpRange } from '../model/types';
 import { blockContainsRange } from './address-space';
 import type { CompiledPolicy, CompiledRule, PeerMatcher } from './compile';
 import { connectionsOf, portRange, unionConnections } from './portset';
-import type { ConnectionSet, Endpoint, NamespaceInfo } from './types';
+import type { CompiledSelector } from './selector';
+import type { ConnectionSet, Endpoint, NamespaceInfo, WorkloadEndpoint } from './types';
 
 export interface RuleMatch {
   readonly rule: CompiledRule;
@@ -34,25 +35,33 @@ export interface MatchTables {
   readonly egressIsolation: readonly (readonly MatchedPolicy[])[];
 }
 
-/** Indexes the endpoints by namespace so selectors only look where they can match. */
+/**
+ * Indexes endpoints by namespace and by label pair, and namespaces by label pair, so a selector
+ * with matchLabels only looks at objects that carry its first pair.
+ */
 class EndpointIndex {
-  readonly byNamespace = new Map<string, number[]>();
+  private readonly workloadsByNamespace = new Map<string, number[]>();
+  private readonly workloadsByLabel = new Map<string, number[]>();
+  private readonly namespacesByLabel = new Map<string, string[]>();
+  private readonly namespaceSelections = new Map<string, string[]>();
+  private readonly namespaceLabels = new Map<string, NamespaceInfo['labels']>();
   readonly withAddresses: number[] = [];
-  readonly namespaceLabels = new Map<string, NamespaceInfo['labels']>();
 
   constructor(
     readonly endpoints: readonly Endpoint[],
-    namespaces: readonly NamespaceInfo[],
+    private readonly namespaces: readonly NamespaceInfo[],
   ) {
-    for (const ns of namespaces) this.namespaceLabels.set(ns.name, ns.labels);
+    for (const ns of namespaces) {
+      this.namespaceLabels.set(ns.name, ns.labels);
+      for (const pair of Object.entries(ns.labels)) push(this.namespacesByLabel, labelKey('', pair), ns.name);
+    }
     endpoints.forEach((endpoint, i) => {
       if (endpoint.type === 'external') {
         this.withAddresses.push(i);
         return;
       }
-      const list = this.byNamespace.get(endpoint.namespace) ?? [];
-      list.push(i);
-      this.byNamespace.set(endpoint.namespace, list);
+      push(this.workloadsByNamespace, endpoint.namespace, i);
+      for (const pair of Object.entries(endpoint.labels)) push(this.workloadsByLabel, labelKey(endpoint.namespace, pair), i);
       if (endpoint.ips.length > 0) this.withAddresses.push(i);
     });
   }
@@ -60,6 +69,40 @@ class EndpointIndex {
   addresses(endpoint: Endpoint): readonly IpRange[] {
     return endpoint.type === 'external' ? [endpoint.range] : endpoint.ips;
   }
+
+  /** Names of the namespaces a namespaceSelector matches (memoised: many peers repeat one). */
+  namespacesMatching(selector: CompiledSelector): readonly string[] {
+    let names = this.namespaceSelections.get(selector.key);
+    if (!names) {
+      const [first] = selector.requiredLabels;
+      const candidates = first
+        ? (this.namespacesByLabel.get(labelKey('', first)) ?? [])
+        : this.namespaces.map((ns) => ns.name);
+      names = candidates.filter((name) => selector.matches(this.namespaceLabels.get(name)!));
+      this.namespaceSelections.set(selector.key, names);
+    }
+    return names;
+  }
+
+  /** Workload endpoints of `namespace` whose labels the selector matches (all without one). */
+  workloadsMatching(namespace: string, selector: CompiledSelector | undefined): number[] {
+    const [first] = selector?.requiredLabels ?? [];
+    const candidates = first
+      ? (this.workloadsByLabel.get(labelKey(namespace, first)) ?? [])
+      : (this.workloadsByNamespace.get(namespace) ?? []);
+    if (!selector) return candidates;
+    return candidates.filter((i) => selector.matches((this.endpoints[i] as WorkloadEndpoint).labels));
+  }
+}
+
+function labelKey(namespace: string, [key, value]: readonly [string, string]): string {
+  return `${namespace}\u0000${key}\u0000${value}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function peerMatches(matcher: PeerMatcher, policyNamespace: string, index: EndpointIndex): number[] {
@@ -71,16 +114,8 @@ function peerMatches(matcher: PeerMatcher, policyNamespace: string, index: Endpo
         index.addresses(index.endpoints[i]!).some((range) => blockContainsRange(matcher.block, range)),
       );
     case 'pods': {
-      const { namespaces: namespaceMatches } = matcher;
-      const names = namespaceMatches
-        ? [...index.namespaceLabels].filter(([, labels]) => namespaceMatches(labels)).map(([n]) => n)
-        : [policyNamespace];
-      return names.flatMap((name) =>
-        (index.byNamespace.get(name) ?? []).filter((i) => {
-          const endpoint = index.endpoints[i]!;
-          return endpoint.type === 'workload' && matcher.pods(endpoint.labels);
-        }),
-      );
+      const names = matcher.namespaces ? index.namespacesMatching(matcher.namespaces) : [policyNamespace];
+      return names.flatMap((name) => index.workloadsMatching(name, matcher.pods));
     }
   }
 }
@@ -104,10 +139,7 @@ export function buildMatchTables(
   const ingressIsolation: MatchedPolicy[][] = endpoints.map(() => []);
   const egressIsolation: MatchedPolicy[][] = endpoints.map(() => []);
   const policies = compiled.map((policy): MatchedPolicy => {
-    const selected = (index.byNamespace.get(policy.namespace) ?? []).filter((i) => {
-      const endpoint = endpoints[i]!;
-      return endpoint.type === 'workload' && policy.selects(endpoint.labels);
-    });
+    const selected = index.workloadsMatching(policy.namespace, policy.selects);
     const rules = (list: readonly CompiledRule[] | undefined) =>
       list?.map((rule) => matchRule(rule, policy.namespace, index));
     const matched: MatchedPolicy = {

@@ -6,6 +6,17 @@ import type { LabelRequirement, LabelSelector, Labels } from '../model/types';
 
 export type LabelPredicate = (labels: Labels) => boolean;
 
+export interface CompiledSelector {
+  readonly matches: LabelPredicate;
+  /**
+   * The selector's matchLabels pairs: any object it matches carries all of them, so a label
+   * index can narrow the candidates before `matches` checks the rest.
+   */
+  readonly requiredLabels: readonly (readonly [string, string])[];
+  /** Equal for selectors that say the same thing the same way: a memo key. */
+  readonly key: string;
+}
+
 function requirementPredicate({ key, operator, values }: LabelRequirement): LabelPredicate {
   switch (operator) {
     case 'In':
@@ -21,18 +32,15 @@ function requirementPredicate({ key, operator, values }: LabelRequirement): Labe
 }
 
 /** Compiles a selector once into a predicate over label maps. */
-export function compileSelector(selector: LabelSelector): LabelPredicate {
-  const checks: LabelPredicate[] = [
-    ...Object.entries(selector.matchLabels).map(
-      ([key, value]): LabelPredicate =>
-        (labels) => Object.hasOwn(labels, key) && labels[key] === value,
-    ),
-    ...selector.matchExpressions.map(requirementPredicate),
-  ];
-  if (checks.length === 0) return () => true;
-  return (labels) => checks.every((check) => check(labels));
-}
-
-export function isEmptySelector(selector: LabelSelector): boolean {
-  return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+export function compileSelector(selector: LabelSelector): CompiledSelector {
+  const requiredLabels = Object.entries(selector.matchLabels);
+  const expressions = selector.matchExpressions.map(requirementPredicate);
+  const matches: LabelPredicate = (labels) => {
+    for (const [key, value] of requiredLabels) {
+      if (!Object.hasOwn(labels, key) || labels[key] !== value) return false;
+    }
+    for (const expression of expressions) if (!expression(labels)) return false;
+    return true;
+  };
+  return { matches, requiredLabels, key: JSON.stringify([requiredLabels, selector.matchExpressions]) };
 }

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/** The model's import rule (see README.md), enforced: `yaml` and its own files, nothing else. */
+const dir = new URL('./', import.meta.url);
+const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+const importsOf = (file: string) =>
+  [
+    ...readFileSync(new URL(file, dir), 'utf8').matchAll(
+      /^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => m[1]);
+
+describe('src/model imports', () => {
+  it.each(sources)('%s imports only yaml and its own files', (file) => {
+    const outside = importsOf(file).filter((spec) => spec !== 'yaml' && !/^\.\/[\w.-]+$/.test(spec ?? ''));
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps the engine contract (types.ts, source.ts) free of yaml', () => {
+    expect([...importsOf('types.ts'), ...importsOf('source.ts')]).toEqual(['./source']);
+  });
+
+  it('keeps yaml inside yaml.ts', () => {
+    expect(sources.filter((f) => importsOf(f).includes('yaml'))).toEqual(['yaml.ts']);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The cross-document step: places each parsed document in its file and drops objects that
+ * repeat an earlier object's kind, namespace and name (the later one is the duplicate).
+ */
+import type { ClusterResources, NamespaceResource, NetworkPolicyResource, WorkloadResource } from './types';
+import type { Diagnostic, SourceLocation } from './source';
+import type { ParsedDocument } from './document';
+import type { ParsedObject } from './objects';
+import { placeDiagnostic, placeObject, placer } from './place';
+import { leftOut, say } from './messages';
+
+/** A parsed document and where it sits: its input's `file` and its 1-based first line there. */
+export interface PlacedDocument {
+  readonly file: string;
+  readonly startLine: number;
+  readonly parsed: ParsedDocument;
+}
+
+export interface ModelResult {
+  readonly resources: ClusterResources;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Joins parsed documents, in stream order, into the resources the engine evaluates. */
+export function combine(documents: readonly PlacedDocument[]): ModelResult {
+  const namespaces: NamespaceResource[] = [];
+  const workloads: WorkloadResource[] = [];
+  const policies: NetworkPolicyResource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const firstSeen = new Map<string, SourceLocation>();
+
+  for (const { file, startLine, parsed } of documents) {
+    const place = placer(file, startLine);
+    diagnostics.push(...parsed.diagnostics.map((d) => placeDiagnostic(d, place)));
+    for (const object of parsed.objects.map((o) => placeObject(o, place))) {
+      const { kind, id } = identity(object);
+      const first = firstSeen.get(`${kind} ${id}`);
+      if (first !== undefined) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'duplicate-object',
+          message: `${say.duplicate(kind, id, formatLocation(first))} — ${leftOut.object(kind)}`,
+          location: object.nameLocation,
+        });
+        continue;
+      }
+      firstSeen.set(`${kind} ${id}`, object.nameLocation);
+      if (object.type === 'Namespace') namespaces.push(object.resource);
+      else if (object.type === 'Workload') workloads.push(object.resource);
+      else policies.push(object.resource);
+    }
+  }
+  return { resources: { namespaces, workloads, policies }, diagnostics };
+}
+
+/** Kind and `namespace/name` (just `name` for a Namespace), what the API server keys objects by. */
+function identity(object: ParsedObject): { kind: string; id: string } {
+  if (object.type === 'Namespace') return { kind: 'Namespace', id: object.resource.name };
+  const kind = object.type === 'Workload' ? object.resource.kind : 'NetworkPolicy';
+  return { kind, id: `${object.resource.namespace}/${object.resource.name}` };
+}
+
+function formatLocation({ file, range }: SourceLocation): string {
+  return `${file}:${range.startLine}:${range.startColumn}`;
+}

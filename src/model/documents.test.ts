@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { splitDocuments } from './documents';
+
+const texts = (text: string) => splitDocuments(text).map((d) => [d.startLine, d.text]);
+
+describe('splitDocuments', () => {
+  it('cuts before each --- line and records where each document starts', () => {
+    expect(texts('a: 1\n---\nb: 2\n---\nc: 3\n')).toEqual([
+      [1, 'a: 1\n'],
+      [2, '---\nb: 2\n'],
+      [4, '---\nc: 3\n'],
+    ]);
+  });
+
+  it('keeps comments and directives before a --- with the document that follows', () => {
+    expect(texts('# header\n\n%YAML 1.1\n---\na: 1\n')).toEqual([[1, '# header\n\n%YAML 1.1\n---\na: 1\n']]);
+  });
+
+  it('ends a document after a ... line', () => {
+    expect(texts('a: 1\n...\n%YAML 1.1\n---\nb: 2')).toEqual([
+      [1, 'a: 1\n...\n'],
+      [3, '%YAML 1.1\n---\nb: 2'],
+    ]);
+  });
+
+  it('cuts at --- even inside a block scalar, as YAML does, but not at indented or longer markers', () => {
+    expect(texts('a: |\n  x\n---\nb: 1\n  ---\n----\n')).toEqual([
+      [1, 'a: |\n  x\n'],
+      [3, '---\nb: 1\n  ---\n----\n'],
+    ]);
+  });
+
+  it('handles CRLF, content after ---, a byte-order mark and empty input', () => {
+    expect(texts('\uFEFFa: 1\r\n--- {b: 2}\r\n')).toEqual([
+      [1, 'a: 1\r\n'],
+      [2, '--- {b: 2}\r\n'],
+    ]);
+    expect(texts('')).toEqual([]);
+  });
+
+  it('puts every line in exactly one document', () => {
+    const text = '# c\n---\n---\na: 1\n...\n\n# tail\n---\n';
+    const documents = splitDocuments(text);
+    expect(documents.map((d) => d.text).join('')).toBe(text);
+    for (const d of documents) {
+      expect(
+        text
+          .split('\n')
+          .slice(d.startLine - 1)
+          .join('\n')
+          .startsWith(d.text),
+      ).toBe(true);
+    }
+  });
+});

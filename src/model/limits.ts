@@ -1,0 +1,86 @@
+/**
+ * Bounds that keep hostile or accidental input from hanging or crashing the page: file size,
+ * binary content, nesting depth and alias expansion. Each is reported as one diagnostic.
+ */
+import type { Diagnostic } from './source';
+import { leftOut, say } from './messages';
+
+/** Largest accepted input, in UTF-16 code units (about 20 MB of ASCII). */
+export const MAX_INPUT_CHARS = 20 * 1024 * 1024;
+
+/**
+ * Deepest accepted nesting (block indentation plus open flow brackets). Kubernetes objects rarely
+ * pass 30; the `yaml` package recurses per level, and V8 can abort the whole process (not throw)
+ * when it compiles a regular expression close to the stack limit, so we stop long before.
+ */
+export const MAX_NESTING = 256;
+
+/** Passed to the `yaml` package's `toJS({ maxAliasCount })`, its alias-bomb guard. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** How much of the text is sampled for control characters when deciding it is binary. */
+const BINARY_SAMPLE = 8192;
+
+/**
+ * Checks a whole input before it is split: too large, or not text. Returns the one diagnostic
+ * that replaces all others for this file, or `undefined` when the text can be parsed.
+ */
+export function screenInput(file: string, text: string): Diagnostic | undefined {
+  const at = { file, range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 } };
+  if (text.length > MAX_INPUT_CHARS) {
+    const mb = (text.length / 1024 / 1024).toFixed(1);
+    return {
+      severity: 'error',
+      code: 'input-too-large',
+      message: `${say.tooLarge(mb, MAX_INPUT_CHARS / 1024 / 1024)} — ${leftOut.input}`,
+      location: at,
+    };
+  }
+  if (looksBinary(text)) {
+    return {
+      severity: 'error',
+      code: 'binary-input',
+      message: `${say.binary} — ${leftOut.input}`,
+      location: at,
+    };
+  }
+  return undefined;
+}
+
+/** NUL anywhere, or more than 1 in 20 sampled characters being controls or U+FFFD (bad UTF-8). */
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const sample = text.slice(0, BINARY_SAMPLE);
+  const odd = sample.match(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
+  return odd * 20 > sample.length;
+}
+
+/**
+ * An upper bound of the nesting depth of a YAML text, without parsing it: the widest line prefix
+ * of indentation and block indicators (each level needs at least one column), plus the flow
+ * brackets open at that point. Brackets inside quotes count too: overestimating only refuses
+ * absurd input, underestimating could crash.
+ */
+export function nestingBound(text: string): number {
+  let deepest = 0;
+  let open = 0;
+  let lineStart = true;
+  let prefix = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = true;
+      prefix = 0;
+      continue;
+    }
+    if (lineStart && (c === ' ' || c === '\t' || c === '-' || c === '?' || c === ':')) {
+      prefix++;
+    } else {
+      lineStart = false;
+      if (c === '[' || c === '{') open++;
+      else if ((c === ']' || c === '}') && open > 0) open--;
+    }
+    deepest = Math.max(deepest, prefix + open);
+  }
+  return deepest;
+}

@@ -1,0 +1,129 @@
+/**
+ * Every diagnostic code the model emits, and the sentences it emits them with. Messages start
+ * with the field path (`spec.ingress[0].from[1]: …`) so they read well in the editor's hover and
+ * in the CLI's `file:line:col` output alike.
+ */
+import { describe, type YNode } from './tree';
+
+/** Code → what it means. Severity is fixed per code, except where noted. */
+export const DIAGNOSTIC_CODES = {
+  'input-too-large': 'error: the input is over the size limit; nothing in it is read',
+  'binary-input': 'error: the input is not text; nothing in it is read',
+  'yaml-syntax': 'error: the YAML (or JSON) cannot be parsed; the document is left out',
+  'yaml-warning': 'warning: the YAML parser accepted something dubious (e.g. an unknown tag)',
+  'yaml-limit': 'error: nesting too deep, too many aliases, or an alias inside itself',
+  'yaml-unsupported': 'error: YAML that Kubernetes cannot read (complex keys, bad merge keys)',
+  'not-an-object': 'error: the document (or list item) is not a mapping',
+  'missing-kind': 'error: no `kind`',
+  'missing-api-version': 'error: no `apiVersion`',
+  'unsupported-api-version': 'error: a known kind in a group/version that is not served',
+  'ignored-kind': 'info: a kind that NetworkPolicy evaluation does not use',
+  'wrong-type': 'error: a field holds the wrong type (a string where a list belongs, …)',
+  'unknown-field': 'warning: a field the API server does not know; it drops it',
+  'missing-field': 'error: a required field is absent',
+  'empty-item': 'warning: a null list item, which the API server reads as `{}`',
+  'missing-name': 'error: no `metadata.name`',
+  'invalid-name': 'error: `metadata.name` is not a valid name for this kind',
+  'invalid-namespace': 'error: `metadata.namespace` is not a valid namespace name',
+  'invalid-label-key': 'error: a label (or selector) key is not a qualified name',
+  'invalid-label-value': 'error: a label (or selector) value is not a valid label value',
+  'invalid-selector-operator':
+    'error: a matchExpressions operator other than In, NotIn, Exists, DoesNotExist',
+  'invalid-selector-values': 'error: In/NotIn without values, or Exists/DoesNotExist with values',
+  'invalid-policy-type': 'error: a policyTypes entry other than Ingress or Egress, or more than two',
+  'invalid-peer': 'error: an empty peer, or ipBlock combined with a selector',
+  'invalid-cidr': 'error: an ipBlock CIDR that does not parse',
+  'invalid-except': 'error: an `except` CIDR that is not strictly inside its `cidr`',
+  'cidr-host-bits': 'info: a CIDR with host bits set; evaluated with them masked off',
+  'non-standard-cidr': 'warning: leading zeros or an IPv4-mapped form; accepted with a warning',
+  'invalid-protocol': 'error: a protocol other than TCP, UDP or SCTP',
+  'invalid-port': 'error: a port number outside 1..65535',
+  'invalid-port-name': 'error: a port name that is not an IANA service name',
+  'invalid-end-port': 'error: endPort without a numeric port, below port, or out of range',
+  'duplicate-port-name': 'error: two ports of one container share a name',
+  'invalid-owner': 'error: more than one ownerReference with controller: true',
+  'owner-without-kind': 'warning: an ownerReference without kind; its kind is taken as Pod',
+  'owner-without-name': 'warning: a controlling ownerReference without name; the pod gets no owner',
+  'invalid-pod-ip': 'warning: status.podIP(s) holds something that is not an IP; it is skipped',
+  'duplicate-object': 'error: a second object with the same kind, namespace and name',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Why something is left out, appended to its error messages after " — ". */
+export const leftOut = {
+  object: (kind: string): string =>
+    `the API server would reject this ${kind}, so it is left out of the evaluation`,
+  document: 'kubectl could not read this document, so it is left out of the evaluation',
+  input: 'nothing in it is evaluated',
+};
+
+const QUOTE_HINT = 'quote it to keep it a string';
+
+/** The sentences of all diagnostics; field-level ones start with the path of the field. */
+export const say = {
+  tooLarge: (megabytes: string, limit: number): string =>
+    `this input is ${megabytes} MB, more than the ${limit} MB limit`,
+  binary: 'this input is not YAML or JSON text (it contains NUL or other control bytes)',
+  tooDeep: (max: number): string => `nesting is deeper than ${max} levels`,
+  aliasBomb: (max: number): string =>
+    `aliases expand too much (more than ${max} expansions): this looks like an alias bomb`,
+  unknownAlias: (name: string): string => `unknown alias *${name}`,
+  aliasLoop: (name: string): string => `alias *${name} is used inside its own anchor`,
+  badMerge: 'a << merge key needs a mapping or a list of mappings',
+  missingKey: 'a mapping key is missing',
+  complexKey: 'a mapping or list cannot be a key in Kubernetes YAML',
+  expected: (path: string, expected: string, got: YNode): string => {
+    const hint =
+      expected === 'a string' && got.type === 'scalar' && got.value !== null
+        ? ` (YAML reads ${got.source} as a ${typeof got.value}: ${QUOTE_HINT})`
+        : '';
+    return `${path}: expected ${expected}, got ${describe(got)}${hint}`;
+  },
+  unknownField: (path: string): string => `unknown field "${path}": the API server drops it`,
+  required: (path: string): string => `${path} is required`,
+  invalid: (path: string, value: string | number, reason: string): string =>
+    `${path}: ${JSON.stringify(value)} ${reason}`,
+  emptyItem: (path: string): string => `${path} is empty; the API server reads it as {}`,
+  labelKey: (path: string, key: string, reason: string): string =>
+    `${path}: key "${key}" is not a valid label key: ${reason}`,
+  labelValue: (path: string, key: string, value: string, reason: string): string =>
+    `${path}: value "${value}" of "${key}" is not a valid label value: ${reason}`,
+  badOperator: (path: string, operator: string): string =>
+    `${path}: "${operator}" is not a valid selector operator: use In, NotIn, Exists or DoesNotExist`,
+  valuesRequired: (path: string, operator: string): string =>
+    `${path}: must be specified when operator is ${operator}`,
+  valuesForbidden: (path: string, operator: string): string =>
+    `${path}: may not be specified when operator is ${operator}`,
+  missingName: (generateName: boolean): string =>
+    generateName
+      ? 'metadata.name is required (generateName is not evaluated: there is no server to pick the name)'
+      : 'metadata.name is required',
+  notAnObject: (got: YNode): string =>
+    `expected a Kubernetes object (a mapping with apiVersion and kind), got ${describe(got)}`,
+  ignoredKind: (kind: string): string => `ignored: NetworkPolicy evaluation does not use ${kind}`,
+  otherApi: (kind: string, apiVersion: string, expected: string): string =>
+    `ignored: ${apiVersion} ${kind} is not the Kubernetes ${kind} (${expected})`,
+  notServed: (kind: string, apiVersion: string, expected: string): string =>
+    `${kind} is not served as ${apiVersion}: use apiVersion ${expected}`,
+  missingApiVersion: (kind: string, expected: string): string =>
+    `apiVersion is required (${expected} for ${kind})`,
+  emptyPeer: (path: string): string =>
+    `${path}: must specify a peer (podSelector, namespaceSelector or ipBlock)`,
+  ipBlockAndSelector: (path: string): string => `${path}: may not specify both ipBlock and another peer`,
+  tooManyPolicyTypes: (path: string): string => `${path}: may not specify more than two policyTypes`,
+  ownerWithoutKind: (path: string): string => `${path}: kind is missing; it is taken as Pod`,
+  ownerWithoutName: (path: string): string =>
+    `${path}: name is missing; the pod is not grouped into its owner`,
+  manyControllers: (path: string): string => `${path}: only one reference can have controller set to true`,
+  invalidCidr: (path: string, text: string, reason: string): string =>
+    `${path}: "${text}" is not a valid CIDR: ${reason} (e.g. 10.0.0.0/16 or 2001:db8::/64)`,
+  hostBits: (path: string, text: string, masked: string): string =>
+    `${path}: "${text}" has host bits set; it is evaluated as ${masked}`,
+  nonStandardCidr: (path: string, text: string, canonical: string): string =>
+    `${path}: non-standard CIDR "${text}" will be invalid in a future Kubernetes release: use "${canonical}"`,
+  exceptOutside: (path: string, text: string, cidr: string): string =>
+    `${path}: "${text}" must be a strict subset of cidr ${cidr}`,
+  duplicate: (kind: string, id: string, first: string): string =>
+    `duplicate ${kind} "${id}": the same kind, namespace and name are already defined at ${first}`,
+};

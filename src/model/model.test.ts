@@ -1,0 +1,190 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  combine,
+  DIAGNOSTIC_CODES,
+  MAX_INPUT_CHARS,
+  parseDocument,
+  parseManifests,
+  splitDocuments,
+  type ModelResult,
+} from './index';
+import type { SourceLocation } from './source';
+
+const fixturesDir = new URL('../../fixtures/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, fixturesDir), 'utf8');
+const modelFixtures = readdirSync(fixturesDir).filter((f) => /\.(ya?ml|json)$/.test(f));
+
+const codes = (result: ModelResult) => result.diagnostics.map((d) => `${d.severity} ${d.code}`);
+
+/** Every SourceLocation anywhere in a result. */
+function locations(value: unknown): SourceLocation[] {
+  if (typeof value !== 'object' || value === null) return [];
+  if ('file' in value && 'range' in value) return [value as SourceLocation];
+  return Object.values(value).flatMap(locations);
+}
+
+const ns = (name: string, extra = '') =>
+  `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n${extra}`;
+const pod = (name: string, namespace?: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ''}`;
+
+describe('parseManifests', () => {
+  it('puts the input file in every location', () => {
+    const result = parseManifests([
+      { file: 'a.yaml', text: fixture('kubectl-list.yaml') },
+      { file: 'b.yaml', text: fixture('policies-valid.yaml') },
+    ]);
+    const all = locations(result);
+    expect(all.length).toBeGreaterThan(40);
+    expect(new Set(all.map((l) => l.file))).toEqual(new Set(['a.yaml', 'b.yaml']));
+    expect(result.resources.policies.filter((p) => p.location.file === 'b.yaml')).toHaveLength(7);
+  });
+
+  it('puts objects without metadata.namespace in default', () => {
+    const { resources } = parseManifests([{ file: 'f', text: pod('p') }]);
+    expect(resources.workloads[0]?.namespace).toBe('default');
+  });
+
+  it('leaves out a later duplicate (same kind, namespace and name), even across files', () => {
+    const result = parseManifests([
+      { file: 'one.yaml', text: `${pod('web')}---\n${pod('web', 'other')}---\n${ns('web')}` },
+      { file: 'two.yaml', text: `# again\n${pod('web', 'default')}` },
+    ]);
+    expect(result.resources.workloads.map((w) => `${w.namespace}/${w.name}`)).toEqual([
+      'default/web',
+      'other/web',
+    ]);
+    expect(result.resources.namespaces).toHaveLength(1);
+    expect(codes(result)).toEqual(['error duplicate-object']);
+    const [duplicate] = result.diagnostics;
+    expect(duplicate?.message).toContain('duplicate Pod "default/web"');
+    expect(duplicate?.message).toContain('already defined at one.yaml:4:9');
+    expect(duplicate?.message).toContain('left out of the evaluation');
+    expect(duplicate?.location).toEqual({
+      file: 'two.yaml',
+      range: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 12 },
+    });
+  });
+
+  it('does not let a rejected object claim its name', () => {
+    const result = parseManifests([
+      { file: 'f', text: `${ns('x', '  labels: {"bad key": v}\n')}---\n${ns('x')}` },
+    ]);
+    expect(result.resources.namespaces.map((n) => n.name)).toEqual(['x']);
+    expect(codes(result)).toEqual(['error invalid-label-key']);
+  });
+
+  it('reads namespaces with their labels', () => {
+    const { resources } = parseManifests([{ file: 'f', text: ns('shop', '  labels: {team: payments}\n') }]);
+    expect(resources.namespaces).toEqual([
+      {
+        name: 'shop',
+        labels: { team: 'payments' },
+        location: { file: 'f', range: { startLine: 1, startColumn: 1, endLine: 5, endColumn: 27 } },
+      },
+    ]);
+  });
+
+  it.each([
+    ['apiVersion: v1\nkind: Service\nmetadata: {name: s}\n', 'info ignored-kind'],
+    ['apiVersion: v1\nkind: ConfigMap\ndata: {a: b}\n', 'info ignored-kind'],
+    ['apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c}\n', 'error unsupported-api-version'],
+    ['apiVersion: apps/v1\nkind: Pod\nmetadata: {name: p}\n', 'error unsupported-api-version'],
+    ['kind: Pod\nmetadata: {name: p}\n', 'error missing-api-version'],
+    ['apiVersion: v1\nmetadata: {name: p}\n', 'error missing-kind'],
+    ['apiVersion: v1\nkind: 3\n', 'error wrong-type'],
+    ['just a string\n', 'error not-an-object'],
+    ['apiVersion: v1\nkind: Pod\nmetadata: {generateName: web-}\n', 'error missing-name'],
+  ])('decides by kind and apiVersion: %j', (text, expected) => {
+    const result = parseManifests([{ file: 'f', text }]);
+    expect(codes(result)).toEqual([expected]);
+    expect(locations(result.resources)).toEqual([]);
+  });
+
+  it('refuses oversized and binary input with one diagnostic each, and reads the rest', () => {
+    const result = parseManifests([
+      { file: 'big.yaml', text: `a: ${'x'.repeat(MAX_INPUT_CHARS)}` },
+      { file: 'image.png', text: '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR' },
+      { file: 'latin1.yaml', text: '\ufffd\ufffd\u0001\u0002\ufffd\u0003kind: Pod' },
+      { file: 'ok.yaml', text: ns('fine') },
+    ]);
+    expect(result.diagnostics.map((d) => `${d.location.file} ${d.code}`)).toEqual([
+      'big.yaml input-too-large',
+      'image.png binary-input',
+      'latin1.yaml binary-input',
+    ]);
+    expect(result.resources.namespaces.map((n) => n.name)).toEqual(['fine']);
+  });
+
+  it('keeps a syntax error inside its document (fixtures/broken-stream.yaml)', () => {
+    const result = parseManifests([{ file: 'f', text: fixture('broken-stream.yaml') }]);
+    expect(result.resources.namespaces.map((n) => n.name)).toEqual(['a']);
+    expect(result.resources.workloads.map((w) => w.name)).toEqual(['ok']);
+    expect(new Set(codes(result))).toEqual(new Set(['error yaml-syntax']));
+    for (const d of result.diagnostics) {
+      expect(d.location.range.startLine).toBeGreaterThanOrEqual(8);
+      expect(d.location.range.endLine).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it('survives an alias bomb (fixtures/alias-bomb.yaml)', () => {
+    const result = parseManifests([{ file: 'f', text: fixture('alias-bomb.yaml') }]);
+    expect(codes(result)).toEqual(['error yaml-limit']);
+    expect(result.resources.namespaces.map((n) => n.name)).toEqual(['after-the-bomb']);
+  });
+
+  it('reads JSON (fixtures/manifests.json)', () => {
+    const { resources, diagnostics } = parseManifests([{ file: 'f.json', text: fixture('manifests.json') }]);
+    expect(diagnostics).toEqual([]);
+    expect(resources.namespaces.map((n) => n.labels)).toEqual([{ env: 'prod' }]);
+    expect(resources.workloads[0]?.ports).toEqual([{ name: 'http', port: 8080 }]);
+    expect(resources.policies[0]?.ingress?.[0]?.peers?.[0]?.ipBlock?.cidr.text).toBe('192.168.0.0/16');
+  });
+
+  it('emits only documented codes, with their documented severity', () => {
+    const texts = modelFixtures.map((f) => ({ file: f, text: fixture(f) }));
+    const seen = parseManifests(texts).diagnostics;
+    expect(seen.length).toBeGreaterThan(30);
+    for (const d of seen) {
+      expect(Object.keys(DIAGNOSTIC_CODES)).toContain(d.code);
+      expect(DIAGNOSTIC_CODES[d.code as keyof typeof DIAGNOSTIC_CODES]).toMatch(
+        new RegExp(`^${d.severity}:`),
+      );
+    }
+  });
+});
+
+describe('incremental parsing', () => {
+  const text = fixture('workloads.yaml');
+
+  it('is what parseManifests does: split, parse each document, combine', () => {
+    const documents = splitDocuments(text);
+    const result = combine(
+      documents.map((d) => ({ file: 'w.yaml', startLine: d.startLine, parsed: parseDocument(d.text) })),
+    );
+    expect(result).toEqual(parseManifests([{ file: 'w.yaml', text }]));
+  });
+
+  it('reuses a parsed document wherever it moves', () => {
+    const [, second] = splitDocuments(text);
+    if (second === undefined) throw new Error('fixture has one document');
+    const parsed = parseDocument(second.text);
+    const at = (startLine: number) =>
+      combine([{ file: 'f', startLine, parsed }]).resources.workloads[0]?.location.range;
+    expect(at(1)).toEqual({ startLine: 2, startColumn: 1, endLine: 12, endColumn: 19 });
+    expect(at(101)).toEqual({ startLine: 102, startColumn: 1, endLine: 112, endColumn: 19 });
+    expect(
+      parseManifests([{ file: 'f', text: `${'\n'.repeat(100)}${second.text}` }]).resources.workloads[0]
+        ?.location.range,
+    ).toEqual(at(101));
+  });
+
+  it('keeps document-relative, file-less locations in parseDocument', () => {
+    const parsed = parseDocument('\n\napiVersion: v1\nkind: Namespace\nmetadata: {name: ns1}\n');
+    expect(parsed.objects[0]?.nameLocation).toEqual({
+      file: '',
+      range: { startLine: 5, startColumn: 18, endLine: 5, endColumn: 21 },
+    });
+  });
+});

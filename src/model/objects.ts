@@ -1,0 +1,90 @@
+/**
+ * One Kubernetes object (or list of them) from a parsed tree: decides by kind and apiVersion,
+ * reads it, and keeps it only if the API server would accept it. Every error of a rejected
+ * object says so, in the same words.
+ */
+import type { NamespaceResource, NetworkPolicyResource, WorkloadResource } from './types';
+import type { Diagnostic, SourceLocation } from './source';
+import type { YMap, YNode } from './tree';
+import { here, Issues } from './issues';
+import { asString, checkFields, headRange, valueOf } from './reader';
+import { decideKind, type SupportedKind } from './kinds';
+import { isListKind, readList, type ItemDefaults } from './lists';
+import { readMetadata } from './metadata';
+import { readNamespace } from './namespace';
+import { readNetworkPolicy } from './networkpolicy';
+import { readWorkload } from './workloads';
+import { leftOut, say } from './messages';
+
+/** An accepted object, before cross-document checks; `nameLocation` points at metadata.name. */
+export type ParsedObject =
+  | {
+      readonly type: 'Namespace';
+      readonly resource: NamespaceResource;
+      readonly nameLocation: SourceLocation;
+    }
+  | { readonly type: 'Workload'; readonly resource: WorkloadResource; readonly nameLocation: SourceLocation }
+  | {
+      readonly type: 'NetworkPolicy';
+      readonly resource: NetworkPolicyResource;
+      readonly nameLocation: SourceLocation;
+    };
+
+export interface ObjectSink {
+  readonly objects: ParsedObject[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const TOP_FIELDS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+// networking.k8s.io/v1 NetworkPolicy has had no status since Kubernetes 1.28.
+const POLICY_TOP_FIELDS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'metadata', 'spec']);
+
+/** Reads `node` (an object, or a list of them) into `sink`. */
+export function readObjects(node: YNode, defaults: ItemDefaults, sink: ObjectSink): void {
+  const issues = new Issues();
+  if (node.type !== 'map') {
+    issues.error(node.range, 'not-an-object', say.notAnObject(node));
+    sink.diagnostics.push(...issues.collect(leftOut.object('object')));
+    return;
+  }
+  const kindNode = valueOf(node, 'kind');
+  const kind = kindNode === undefined ? defaults.kind : asString(kindNode, 'kind', issues);
+  const apiVersionNode = valueOf(node, 'apiVersion');
+  const apiVersion =
+    apiVersionNode === undefined ? defaults.apiVersion : asString(apiVersionNode, 'apiVersion', issues);
+  if (kind === undefined || kind === '') {
+    if (!issues.hasErrors)
+      issues.error(kindNode?.range ?? headRange(node), 'missing-kind', say.required('kind'));
+    sink.diagnostics.push(...issues.collect(leftOut.object('object')));
+    return;
+  }
+  if (isListKind(kind, node)) {
+    const list = readList(node, kind, apiVersion, issues);
+    sink.diagnostics.push(...issues.collect(leftOut.object(kind)));
+    for (const item of list.items) readObjects(item, list.defaults, sink);
+    return;
+  }
+  const decision = decideKind(kind, apiVersion);
+  const at = kindNode?.range ?? headRange(node);
+  if (decision.action === 'ignore') {
+    issues.info(at, 'ignored-kind', decision.message);
+  } else if (decision.action === 'reject') {
+    issues.error(apiVersionNode?.range ?? at, decision.code, decision.message);
+  } else {
+    const object = readSupported(node, decision.kind, issues);
+    if (!issues.hasErrors) sink.objects.push(object);
+  }
+  sink.diagnostics.push(...issues.collect(leftOut.object(kind)));
+}
+
+function readSupported(root: YMap, kind: SupportedKind, issues: Issues): ParsedObject {
+  checkFields(root, '', kind === 'NetworkPolicy' ? POLICY_TOP_FIELDS : TOP_FIELDS, issues);
+  const meta = readMetadata(root, kind === 'Namespace' ? 'cluster' : 'namespaced', issues);
+  const nameLocation = here(meta.nameRange);
+  if (kind === 'Namespace')
+    return { type: 'Namespace', resource: readNamespace(root, meta, issues), nameLocation };
+  if (kind === 'NetworkPolicy') {
+    return { type: 'NetworkPolicy', resource: readNetworkPolicy(root, meta, issues), nameLocation };
+  }
+  return { type: 'Workload', resource: readWorkload(root, kind, meta, issues), nameLocation };
+}

@@ -1,0 +1,231 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseManifests } from './index';
+import type { ModelResult } from './index';
+import type { SourceRange } from './source';
+
+/** Invariants of any result: nothing thrown (implicit), ranges inside the text, nothing kept that has an error. */
+function checkResult(text: string, result: ModelResult): void {
+  const lineCount = text.split('\n').length;
+  for (const d of result.diagnostics) {
+    expect(d.location.file).toBe('f');
+    const { startLine, endLine } = d.location.range;
+    expect(startLine).toBeGreaterThanOrEqual(1);
+    expect(endLine).toBeGreaterThanOrEqual(startLine);
+    expect(endLine).toBeLessThanOrEqual(lineCount);
+  }
+  const kept = [...result.resources.namespaces, ...result.resources.workloads, ...result.resources.policies];
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.location.range);
+  for (const object of kept) {
+    expect(errors.filter((e) => inside(e, object.location.range))).toEqual([]);
+  }
+}
+
+function inside(inner: SourceRange, outer: SourceRange): boolean {
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
+  return (
+    before(outer.startLine, outer.startColumn, inner.startLine, inner.startColumn) &&
+    before(inner.endLine, inner.endColumn, outer.endLine, outer.endColumn)
+  );
+}
+
+function parse(text: string): ModelResult {
+  const result = parseManifests([{ file: 'f', text }]);
+  checkResult(text, result);
+  return result;
+}
+
+const YAML_TOKENS = [
+  '---\n',
+  '...\n',
+  '- ',
+  ': ',
+  '\n',
+  '  ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"',
+  "'",
+  '#',
+  '&a ',
+  '*a',
+  '<<: ',
+  '? ',
+  '|\n',
+  '>-\n',
+  '!!str ',
+  '!x ',
+  '%YAML 1.1\n',
+  '\t',
+  'null',
+  '~',
+  'yes',
+  '0x1F',
+  '1e3',
+  '80',
+  'apiVersion: v1\n',
+  'apiVersion: networking.k8s.io/v1\n',
+  'kind: NetworkPolicy\n',
+  'kind: Pod\n',
+  'kind: List\n',
+  'items:\n',
+  'metadata:\n  name: a\n',
+  'spec:\n',
+  'podSelector: {}\n',
+  'ingress:\n',
+  'from:\n',
+  'ports:\n',
+  'port: http\n',
+  'ipBlock:\n',
+  'cidr: 10.0.0.0/8\n',
+  '\u0000',
+  '\ufeff',
+  '\r\n',
+];
+
+const KEYS = [
+  'apiVersion',
+  'kind',
+  'metadata',
+  'name',
+  'namespace',
+  'labels',
+  'spec',
+  'status',
+  'podSelector',
+  'namespaceSelector',
+  'matchLabels',
+  'matchExpressions',
+  'key',
+  'operator',
+  'values',
+  'policyTypes',
+  'ingress',
+  'egress',
+  'from',
+  'to',
+  'ports',
+  'port',
+  'endPort',
+  'protocol',
+  'ipBlock',
+  'cidr',
+  'except',
+  'template',
+  'jobTemplate',
+  'containers',
+  'initContainers',
+  'containerPort',
+  'restartPolicy',
+  'ownerReferences',
+  'controller',
+  'podIP',
+  'podIPs',
+  'ip',
+  'items',
+  'app',
+];
+
+const SCALARS = fc.oneof(
+  fc.constantFrom(
+    'v1',
+    'apps/v1',
+    'batch/v1',
+    'networking.k8s.io/v1',
+    'Pod',
+    'Deployment',
+    'CronJob',
+    'NetworkPolicy',
+    'Namespace',
+    'List',
+    'PodList',
+    'In',
+    'NotIn',
+    'Exists',
+    'Bogus',
+    'Ingress',
+    'Egress',
+    'TCP',
+    'tcp',
+    'http',
+    '80',
+    'Always',
+    '10.0.0.0/8',
+    '10.0.0.1/8',
+    '::ffff:1.2.3.4/120',
+    'fd00::/8',
+    '1.2.3',
+    'web',
+    '',
+  ),
+  fc.integer({ min: -2, max: 70_000 }),
+  fc.boolean(),
+  fc.constant(null),
+);
+
+/** Objects that look like Kubernetes manifests, to reach deep into the readers. */
+const manifestLike = fc.letrec<{ value: unknown; object: Record<string, unknown> }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    SCALARS,
+    tie('object'),
+    fc.array(tie('value'), { maxLength: 3 }),
+  ),
+  object: fc.dictionary(fc.constantFrom(...KEYS), tie('value'), { maxKeys: 5 }),
+})).object;
+
+describe('parseManifests never throws', () => {
+  it('on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => void parse(text)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on YAML-ish token soup', () => {
+    const soup = fc
+      .array(fc.constantFrom(...YAML_TOKENS), { maxLength: 40 })
+      .map((tokens) => tokens.join(''));
+    fc.assert(
+      fc.property(soup, (text) => void parse(text)),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on arbitrary JSON values dumped to YAML or JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.boolean(), (value, asJson) => {
+        parse(asJson ? (JSON.stringify(value) ?? '') : stringify(value));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on manifest-shaped objects of every supported kind', () => {
+    const kinds = fc.constantFrom(
+      ['v1', 'Namespace'],
+      ['v1', 'Pod'],
+      ['apps/v1', 'Deployment'],
+      ['batch/v1', 'CronJob'],
+      ['networking.k8s.io/v1', 'NetworkPolicy'],
+      ['v1', 'List'],
+      ['v1', 'PodList'],
+    );
+    fc.assert(
+      fc.property(
+        kinds,
+        manifestLike,
+        manifestLike,
+        manifestLike,
+        ([apiVersion, kind], metadata, spec, rest) => {
+          parse(stringify({ apiVersion, kind, metadata: { name: 'a', ...metadata }, spec, ...rest }));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseManifests } from './index';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+
+function parse(text: string) {
+  return parseManifests([{ file: 'w.yaml', text }]);
+}
+
+const summary = (text: string) =>
+  parse(text).resources.workloads.map((w) => ({
+    id: `${w.kind}:${w.namespace}/${w.name}`,
+    labels: w.labels,
+    ports: w.ports,
+    ...(w.owner && { owner: w.owner }),
+  }));
+
+const codes = (text: string) => parse(text).diagnostics.map((d) => `${d.severity} ${d.code}`);
+
+const pod = (extra: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n${extra}`;
+
+describe('workload kinds (fixtures/workloads.yaml)', () => {
+  const workloads = summary(fixture('workloads.yaml'));
+
+  it('reads every kind, with labels and ports from the pod template', () => {
+    expect(codes(fixture('workloads.yaml'))).toEqual([]);
+    expect(workloads.map((w) => w.id)).toEqual([
+      'Pod:apps/debug',
+      'Deployment:apps/frontend',
+      'StatefulSet:apps/cache',
+      'DaemonSet:apps/agent',
+      'ReplicaSet:apps/legacy',
+      'ReplicationController:apps/older',
+      'Job:apps/migrate',
+      'CronJob:apps/report',
+    ]);
+    expect(workloads[1]?.labels).toEqual({ app: 'frontend', tier: 'web' });
+    expect(workloads[3]?.ports).toEqual([{ name: 'statsd', port: 8125, protocol: 'UDP' }]);
+  });
+
+  it('counts sidecar init containers (restartPolicy: Always) only', () => {
+    expect(workloads[1]?.ports).toEqual([
+      { name: 'http', port: 8080 },
+      { name: 'https', port: 8443 },
+      { name: 'mesh', port: 15001 },
+    ]);
+  });
+
+  it("reads a CronJob's pod template from spec.jobTemplate.spec.template", () => {
+    expect(workloads[7]).toMatchObject({
+      labels: { app: 'report' },
+      ports: [{ name: 'metrics', port: 9102, protocol: 'SCTP' }],
+    });
+  });
+});
+
+describe('kubectl get -o yaml output (fixtures/kubectl-list.yaml)', () => {
+  const { resources, diagnostics } = parse(fixture('kubectl-list.yaml'));
+  const pods = new Map(resources.workloads.filter((w) => w.kind === 'Pod').map((w) => [w.name, w]));
+
+  it('flattens the List and ignores the Service', () => {
+    expect(resources.namespaces.map((n) => n.name)).toEqual(['shop', 'kube-system']);
+    expect(resources.workloads.map((w) => w.kind)).toEqual(['Pod', 'Pod', 'Pod', 'Deployment', 'ReplicaSet']);
+    expect(resources.policies.map((p) => p.name)).toEqual(['web-from-payments']);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['ignored-kind', 'ignored: NetworkPolicy evaluation does not use Service'],
+    ]);
+  });
+
+  it('takes the controlling owner, but never a Node', () => {
+    expect(pods.get('web-7d4b9c-x2x9q')?.owner).toEqual({ kind: 'ReplicaSet', name: 'web-7d4b9c' });
+    expect(pods.get('db-0')?.owner).toEqual({ kind: 'StatefulSet', name: 'db' });
+    expect(pods.get('etcd-node-1')).toBeDefined();
+    expect(pods.get('etcd-node-1')).not.toHaveProperty('owner');
+  });
+
+  it('reads pod IPs from status.podIP and status.podIPs, once each', () => {
+    expect(pods.get('web-7d4b9c-x2x9q')?.podIPs).toEqual([
+      { family: 4, first: 0x0af40111n, last: 0x0af40111n },
+      { family: 6, first: 0xfd000010024400010000000000000017n, last: 0xfd000010024400010000000000000017n },
+    ]);
+    expect(resources.workloads.find((w) => w.kind === 'Deployment')?.podIPs).toEqual([]);
+  });
+});
+
+describe('typed lists (fixtures/pod-list-typed.yaml)', () => {
+  it('gives items the kind and apiVersion of the list, and the default namespace', () => {
+    expect(codes(fixture('pod-list-typed.yaml'))).toEqual([]);
+    expect(summary(fixture('pod-list-typed.yaml')).map((w) => w.id)).toEqual([
+      'Pod:default/api-1',
+      'Pod:default/api-2',
+    ]);
+  });
+
+  it('reads a NetworkPolicyList, and needs kinds in a plain List', () => {
+    const policies =
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicyList\nitems:\n- metadata: {name: a}\n- metadata: {name: b}\n';
+    expect(parse(policies).resources.policies.map((p) => p.name)).toEqual(['a', 'b']);
+    expect(codes('apiVersion: v1\nkind: List\nitems:\n- metadata: {name: a}\n')).toEqual([
+      'error missing-kind',
+    ]);
+  });
+});
+
+describe('owners', () => {
+  it('takes an owner without kind as a Pod, with a warning', () => {
+    const text = pod('  ownerReferences:\n  - {name: rs, controller: true}\n');
+    expect(summary(text)[0]?.owner).toEqual({ kind: 'Pod', name: 'rs' });
+    expect(codes(text)).toEqual(['warning owner-without-kind']);
+  });
+
+  it('ignores references that do not control, and those without a name', () => {
+    const text = pod(
+      '  ownerReferences:\n  - {kind: ReplicaSet, name: a}\n  - {kind: ReplicaSet, controller: true}\n',
+    );
+    expect(summary(text)[0]).not.toHaveProperty('owner');
+    expect(codes(text)).toEqual(['warning owner-without-name']);
+  });
+
+  it('rejects a pod with two controllers', () => {
+    const text = pod(
+      '  ownerReferences:\n  - {kind: A, name: a, controller: true}\n  - {kind: B, name: b, controller: true}\n',
+    );
+    expect(summary(text)).toEqual([]);
+    expect(codes(text)).toEqual(['error invalid-owner']);
+  });
+});
+
+describe('workload problems', () => {
+  it('skips a malformed pod IP with a warning and keeps the pod', () => {
+    const text = pod('status:\n  podIP: 10.0.0.300\n  podIPs: [{ip: 10.0.0.1}]\n');
+    expect(parse(text).resources.workloads[0]?.podIPs).toEqual([
+      { family: 4, first: 0x0a000001n, last: 0x0a000001n },
+    ]);
+    expect(codes(text)).toEqual(['warning invalid-pod-ip']);
+  });
+
+  it.each([
+    ['invalid-port', 'spec:\n  containers:\n  - ports: [{containerPort: 0}]\n'],
+    ['missing-field', 'spec:\n  containers:\n  - ports: [{name: http}]\n'],
+    ['invalid-port-name', 'spec:\n  containers:\n  - ports: [{containerPort: 80, name: "80"}]\n'],
+    ['invalid-protocol', 'spec:\n  containers:\n  - ports: [{containerPort: 80, protocol: HTTP}]\n'],
+    [
+      'duplicate-port-name',
+      'spec:\n  containers:\n  - ports: [{containerPort: 80, name: web}, {containerPort: 81, name: web}]\n',
+    ],
+    ['invalid-port', 'spec:\n  containers:\n  - ports: [{containerPort: 80, hostPort: 70000}]\n'],
+    ['wrong-type', 'spec:\n  containers: nginx\n'],
+    ['wrong-type', 'spec:\n  containers:\n  - ports: [{containerPort: "80"}]\n'],
+    ['invalid-label-key', '  labels: {"a/b/c": x}\n'],
+    ['wrong-type', '  labels: {enabled: true}\n'],
+    ['invalid-namespace', '  namespace: a.b\n'],
+  ])('rejects a pod with %s', (code, extra) => {
+    const { resources, diagnostics } = parse(pod(extra));
+    expect(resources.workloads).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toContain(code);
+    expect(diagnostics.find((d) => d.severity === 'error')?.message).toContain('reject this Pod');
+  });
+
+  it('rejects a controller without a pod template', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: 1\n';
+    expect(parse(text).resources.workloads).toEqual([]);
+    expect(parse(text).diagnostics.map((d) => d.message)).toEqual([
+      'spec.template is required — the API server would reject this Deployment, so it is left out of the evaluation',
+    ]);
+  });
+
+  it('warns about unknown fields in pod specs and containers, and keeps the workload', () => {
+    const text = pod('spec:\n  hostNetwrk: true\n  containers:\n  - name: a\n    port: 80\n');
+    expect(summary(text)).toHaveLength(1);
+    expect(parse(text).diagnostics.map((d) => d.message)).toEqual([
+      'unknown field "spec.hostNetwrk": the API server drops it',
+      'unknown field "spec.containers[0].port": the API server drops it',
+    ]);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Pods and the controllers that template them. A Pod brings its own labels, its controlling owner
+ * and its IPs (from `kubectl get` status); a controller brings its pod template's labels and ports.
+ */
+import type { IpRange, OwnerRef, WorkloadKind, WorkloadResource } from './types';
+import type { YMap, YNode } from './tree';
+import type { Issues } from './issues';
+import type { Metadata } from './metadata';
+import { here } from './issues';
+import {
+  asBoolean,
+  asItemMap,
+  asList,
+  asMap,
+  asString,
+  checkFields,
+  defined,
+  headRange,
+  valueOf,
+} from './reader';
+import { readTemplateLabels } from './metadata';
+import { readPodSpecPorts } from './podspec';
+import { ipRange, parseIp } from './cidr';
+import { say } from './messages';
+
+type ControllerKind = Exclude<WorkloadKind, 'Pod'>;
+
+const COMMON_SPEC = ['selector', 'template', 'minReadySeconds'];
+// prettier-ignore
+const JOB_SPEC_FIELDS: ReadonlySet<string> = new Set([
+  'activeDeadlineSeconds', 'backoffLimit', 'backoffLimitPerIndex', 'completionMode', 'completions',
+  'managedBy', 'manualSelector', 'maxFailedIndexes', 'parallelism', 'podFailurePolicy',
+  'podReplacementPolicy', 'selector', 'successPolicy', 'suspend', 'template', 'ttlSecondsAfterFinished',
+]);
+// prettier-ignore
+const SPEC_FIELDS: Readonly<Record<ControllerKind, ReadonlySet<string>>> = {
+  Deployment: new Set([...COMMON_SPEC, 'replicas', 'strategy', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds']),
+  StatefulSet: new Set([
+    ...COMMON_SPEC, 'replicas', 'volumeClaimTemplates', 'serviceName', 'podManagementPolicy', 'updateStrategy',
+    'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy', 'ordinals',
+  ]),
+  DaemonSet: new Set([...COMMON_SPEC, 'updateStrategy', 'revisionHistoryLimit']),
+  ReplicaSet: new Set([...COMMON_SPEC, 'replicas']),
+  ReplicationController: new Set([...COMMON_SPEC, 'replicas']),
+  Job: JOB_SPEC_FIELDS,
+  CronJob: new Set([
+    'schedule', 'timeZone', 'startingDeadlineSeconds', 'concurrencyPolicy', 'suspend', 'jobTemplate',
+    'successfulJobsHistoryLimit', 'failedJobsHistoryLimit',
+  ]),
+};
+const TEMPLATE_FIELDS: ReadonlySet<string> = new Set(['metadata', 'spec']);
+const OWNER_REFERENCE_FIELDS: ReadonlySet<string> = new Set([
+  'apiVersion',
+  'kind',
+  'name',
+  'uid',
+  'controller',
+  'blockOwnerDeletion',
+]);
+
+/** Reads a Pod or controller whose top level and metadata are already read. */
+export function readWorkload(
+  root: YMap,
+  kind: WorkloadKind,
+  meta: Metadata,
+  issues: Issues,
+): WorkloadResource {
+  const common = { kind, namespace: meta.namespace, name: meta.name, location: here(root.range) };
+  if (kind === 'Pod') {
+    return defined({
+      ...common,
+      labels: meta.labels,
+      ports: readPodSpecPorts(valueOf(root, 'spec'), 'spec', issues),
+      podIPs: readPodIPs(asMap(valueOf(root, 'status'), 'status', issues), issues),
+      owner: readOwner(valueOf(meta.map, 'ownerReferences'), 'metadata.ownerReferences', issues),
+    });
+  }
+  const errorsBefore = issues.errorCount;
+  const { template, path } = findTemplate(root, kind, issues);
+  // Required; unless something on the way to it already had the wrong type.
+  if (template === undefined && issues.errorCount === errorsBefore) {
+    issues.error(headRange(root), 'missing-field', say.required(`${path}.template`));
+  }
+  checkFields(template, `${path}.template`, TEMPLATE_FIELDS, issues);
+  return {
+    ...common,
+    labels: readTemplateLabels(valueOf(template, 'metadata'), `${path}.template.metadata`, issues),
+    ports: readPodSpecPorts(valueOf(template, 'spec'), `${path}.template.spec`, issues),
+    podIPs: [],
+  };
+}
+
+/** The pod template: `spec.template`, or `spec.jobTemplate.spec.template` for a CronJob. */
+function findTemplate(root: YMap, kind: ControllerKind, issues: Issues): { template?: YMap; path: string } {
+  const spec = asMap(valueOf(root, 'spec'), 'spec', issues);
+  checkFields(spec, 'spec', SPEC_FIELDS[kind], issues);
+  if (kind !== 'CronJob') {
+    return { template: asMap(valueOf(spec, 'template'), 'spec.template', issues), path: 'spec' };
+  }
+  const jobTemplate = asMap(valueOf(spec, 'jobTemplate'), 'spec.jobTemplate', issues);
+  checkFields(jobTemplate, 'spec.jobTemplate', TEMPLATE_FIELDS, issues);
+  const path = 'spec.jobTemplate.spec';
+  const jobSpec = asMap(valueOf(jobTemplate, 'spec'), path, issues);
+  checkFields(jobSpec, path, JOB_SPEC_FIELDS, issues);
+  return { template: asMap(valueOf(jobSpec, 'template'), `${path}.template`, issues), path };
+}
+
+/**
+ * The controlling owner: the reference with `controller: true` whose kind is not Node (static
+ * pods are "owned" by their node, which is no workload). A reference without kind is taken as a
+ * Pod, as the reference analyser (netpol-analyzer) does.
+ */
+function readOwner(node: YNode | undefined, path: string, issues: Issues): OwnerRef | undefined {
+  let owner: OwnerRef | undefined;
+  let controllers = 0;
+  for (const [i, item] of (asList(node, path, issues) ?? []).entries()) {
+    const refPath = `${path}[${i}]`;
+    const ref = asItemMap(item, refPath, issues);
+    checkFields(ref, refPath, OWNER_REFERENCE_FIELDS, issues);
+    let kind = asString(valueOf(ref, 'kind'), `${refPath}.kind`, issues);
+    const name = asString(valueOf(ref, 'name'), `${refPath}.name`, issues);
+    const controller = asBoolean(valueOf(ref, 'controller'), `${refPath}.controller`, issues) === true;
+    if (ref === undefined) continue;
+    if (valueOf(ref, 'kind') === undefined || kind === '') {
+      issues.warning(ref.range, 'owner-without-kind', say.ownerWithoutKind(refPath));
+      kind = 'Pod';
+    }
+    if (!controller) continue;
+    if (++controllers > 1) {
+      issues.error(ref.range, 'invalid-owner', say.manyControllers(path));
+    }
+    if (kind === 'Node' || owner !== undefined || kind === undefined) continue;
+    if (!name) {
+      issues.warning(ref.range, 'owner-without-name', say.ownerWithoutName(refPath));
+      continue;
+    }
+    owner = { kind, name };
+  }
+  return owner;
+}
+
+/** `status.podIP` and `status.podIPs[].ip`, deduplicated; malformed ones are skipped with a warning. */
+function readPodIPs(status: YMap | undefined, issues: Issues): IpRange[] {
+  const found: { node: YNode; path: string }[] = [];
+  const podIP = valueOf(status, 'podIP');
+  if (podIP) found.push({ node: podIP, path: 'status.podIP' });
+  for (const [i, item] of (asList(valueOf(status, 'podIPs'), 'status.podIPs', issues) ?? []).entries()) {
+    const ip = valueOf(asMap(item, `status.podIPs[${i}]`, issues), 'ip');
+    if (ip) found.push({ node: ip, path: `status.podIPs[${i}].ip` });
+  }
+  const ranges: IpRange[] = [];
+  for (const { node, path } of found) {
+    const text = asString(node, path, issues);
+    const ip = text === undefined ? undefined : parseIp(text);
+    if (text !== undefined && ip === undefined) {
+      issues.warning(
+        node.range,
+        'invalid-pod-ip',
+        say.invalid(path, text, 'is not an IP address; it is skipped'),
+      );
+    }
+    if (ip && !ranges.some((r) => r.family === ip.family && r.first === ip.value)) ranges.push(ipRange(ip));
+  }
+  return ranges;
+}
