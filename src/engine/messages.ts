@@ -67,9 +67,9 @@ export function explanationLines(explanation: PairExplanation): string[] {
   const notes: string[] = [];
   if (!egress.subjectToPolicies && !ingress.subjectToPolicies) {
     notes.push('Both ends are outside the cluster; such traffic never reaches a pod, so nothing is listed for it.');
-  } else if (!verdict && !isNoConnections(egress.allowed) && !isNoConnections(ingress.allowed)) {
+  } else if (!query && !verdict && !isNoConnections(egress.allowed) && !isNoConnections(ingress.allowed)) {
     notes.push(
-      `Each side allows something, but not the same: egress allows ${describeConnections(egress.allowed)}, ingress allows ${describeConnections(ingress.allowed)}.`,
+      `Each side allows something, but nothing in common: egress allows ${describeConnections(egress.allowed)}, ingress allows ${describeConnections(ingress.allowed)}.`,
     );
   }
   return [head, ...notes, ...sideLines(egress, to, query), ...sideLines(ingress, from, query)];
