@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: parse vs compile+evaluate on synthetic clusters of ~300, 1000 and 2000
- * workloads. Each size runs in its own process so its peak memory (max RSS) is its own.
+ * workloads, measured on the same esbuild bundle as the CLI ships (not through tsx, whose
+ * transforms slow closures down). Each size runs in its own process so its peak memory (max RSS)
+ * is its own.
  * Target: at 2000 workloads, compile+evaluate takes at most half the parse time.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,9 +1,12 @@
-// Bundles the CLI into one Node file. `yaml`'s Node entry is CommonJS, hence the require banner.
+// Bundles a Node entry into one file (default: the CLI to dist/cli.mjs; the benchmark passes its
+// own entry). `yaml`'s Node entry is CommonJS, hence the require banner.
 import { build } from 'esbuild';
 
+const [entry = 'src/cli/main.ts', outfile = 'dist/cli.mjs'] = process.argv.slice(2);
+
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.mjs',
+  entryPoints: [entry],
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'esm',
