@@ -156,6 +156,13 @@ spec: {podSelector: {}}
     }
   });
 
+  it('the automatic name label wins over a conflicting written one (it is immutable)', () => {
+    // "The Kubernetes control plane sets an immutable label kubernetes.io/metadata.name on all
+    // namespaces ... the value of the label is the namespace name" (Namespaces concepts page).
+    const a = analyzeYaml(namespace('x', { 'kubernetes.io/metadata.name': 'other' }));
+    expect(a.namespaces.find((n) => n.name === 'x')?.labels).toEqual({ 'kubernetes.io/metadata.name': 'x' });
+  });
+
   it('a declared namespace without pods is still listed', () => {
     const a = analyzeYaml(namespace('empty'));
     expect(a.namespaces.map((n) => n.name)).toContain('empty');

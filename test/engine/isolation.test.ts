@@ -94,6 +94,14 @@ describe('egress isolation', () => {
     expect(sourcesOf(a, X.b)).toEqual(others(X.b));
   });
 
+  it('`policyTypes: []` is defaulted like an absent field (len == 0 in SetDefaults_NetworkPolicy)', () => {
+    const a = xyz(
+      policy('x', 'p', '  podSelector: {matchLabels: {pod: a}}\n  policyTypes: []\n  egress:\n    - to: [{podSelector: {matchLabels: {pod: b}}}]\n'),
+    );
+    expect(destinationsOf(a, X.a)).toEqual([X.b]);
+    expect(sourcesOf(a, X.a)).toEqual([]);
+  });
+
   it('policyTypes [Ingress, Egress] with no rules denies both directions (default-deny-all)', () => {
     // e2e: "should support a 'default-deny-all' policy".
     const a = xyz(policy('x', 'deny-all', '  podSelector: {}\n  policyTypes: [Ingress, Egress]\n'));

@@ -111,6 +111,24 @@ describe('named ports in ingress rules', () => {
     const a = run(serversAccept('[{port: http}, {port: 8000, endPort: 8079}, {protocol: UDP, port: dns}]'));
     expect(conn(a, C, A)).toEqual(cs({ TCP: [[8000, 8080]], UDP: [53] }));
   });
+
+  it('resolve against every container of the pod, not only the first', () => {
+    const a = analyzeYaml(
+      docs(
+        CLUSTER,
+        `apiVersion: v1
+kind: Pod
+metadata: {name: multi, namespace: x, labels: {role: server}}
+spec:
+  containers:
+    - {name: app, image: app, ports: [{name: web, containerPort: 8000}]}
+    - {name: proxy, image: envoy, ports: [{name: http, containerPort: 15001}]}
+`,
+        serversAccept('[{port: http}]'),
+      ),
+    );
+    expect(conn(a, C, podId('x', 'multi'))).toEqual(tcp(15001));
+  });
 });
 
 describe('named ports in egress rules', () => {

@@ -18,7 +18,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Protocol } from '../../src/model/types';
-import { ALL, PROTOS, admits, analyzeYaml, conn, explainPair, externalIds, isEmpty, workloadIds, type ConnectionSet } from '../helpers';
+import { ALL, ALL_V4, PROTOS, admits, analyzeYaml, conn, explainPair, externalIds, isEmpty, workloadIds, type ConnectionSet } from '../helpers';
 import {
   clusterArb,
   clusterDocs,
@@ -181,6 +181,42 @@ describe('invariants', () => {
     fc.assert(
       fc.property(clusterArb, (c) => {
         expect(wellFormednessProblems(analyzeCluster(c))).toEqual([]);
+      }),
+      params,
+    );
+  });
+});
+
+describe('port sets', () => {
+  it('the ports of a rule become exactly their canonical union (overlaps and neighbours merged)', () => {
+    // Small ports close together, so overlapping and adjacent ranges are frequent.
+    const entryArb = fc.record({ protocol: fc.constantFrom<Protocol>('TCP', 'UDP'), port: fc.integer({ min: 1, max: 10 }), len: fc.integer({ min: 0, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(entryArb, { minLength: 1, maxLength: 6 }), (entries) => {
+        const ports = entries.map((e) => `{protocol: ${e.protocol}, port: ${e.port}${e.len ? `, endPort: ${e.port + e.len}` : ''}}`);
+        const a = analyzeYaml(`apiVersion: v1
+kind: Pod
+metadata: {name: a, namespace: x}
+spec: {containers: [{name: main, image: nginx}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: p, namespace: x}
+spec:
+  podSelector: {}
+  ingress: [{ports: [${ports.join(', ')}]}]
+`);
+        // Expected: walk the points 1..14 and cut maximal runs.
+        const expected = { TCP: [] as [number, number][], UDP: [] as [number, number][], SCTP: [] as [number, number][] };
+        for (const proto of ['TCP', 'UDP'] as const) {
+          for (let n = 1; n <= 14; n++) {
+            if (!entries.some((e) => e.protocol === proto && e.port <= n && n <= e.port + e.len)) continue;
+            const last = expected[proto].at(-1);
+            if (last && last[1] === n - 1) last[1] = n;
+            else expected[proto].push([n, n]);
+          }
+        }
+        expect(conn(a, ALL_V4, 'x/a[Pod]')).toEqual(expected);
       }),
       params,
     );

@@ -51,7 +51,8 @@ export const IP_BLOCKS: GIpBlock[] = [
   { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] },
   { cidr: '10.0.0.1/32' },
 ];
-const NUM_PORTS = [53, 80, 443, 5353, 8080];
+// 80 and 81 are adjacent, so canonical merging of neighbouring ranges is exercised.
+const NUM_PORTS = [53, 80, 81, 443, 5353, 8080];
 
 export const workloadId = (w: GWorkload): string => `${w.ns}/${w.name}[${w.kind}]`;
 
@@ -76,10 +77,23 @@ export const selectorArb: fc.Arbitrary<GSelector> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ matchLabels: labelsArb, matchExpressions: fc.array(exprArb, { maxLength: 2 }) }) },
 );
 
+/** Namespace selectors also use the automatic `kubernetes.io/metadata.name` label. */
+const NAME_LABEL = 'kubernetes.io/metadata.name';
+const nsSelectorArb: fc.Arbitrary<GSelector> = fc.oneof(
+  { weight: 3, arbitrary: selectorArb },
+  { weight: 1, arbitrary: fc.constantFrom(...NS_NAMES).map((n) => ({ matchLabels: { [NAME_LABEL]: n } })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ operator: fc.constantFrom<Operator>('In', 'NotIn'), values: fc.subarray(NS_NAMES, { minLength: 1 }) })
+      .map((e) => ({ matchExpressions: [{ key: NAME_LABEL, ...e }] })),
+  },
+);
+
 const peerArb: fc.Arbitrary<GPeer> = fc.oneof(
   fc.record({ podSelector: selectorArb }),
-  fc.record({ namespaceSelector: selectorArb }),
-  fc.record({ podSelector: selectorArb, namespaceSelector: selectorArb }),
+  fc.record({ namespaceSelector: nsSelectorArb }),
+  fc.record({ podSelector: selectorArb, namespaceSelector: nsSelectorArb }),
   fc.record({ ipBlock: fc.constantFrom(...IP_BLOCKS) }),
 );
 
@@ -101,7 +115,7 @@ export const ruleArb: fc.Arbitrary<GRule> = fc.record({
   ports: fc.option(fc.array(portArb, { maxLength: 2 }), { nil: undefined, freq: 3 }),
 });
 
-const typesArb = fc.option(fc.constantFrom<GType[]>(['Ingress'], ['Egress'], ['Ingress', 'Egress']), { nil: undefined });
+const typesArb = fc.option(fc.constantFrom<GType[]>(['Ingress'], ['Egress'], ['Ingress', 'Egress'], []), { nil: undefined });
 const rulesArb = fc.option(fc.array(ruleArb, { maxLength: 2 }), { nil: undefined });
 
 export function policyArb(namespaces: string[], name: string): fc.Arbitrary<GPolicy> {

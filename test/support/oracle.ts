@@ -82,8 +82,9 @@ function nsLabels(c: GCluster, ns: string): Labels {
   return { ...(n?.labels ?? {}), 'kubernetes.io/metadata.name': ns };
 }
 
+/** SetDefaults_NetworkPolicy: `len(policyTypes) == 0` -> Ingress, plus Egress iff egress rules. */
 export function effectiveTypes(p: GPolicy): GType[] {
-  if (p.policyTypes) return p.policyTypes;
+  if (p.policyTypes && p.policyTypes.length > 0) return p.policyTypes;
   return p.egress && p.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
