@@ -71,6 +71,8 @@ export interface CompiledPolicy {
   /** Rules per direction; `undefined` when the policy does not isolate that direction. */
   readonly ingress?: readonly CompiledRule[];
   readonly egress?: readonly CompiledRule[];
+  /** Directions with rules written but left out of policyTypes: those rules have no effect. */
+  readonly ignoredDirections: readonly Direction[];
 }
 
 export function policyId(namespace: string, name: string): PolicyId {
@@ -146,5 +148,8 @@ export function compilePolicy(policy: NetworkPolicyResource): CompiledPolicy {
     selects: compileSelector(policy.podSelector),
     ...(types.includes('Ingress') ? { ingress: rules(policy.ingress, 'ingress') } : {}),
     ...(types.includes('Egress') ? { egress: rules(policy.egress, 'egress') } : {}),
+    ignoredDirections: (['Ingress', 'Egress'] as const)
+      .filter((type) => !types.includes(type) && (policy[type === 'Ingress' ? 'ingress' : 'egress'] ?? []).length > 0)
+      .map((type) => (type === 'Ingress' ? 'ingress' : 'egress')),
   };
 }

@@ -3,7 +3,7 @@
  * and named ports that no destination defines (they silently allow nothing in a cluster too).
  */
 import type { Diagnostic } from '../model/source';
-import type { CompiledRule } from './compile';
+import type { CompiledPolicy, CompiledRule } from './compile';
 import type { MatchTables } from './matching';
 import type { Endpoint } from './types';
 
@@ -28,8 +28,18 @@ function unresolvedNamedPorts(
     }));
 }
 
+function ignoredRules(policy: CompiledPolicy): Diagnostic[] {
+  return policy.ignoredDirections.map((direction) => ({
+    severity: 'warning',
+    code: 'rules-ignored',
+    message: `policyTypes of ${policy.ref.id} does not include ${direction === 'ingress' ? 'Ingress' : 'Egress'}, so its ${direction} rules have no effect.`,
+    location: policy.ref.nameLocation,
+  }));
+}
+
 export function policyDiagnostics(tables: MatchTables, endpoints: readonly Endpoint[]): Diagnostic[] {
-  return tables.policies.flatMap((policy) => {
+  const ignored = tables.policies.flatMap((matched) => ignoredRules(matched.policy));
+  return ignored.concat(tables.policies.flatMap((policy) => {
     const { ref } = policy.policy;
     if (policy.selected.length === 0) {
       return [
@@ -54,5 +64,5 @@ export function policyDiagnostics(tables: MatchTables, endpoints: readonly Endpo
         return unresolvedNamedPorts(match.rule, destinations);
       }),
     );
-  });
+  }));
 }

@@ -1,0 +1,68 @@
+/**
+ * What only evaluation can notice, reported as diagnostics with ranges (analysis.diagnostics):
+ * a policy selecting nothing, named ports no destination defines, rules outside policyTypes,
+ * pods of one owner with different labels.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeYaml, docs, lineOf, pod } from '../helpers';
+
+const SERVER = pod({ ns: 'x', name: 'srv', labels: { app: 'srv' }, ports: [{ name: 'http', containerPort: 8080 }] });
+
+function policy(spec: string, name = 'p'): string {
+  return `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${name}
+  namespace: x
+spec:
+${spec}`;
+}
+
+function codes(yaml: string) {
+  return analyzeYaml(yaml).diagnostics.map((d) => [d.code, d.severity]);
+}
+
+describe('engine diagnostics', () => {
+  it('a policy that selects no pod is reported at its name', () => {
+    const yaml = docs(SERVER, policy('  podSelector: {matchLabels: {app: nobody}}\n', 'unused'));
+    const [diagnostic] = analyzeYaml(yaml).diagnostics;
+    expect(diagnostic).toMatchObject({ code: 'policy-selects-nothing', severity: 'info' });
+    expect(diagnostic!.location.range.startLine).toBe(lineOf(yaml, 'name: unused'));
+    expect(codes(docs(SERVER, policy('  podSelector: {}\n')))).toEqual([]);
+  });
+
+  it('a named port that no destination defines is reported at the port', () => {
+    const yaml = docs(
+      SERVER,
+      policy('  podSelector: {}\n  ingress:\n    - ports:\n        - port: http\n        - port: grpc\n'),
+    );
+    const diagnostics = analyzeYaml(yaml).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['named-port-unresolved', 'warning']]);
+    expect(diagnostics[0]!.message).toContain('"grpc"');
+    expect(diagnostics[0]!.location.range.startLine).toBe(lineOf(yaml, 'port: grpc'));
+  });
+
+  it('egress named ports resolve on the peers: defined on one of them is enough', () => {
+    const client = pod({ ns: 'x', name: 'c', labels: { app: 'c' } });
+    const egress = (name: string) =>
+      policy(`  podSelector: {matchLabels: {app: c}}\n  egress:\n    - to: [{podSelector: {}}]\n      ports: [{port: ${name}}]\n`);
+    expect(codes(docs(SERVER, client, egress('http')))).toEqual([]);
+    expect(codes(docs(SERVER, client, egress('https')))).toEqual([['named-port-unresolved', 'warning']]);
+  });
+
+  it('rules of a direction missing from policyTypes are reported as having no effect', () => {
+    const yaml = docs(SERVER, policy('  podSelector: {}\n  policyTypes: [Egress]\n  ingress:\n    - {}\n  egress:\n    - {}\n'));
+    const diagnostics = analyzeYaml(yaml).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['rules-ignored', 'warning']]);
+    expect(diagnostics[0]!.message).toContain('does not include Ingress');
+  });
+
+  it('pods of one owner with different labels are reported', () => {
+    const owner = { kind: 'ReplicaSet', name: 'web-1' };
+    const yaml = docs(
+      pod({ ns: 'x', name: 'web-1-a', labels: { app: 'web' }, owner }),
+      pod({ ns: 'x', name: 'web-1-b', labels: { app: 'web', canary: 'true' }, owner }),
+    );
+    expect(codes(yaml)).toEqual([['owner-labels-differ', 'warning']]);
+  });
+});
