@@ -1,6 +1,7 @@
 /**
  * The `connectivity` command's output formats. All render the same data: endpoints and the
- * connections between them (absent pairs are denied).
+ * connections between them (absent pairs are denied). Each yields its output line by line, so
+ * millions of pairs stream out instead of becoming one string too long for V8.
  */
 import { describeConnections, type Analysis, type Endpoint } from '../engine';
 
@@ -13,40 +14,36 @@ function endpointJson(endpoint: Endpoint) {
     : { id: endpoint.id, kind: endpoint.kind, namespace: endpoint.namespace, name: endpoint.name };
 }
 
-function json(analysis: Analysis): string {
-  return JSON.stringify({
-    endpoints: analysis.endpoints.map(endpointJson),
-    connections: analysis.connections.map(({ from, to, allowed }) => ({
-      from,
-      to,
-      allowed: { TCP: allowed.TCP, UDP: allowed.UDP, SCTP: allowed.SCTP },
-    })),
-  });
+/** One JSON document, `{"endpoints":[…],"connections":[…]}`, one connection per line. */
+function* json(analysis: Analysis): Generator<string> {
+  yield `{"endpoints":${JSON.stringify(analysis.endpoints.map(endpointJson))},"connections":[`;
+  const last = analysis.connections.length - 1;
+  for (const [i, { from, to, allowed }] of analysis.connections.entries()) {
+    const connection = { from, to, allowed: { TCP: allowed.TCP, UDP: allowed.UDP, SCTP: allowed.SCTP } };
+    yield JSON.stringify(connection) + (i < last ? ',' : '');
+  }
+  yield ']}';
 }
 
-function txt(analysis: Analysis): string {
-  return analysis.connections.map((c) => `${c.from} => ${c.to} : ${describeConnections(c.allowed)}`).join('\n');
+function* txt(analysis: Analysis): Generator<string> {
+  for (const c of analysis.connections) yield `${c.from} => ${c.to} : ${describeConnections(c.allowed)}`;
 }
 
-function md(analysis: Analysis): string {
+function* md(analysis: Analysis): Generator<string> {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
-  return [
-    '| source | destination | allowed connections |',
-    '|---|---|---|',
-    ...analysis.connections.map((c) => `| ${escape(c.from)} | ${escape(c.to)} | ${describeConnections(c.allowed)} |`),
-  ].join('\n');
+  yield '| source | destination | allowed connections |';
+  yield '|---|---|---|';
+  for (const c of analysis.connections) yield `| ${escape(c.from)} | ${escape(c.to)} | ${describeConnections(c.allowed)} |`;
 }
 
-function csv(analysis: Analysis): string {
+function* csv(analysis: Analysis): Generator<string> {
   const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  return [
-    'source,destination,allowed connections',
-    ...analysis.connections.map((c) => [c.from, c.to, describeConnections(c.allowed)].map(quote).join(',')),
-  ].join('\n');
+  yield 'source,destination,allowed connections';
+  for (const c of analysis.connections) yield [c.from, c.to, describeConnections(c.allowed)].map(quote).join(',');
 }
 
 /** Graphviz: one cluster per namespace, external ranges on their own, edges labelled with ports. */
-function dot(analysis: Analysis): string {
+function* dot(analysis: Analysis): Generator<string> {
   const q = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   const clusters = analysis.namespaces.map((ns, i) => {
     const members = analysis.endpoints.filter((e) => e.type === 'workload' && e.namespace === ns.name);
@@ -57,15 +54,13 @@ function dot(analysis: Analysis): string {
   const external = analysis.endpoints
     .filter((e) => e.type === 'external')
     .map((e) => `  ${q(e.id)} [shape=box, style=dashed];`);
-  const edges = analysis.connections.map(
-    (c) => `  ${q(c.from)} -> ${q(c.to)} [label=${q(describeConnections(c.allowed))}];`,
-  );
-  return ['digraph connectivity {', '  node [shape=ellipse];', ...clusters.filter(Boolean), ...external, ...edges, '}'].join(
-    '\n',
-  );
+  yield* ['digraph connectivity {', '  node [shape=ellipse];', ...clusters.filter(Boolean), ...external];
+  for (const c of analysis.connections) yield `  ${q(c.from)} -> ${q(c.to)} [label=${q(describeConnections(c.allowed))}];`;
+  yield '}';
 }
 
-export function renderConnectivity(analysis: Analysis, format: Format): string {
+/** The output of `format`, line by line (without line ends). */
+export function renderConnectivity(analysis: Analysis, format: Format): Iterable<string> {
   switch (format) {
     case 'json':
       return json(analysis);

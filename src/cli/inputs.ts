@@ -2,7 +2,7 @@
  * Reads the CLI's PATH arguments: files as given, directories recursively (*.yaml, *.yml, *.json),
  * `-` for standard input. Unreadable paths become messages, not exceptions.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ManifestInput } from '../model';
 
@@ -13,13 +13,18 @@ export interface ReadInputs {
   readonly problems: string[];
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return filesUnder(path);
-      return entry.isFile() && MANIFEST_EXTENSIONS.test(entry.name) ? [path] : [];
+/** Manifests below `dir`, sorted; symbolic links are followed, each real directory read once. */
+function filesUnder(dir: string, seen = new Set<string>()): string[] {
+  const real = realpathSync(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (stats?.isDirectory()) return filesUnder(path, seen);
+      return stats?.isFile() && MANIFEST_EXTENSIONS.test(name) ? [path] : [];
     });
 }
 

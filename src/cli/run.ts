@@ -54,8 +54,7 @@ function connectivity(args: string[], io: CliIo): number {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use ${FORMATS.join(', ')})`);
   const analysis = load(positionals, values.verbose ?? false, io);
   if (!analysis) return USAGE_ERROR;
-  const text = renderConnectivity(analysis, format);
-  if (text) io.out(text);
+  for (const line of renderConnectivity(analysis, format)) io.out(line);
   return 0;
 }
 
@@ -110,10 +109,10 @@ function explainCommand(args: string[], io: CliIo): number {
   return explanation.verdict ? 0 : 1;
 }
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
-  connectivity,
-  explain: explainCommand,
-};
+const COMMANDS = new Map<string, (args: string[], io: CliIo) => number>([
+  ['connectivity', connectivity],
+  ['explain', explainCommand],
+]);
 
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
@@ -121,7 +120,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.out(MAIN_HELP);
     return command ? 0 : USAGE_ERROR;
   }
-  const handler = COMMANDS[command];
+  const handler = COMMANDS.get(command);
   if (!handler) {
     io.err(`unknown command "${command}"\n\n${MAIN_HELP}`);
     return USAGE_ERROR;

@@ -6,7 +6,7 @@ export { analyze } from './analyze';
 export type { Analysis, EndpointIsolation, PolicySummary } from './analyze';
 export { explain } from './explain';
 export { policyFootprint, type PolicyFootprint } from './footprint';
-export { explanationLines, locationText, queryText, ruleText } from './messages';
+export { ENGINE_DIAGNOSTIC_CODES, explanationLines, locationText, queryText, ruleText } from './messages';
 export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
 export { rangeText, addressText } from './address-space';
 export { effectivePolicyTypes, policyId } from './compile';
@@ -15,11 +15,9 @@ export {
   ALL_CONNECTIONS,
   NO_CONNECTIONS,
   allowsQuery,
-  equalConnections,
   intersectConnections,
   isAllConnections,
   isNoConnections,
-  subtractConnections,
   unionConnections,
 } from './portset';
 export type * from './types';

@@ -157,22 +157,22 @@ export function buildMatchTables(
   return { policies, ingressIsolation, egressIsolation };
 }
 
+/** The container port numbers of `endpoint` called `name` with `protocol` (none for addresses). */
+export function namedPortNumbers(endpoint: Endpoint, name: string, protocol: string): number[] {
+  if (endpoint.type === 'external') return [];
+  return endpoint.ports.filter((c) => c.name === name && (c.protocol ?? 'TCP') === protocol).map((c) => c.port);
+}
+
 /**
  * What a rule opens toward `destination`: its numeric ports plus its named ports resolved against
  * the destination's container ports (same name and protocol). External endpoints have no named
  * ports, so a named port toward one opens nothing.
  */
 export function rulePortsToward(rule: CompiledRule, destination: Endpoint): ConnectionSet {
-  if (rule.namedPorts.length === 0 || destination.type === 'external') return rule.fixedPorts;
   let ports = rule.fixedPorts;
   for (const named of rule.namedPorts) {
-    for (const container of destination.ports) {
-      if (container.name === named.name && (container.protocol ?? 'TCP') === named.protocol) {
-        ports = unionConnections(
-          ports,
-          connectionsOf(named.protocol, portRange(container.port, container.port)),
-        );
-      }
+    for (const port of namedPortNumbers(destination, named.name, named.protocol)) {
+      ports = unionConnections(ports, connectionsOf(named.protocol, portRange(port, port)));
     }
   }
   return ports;
@@ -180,8 +180,7 @@ export function rulePortsToward(rule: CompiledRule, destination: Endpoint): Conn
 
 /** Named ports of the rule that `destination` does not define. */
 export function unresolvedNames(rule: CompiledRule, destination: Endpoint): string[] {
-  const defines = (name: string, protocol: string) =>
-    destination.type === 'workload' &&
-    destination.ports.some((c) => c.name === name && (c.protocol ?? 'TCP') === protocol);
-  return rule.namedPorts.filter((n) => !defines(n.name, n.protocol)).map((n) => n.name);
+  return rule.namedPorts
+    .filter((named) => namedPortNumbers(destination, named.name, named.protocol).length === 0)
+    .map((named) => named.name);
 }

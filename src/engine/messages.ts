@@ -7,6 +7,25 @@ import { describeConnections } from './describe';
 import { isNoConnections } from './portset';
 import type { PairExplanation, PortQuery, RuleMiss, RuleRef, RuleVerdict, SideExplanation } from './types';
 
+/** Codes of the diagnostics the engine itself reports (the model has its own, DIAGNOSTIC_CODES). */
+export const ENGINE_DIAGNOSTIC_CODES = [
+  'owner-labels-differ',
+  'policy-selects-nothing',
+  'named-port-unresolved',
+  'rules-ignored',
+] as const;
+
+/** The sentences of the engine's diagnostics. */
+export const diagnosticText = {
+  ownerLabelsDiffer: (pod: string, endpoint: string, representative: string) =>
+    `Pod ${pod} has other labels than the rest of ${endpoint}; the graph shows one endpoint with the labels of ${representative}.`,
+  selectsNothing: (policy: string) => `NetworkPolicy ${policy} selects no pod in the input, so it has no effect here.`,
+  namedPortUnresolved: (name: string, protocol: string, direction: string) =>
+    `Named port "${name}" (${protocol}) is not a container port of any pod this ${direction} rule applies to, so it allows nothing.`,
+  rulesIgnored: (policy: string, direction: 'ingress' | 'egress') =>
+    `policyTypes of ${policy} does not include ${direction === 'ingress' ? 'Ingress' : 'Egress'}, so its ${direction} rules have no effect.`,
+};
+
 export function locationText(location: SourceLocation): string {
   return `${location.file}:${location.range.startLine}:${location.range.startColumn}`;
 }

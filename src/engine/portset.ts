@@ -19,10 +19,6 @@ export function portRange(lo: number, hi: number): PortSet {
   return from > to ? EMPTY_PORTS : [[from, to]];
 }
 
-export function isEmptyPorts(set: PortSet): boolean {
-  return set.length === 0;
-}
-
 export function isAllPorts(set: PortSet): boolean {
   return set.length === 1 && set[0]![0] === MIN_PORT && set[0]![1] === MAX_PORT;
 }
@@ -68,26 +64,6 @@ export function intersectPorts(a: PortSet, b: PortSet): PortSet {
   return out.length === 0 ? EMPTY_PORTS : out;
 }
 
-export function subtractPorts(a: PortSet, b: PortSet): PortSet {
-  if (a.length === 0 || b.length === 0) return a;
-  const out: PortRange[] = [];
-  for (const [lo, hi] of a) {
-    let start = lo;
-    for (const [bLo, bHi] of b) {
-      if (bHi < start || bLo > hi) continue;
-      if (bLo > start) out.push([start, bLo - 1]);
-      start = bHi + 1;
-      if (start > hi) break;
-    }
-    if (start <= hi) out.push([start, hi]);
-  }
-  return out.length === 0 ? EMPTY_PORTS : out;
-}
-
-export function equalPorts(a: PortSet, b: PortSet): boolean {
-  return a.length === b.length && a.every(([lo, hi], i) => lo === b[i]![0] && hi === b[i]![1]);
-}
-
 // ---- ConnectionSet: one PortSet per protocol --------------------------------------------------
 
 export const NO_CONNECTIONS: ConnectionSet = Object.freeze({
@@ -127,20 +103,12 @@ export function intersectConnections(a: ConnectionSet, b: ConnectionSet): Connec
   return combine(a, b, intersectPorts);
 }
 
-export function subtractConnections(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
-  return combine(a, b, subtractPorts);
-}
-
 export function isNoConnections(set: ConnectionSet): boolean {
   return PROTOCOLS.every((p) => set[p].length === 0);
 }
 
 export function isAllConnections(set: ConnectionSet): boolean {
   return PROTOCOLS.every((p) => isAllPorts(set[p]));
-}
-
-export function equalConnections(a: ConnectionSet, b: ConnectionSet): boolean {
-  return PROTOCOLS.every((p) => equalPorts(a[p], b[p]));
 }
 
 /** Whether the set allows the queried protocol (and port, when given). */

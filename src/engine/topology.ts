@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from '../model/source';
 import type { ClusterResources, ContainerPort, Labels, WorkloadResource } from '../model/types';
+import { diagnosticText } from './messages';
 import type { EndpointId, NamespaceInfo, WorkloadEndpoint } from './types';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -90,7 +91,7 @@ export function buildWorkloadEndpoints(resources: ClusterResources): {
         diagnostics.push({
           severity: 'warning',
           code: 'owner-labels-differ',
-          message: `Pod ${member.name} has other labels than the rest of ${draft.id}; the graph shows one endpoint with the labels of ${representative.kind} ${representative.name}.`,
+          message: diagnosticText.ownerLabelsDiffer(member.name, draft.id, `${representative.kind} ${representative.name}`),
           location: member.location,
         });
       }

@@ -2,7 +2,7 @@
  * The CLI as users run it: the bundled dist/cli.mjs in a child process, real files, exit codes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,12 @@ describe('connectivity', () => {
     const fromDir = cli(['connectivity', dir]);
     expect(fromDir.code).toBe(0);
     expect(fromDir.out).toContain('x/a[Pod] => x/b[Pod] : All Connections');
+    symlinkSync(join(dir, 'nested', 'pod.yml'), join(dir, 'linked.yaml'));
+    symlinkSync(join(dir, 'nested'), join(dir, 'linked-dir'));
+    const linked = cli(['connectivity', '--format', 'json', dir]);
+    // The linked file and directory lead to the same pod: read, and read once.
+    expect(JSON.parse(linked.out).endpoints.map((e: { id: string }) => e.id)).toEqual(['x/a[Pod]', 'x/b[Pod]', '0.0.0.0-255.255.255.255']);
+    expect(linked.err).toContain('duplicate');
     const fromStdin = cli(['connectivity', '-'], 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n');
     expect(fromStdin.out).toContain('default/b[Pod] => default/a[Pod] : All Connections');
   });
@@ -131,6 +137,7 @@ describe('bad input and usage', () => {
     expect(cli(['connectivity', '--format', 'xml', CLASSIC]).code).toBe(2);
     expect(cli(['connectivity', '--bogus', CLASSIC]).code).toBe(2);
     expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli(['toString']).code).toBe(2);
     expect(cli(['explain', CLASSIC]).code).toBe(2);
     expect(cli(['explain', '--from', CLIENT, '--to', NGINX, '--port', '99999', CLASSIC]).code).toBe(2);
     for (const command of ['connectivity', 'explain']) {

@@ -4,6 +4,7 @@
  * pods of one owner with different labels.
  */
 import { describe, expect, it } from 'vitest';
+import { ENGINE_DIAGNOSTIC_CODES } from '../../src/engine';
 import { analyzeYaml, docs, lineOf, pod } from '../helpers';
 
 const SERVER = pod({ ns: 'x', name: 'srv', labels: { app: 'srv' }, ports: [{ name: 'http', containerPort: 8080 }] });
@@ -18,14 +19,22 @@ spec:
 ${spec}`;
 }
 
+const seen = new Set<string>();
+
+function diagnosticsOf(yaml: string) {
+  const diagnostics = analyzeYaml(yaml).diagnostics;
+  diagnostics.forEach((d) => seen.add(d.code));
+  return diagnostics;
+}
+
 function codes(yaml: string) {
-  return analyzeYaml(yaml).diagnostics.map((d) => [d.code, d.severity]);
+  return diagnosticsOf(yaml).map((d) => [d.code, d.severity]);
 }
 
 describe('engine diagnostics', () => {
   it('a policy that selects no pod is reported at its name', () => {
     const yaml = docs(SERVER, policy('  podSelector: {matchLabels: {app: nobody}}\n', 'unused'));
-    const [diagnostic] = analyzeYaml(yaml).diagnostics;
+    const [diagnostic] = diagnosticsOf(yaml);
     expect(diagnostic).toMatchObject({ code: 'policy-selects-nothing', severity: 'info' });
     expect(diagnostic!.location.range.startLine).toBe(lineOf(yaml, 'name: unused'));
     expect(codes(docs(SERVER, policy('  podSelector: {}\n')))).toEqual([]);
@@ -36,7 +45,7 @@ describe('engine diagnostics', () => {
       SERVER,
       policy('  podSelector: {}\n  ingress:\n    - ports:\n        - port: http\n        - port: grpc\n'),
     );
-    const diagnostics = analyzeYaml(yaml).diagnostics;
+    const diagnostics = diagnosticsOf(yaml);
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['named-port-unresolved', 'warning']]);
     expect(diagnostics[0]!.message).toContain('"grpc"');
     expect(diagnostics[0]!.location.range.startLine).toBe(lineOf(yaml, 'port: grpc'));
@@ -52,7 +61,7 @@ describe('engine diagnostics', () => {
 
   it('rules of a direction missing from policyTypes are reported as having no effect', () => {
     const yaml = docs(SERVER, policy('  podSelector: {}\n  policyTypes: [Egress]\n  ingress:\n    - {}\n  egress:\n    - {}\n'));
-    const diagnostics = analyzeYaml(yaml).diagnostics;
+    const diagnostics = diagnosticsOf(yaml);
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['rules-ignored', 'warning']]);
     expect(diagnostics[0]!.message).toContain('does not include Ingress');
   });
@@ -64,5 +73,9 @@ describe('engine diagnostics', () => {
       pod({ ns: 'x', name: 'web-1-b', labels: { app: 'web', canary: 'true' }, owner }),
     );
     expect(codes(yaml)).toEqual([['owner-labels-differ', 'warning']]);
+  });
+
+  it('uses only the registered codes, and each is exercised above', () => {
+    expect([...seen].sort()).toEqual([...ENGINE_DIAGNOSTIC_CODES].sort());
   });
 });
