@@ -7,6 +7,7 @@
  * The IPv4 space is always present (with no ipBlocks it is one endpoint, 0.0.0.0-255.255.255.255);
  * the IPv6 space only when some ipBlock is IPv6, so IPv4-only clusters are not cluttered with it.
  */
+import { addressText } from '../model/address-text';
 import type { Cidr, IpBlockPeer, IpRange } from '../model/types';
 
 const SPACE: Record<4 | 6, IpRange> = {
@@ -50,36 +51,6 @@ function overlaps(a: IpRange, b: IpRange): boolean {
 }
 
 // ---- text -------------------------------------------------------------------------------------
-
-function ipv4Text(value: bigint): string {
-  return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join('.');
-}
-
-/** RFC 5952 text: lowercase, leading zeros dropped, the longest run of zero groups as `::`. */
-function ipv6Text(value: bigint): string {
-  const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
-  let bestStart = -1;
-  let bestLength = 1; // a single zero group is not compressed
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  const head = hex.slice(0, bestStart).join(':');
-  const tail = hex.slice(bestStart + bestLength).join(':');
-  return `${head}::${tail}`;
-}
-
-export function addressText(family: 4 | 6, value: bigint): string {
-  return family === 4 ? ipv4Text(value) : ipv6Text(value);
-}
 
 /** `first-last`, the external endpoint's id and the CLI's spelling of a range. */
 export function rangeText(range: IpRange): string {

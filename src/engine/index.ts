@@ -8,7 +8,8 @@ export { explain } from './explain';
 export { policyFootprint, type PolicyFootprint } from './footprint';
 export { ENGINE_DIAGNOSTIC_CODES, explanationLines, locationText, queryText, ruleText } from './messages';
 export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
-export { rangeText, addressText } from './address-space';
+export { rangeText } from './address-space';
+export { addressText } from '../model/address-text';
 export { effectivePolicyTypes, policyId } from './compile';
 export { workloadId, NAMESPACE_NAME_LABEL } from './topology';
 export {

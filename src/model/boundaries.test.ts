@@ -21,6 +21,10 @@ describe('src/model imports', () => {
     expect([...importsOf('types.ts'), ...importsOf('source.ts')]).toEqual(['./source']);
   });
 
+  it('keeps address-text.ts, which the engine shares, free of imports', () => {
+    expect(importsOf('address-text.ts')).toEqual([]);
+  });
+
   it('keeps yaml inside yaml.ts', () => {
     expect(sources.filter((f) => importsOf(f).includes('yaml'))).toEqual(['yaml.ts']);
   });

@@ -6,6 +6,7 @@
  * the caller turns the flags below into diagnostics.
  */
 import type { Cidr, IpRange } from './types';
+import { addressText } from './address-text';
 
 /** One parsed address. IPv4-mapped IPv6 addresses (`::ffff:1.2.3.4`) come back as IPv4. */
 export interface ParsedIp {
@@ -56,12 +57,12 @@ export function ipRange(ip: ParsedIp): IpRange {
 export function parseCidr(text: string): CidrResult {
   const slash = text.indexOf('/');
   if (slash < 0) return { ok: false, reason: 'it has no "/prefix-length"' };
-  const addressText = text.slice(0, slash);
+  const addressPart = text.slice(0, slash);
   const lengthText = text.slice(slash + 1);
-  const is6 = addressText.includes(':');
-  const parsed = is6 ? parseIpv6(addressText) : parseIpv4(addressText);
+  const is6 = addressPart.includes(':');
+  const parsed = is6 ? parseIpv6(addressPart) : parseIpv4(addressPart);
   if (parsed === undefined) {
-    return { ok: false, reason: `"${addressText}" is not an IPv${is6 ? 6 : 4} address` };
+    return { ok: false, reason: `"${addressPart}" is not an IPv${is6 ? 6 : 4} address` };
   }
   const maxLength = is6 ? 128 : 32;
   if (!/^[0-9]+$/.test(lengthText) || Number(lengthText) > maxLength) {
@@ -83,7 +84,7 @@ export function parseCidr(text: string): CidrResult {
   const first = value & ~hostMask;
   return {
     ok: true,
-    cidr: { family, first, last: first | hostMask, text: `${formatIp(family, first)}/${length}` },
+    cidr: { family, first, last: first | hostMask, text: `${addressText(family, first)}/${length}` },
     hostBitsSet: (value & hostMask) !== 0n,
     nonStandard,
   };
@@ -100,26 +101,6 @@ export function isStrictSubset(inner: IpRange, outer: IpRange): boolean {
     inner.last <= outer.last &&
     inner.last - inner.first < outer.last - outer.first
   );
-}
-
-/** Canonical text: dotted decimal for IPv4, RFC 5952 for IPv6. */
-export function formatIp(family: 4 | 6, value: bigint): string {
-  if (family === 4) {
-    return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
-  }
-  const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
-  // RFC 5952: compress the longest run (the first one on a tie) of two or more zero groups.
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8;) {
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
-    i = j === i ? i + 1 : j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
 }
 
 interface RawAddress {

@@ -1,13 +1,15 @@
 /**
  * The cross-document step: places each parsed document in its file and drops objects that
- * repeat an earlier object's kind, namespace and name (the later one is the duplicate).
+ * repeat an earlier object's kind, namespace and name. The first one wins: `kubectl create`
+ * refuses the later one; `kubectl apply` would let it overwrite the first, but which file is
+ * applied last is not in the manifests, so the first one is what is evaluated.
  */
 import type { ClusterResources, NamespaceResource, NetworkPolicyResource, WorkloadResource } from './types';
 import type { Diagnostic, SourceLocation } from './source';
 import type { ParsedDocument } from './document';
 import type { ParsedObject } from './objects';
 import { placeDiagnostic, placeObject, placer } from './place';
-import { leftOut, say } from './messages';
+import { say } from './messages';
 
 /** A parsed document and where it sits: its input's `file` and its 1-based first line there. */
 export interface PlacedDocument {
@@ -39,7 +41,7 @@ export function combine(documents: readonly PlacedDocument[]): ModelResult {
         diagnostics.push({
           severity: 'error',
           code: 'duplicate-object',
-          message: `${say.duplicate(kind, id, formatLocation(first))} — ${leftOut.object(kind)}`,
+          message: say.duplicate(kind, id, first.range.startLine, first.file),
           location: object.nameLocation,
         });
         continue;
@@ -58,8 +60,4 @@ function identity(object: ParsedObject): { kind: string; id: string } {
   if (object.type === 'Namespace') return { kind: 'Namespace', id: object.resource.name };
   const kind = object.type === 'Workload' ? object.resource.kind : 'NetworkPolicy';
   return { kind, id: `${object.resource.namespace}/${object.resource.name}` };
-}
-
-function formatLocation({ file, range }: SourceLocation): string {
-  return `${file}:${range.startLine}:${range.startColumn}`;
 }

@@ -53,3 +53,41 @@ describe('splitDocuments', () => {
     }
   });
 });
+
+describe('splitDocuments on a JSON stream', () => {
+  it('cuts a stream of JSON objects into one document per object, at the lines where they start', () => {
+    expect(texts('{"a": 1}\n{"b": 2}\n\n{\n  "c": 3\n}\n')).toEqual([
+      [1, '{"a": 1}\n'],
+      [2, '{"b": 2}\n\n'],
+      [4, '{\n  "c": 3\n}\n'],
+    ]);
+  });
+
+  it('reads strings with braces, brackets, escaped quotes and backslashes', () => {
+    const first = '{"a": "}{ \\" ][", "b": ["\\\\"], "c": {"d": "\\u007b"}}\n';
+    const second = '  {"e": "\\\\\\""}';
+    expect(texts(`${first}${second}`)).toEqual([
+      [1, first],
+      [2, second],
+    ]);
+  });
+
+  it('keeps a single JSON object (a List too) and YAML flow text whole', () => {
+    const list = '{\n  "kind": "List",\n  "items": [{"kind": "Pod"}, {"kind": "Pod"}]\n}\n';
+    expect(texts(list)).toEqual([[1, list]]);
+    expect(texts('{a: 1}\n---\n{b: 2}\n')).toEqual([
+      [1, '{a: 1}\n'],
+      [2, '---\n{b: 2}\n'],
+    ]);
+    // Not a stream of objects: something else between them, or an unclosed one.
+    expect(texts('{"a": 1}\nb: 2\n')).toEqual([[1, '{"a": 1}\nb: 2\n']]);
+    expect(texts('{"a": 1}\n{"b": 2\n')).toEqual([[1, '{"a": 1}\n{"b": 2\n']]);
+  });
+
+  it('keeps objects that share a line in one document', () => {
+    expect(texts('{"a": 1} {"b": 2}\n{"c": 3}')).toEqual([
+      [1, '{"a": 1} {"b": 2}\n'],
+      [2, '{"c": 3}'],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * Splits a YAML stream into its documents, as text, so the editor can re-parse only the
- * documents that changed (parseDocument is pure: cache its result by document text).
+ * Splits a YAML stream, or a stream of JSON objects, into its documents, as text, so the editor
+ * can re-parse only the documents that changed (parseDocument is pure: cache its result by
+ * document text).
  */
 
 /** One document of a stream: its text and the 1-based line of the stream where it starts. */
@@ -15,14 +16,19 @@ const DOCUMENT_END = /^\.\.\.(?:[ \t]|\r?$)/;
 const NO_CONTENT = /^(?:[ \t]*(?:#.*)?|%.*)\r?$/;
 
 /**
- * Cuts the stream before each `---` line and after each `...` line. In YAML these markers end
+ * Cuts a YAML stream before each `---` line and after each `...` line. In YAML these markers end
  * whatever scalar or collection is open when they start a line, so a line scan finds the same
  * boundaries as the parser. Comments and directives before a `---` stay with the document that
- * follows. Every line of `text` belongs to exactly one returned document (a leading byte-order
- * mark is dropped, as editors do); an empty text gives no documents.
+ * follows. A text made only of JSON objects one after another is cut before the line where each
+ * object starts instead. Every line of `text` belongs to exactly one returned document (a leading
+ * byte-order mark is dropped, as editors do); an empty text gives no documents.
  */
 export function splitDocuments(text: string): DocumentText[] {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return splitJsonStream(source) ?? splitYaml(source);
+}
+
+function splitYaml(source: string): DocumentText[] {
   const documents: DocumentText[] = [];
   let start = 0;
   let startLine = 1;
@@ -48,4 +54,62 @@ export function splitDocuments(text: string): DocumentText[] {
   }
   cut(source.length, line);
   return documents;
+}
+
+/**
+ * A stream of JSON objects one after another (`{…}` `{…}`, as `kubectl get -o json` of several
+ * objects, or `jq -c`, writes them), which kubectl reads as one document each: cut before the
+ * line where each object after the first starts. `undefined` for anything else, including a
+ * single object; the YAML split handles those. Objects that share a line stay in one document,
+ * as documents are whole lines.
+ */
+function splitJsonStream(source: string): DocumentText[] | undefined {
+  const starts = jsonObjectStarts(source);
+  if (starts === undefined || starts.length < 2) return undefined;
+  const documents: DocumentText[] = [];
+  let start = 0;
+  let startLine = 1;
+  let line = 1;
+  let scanned = 0;
+  for (const objectStart of starts.slice(1)) {
+    const lineStart = source.lastIndexOf('\n', objectStart - 1) + 1;
+    if (lineStart <= start) continue; // on the line where the document started
+    for (let i = source.indexOf('\n', scanned); i >= 0 && i < lineStart; i = source.indexOf('\n', i + 1))
+      line++;
+    scanned = lineStart;
+    documents.push({ text: source.slice(start, lineStart), startLine });
+    start = lineStart;
+    startLine = line;
+  }
+  documents.push({ text: source.slice(start), startLine });
+  return documents;
+}
+
+/**
+ * Where each top-level `{…}` of `source` starts, when the text is nothing but such objects and
+ * white space; otherwise `undefined`. Strings and their escapes are skipped, so braces in them do
+ * not count. Linear; stops at the first character that is not JSON-stream material.
+ */
+function jsonObjectStarts(source: string): number[] | undefined {
+  const starts: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '"' && depth > 0) {
+      for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++;
+      if (i >= source.length) return undefined;
+    } else if (c === '{' || c === '[') {
+      if (depth === 0) {
+        if (c === '[') return undefined;
+        starts.push(i);
+      }
+      depth++;
+    } else if (c === '}' || c === ']') {
+      if (depth === 0) return undefined;
+      depth--;
+    } else if (depth === 0 && !/\s/.test(c ?? '')) {
+      return undefined;
+    }
+  }
+  return depth === 0 ? starts : undefined;
 }

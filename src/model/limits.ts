@@ -1,6 +1,7 @@
 /**
- * Bounds that keep hostile or accidental input from hanging or crashing the page: file size,
- * binary content, nesting depth and alias expansion. Each is reported as one diagnostic.
+ * Bounds that keep hostile or accidental input from hanging or crashing the page (file size,
+ * binary content, nesting depth, alias expansion), each reported as one diagnostic; and the cap
+ * on syntax errors that keeps one typo from flooding the problems list.
  */
 import type { Diagnostic } from './source';
 import { leftOut, say } from './messages';
@@ -9,14 +10,28 @@ import { leftOut, say } from './messages';
 export const MAX_INPUT_CHARS = 20 * 1024 * 1024;
 
 /**
- * Deepest accepted nesting (block indentation plus open flow brackets). Kubernetes objects rarely
- * pass 30; the `yaml` package recurses per level, and V8 can abort the whole process (not throw)
- * when it compiles a regular expression close to the stack limit, so we stop long before.
+ * Deepest accepted nesting (block levels plus open flow brackets, see nesting.ts). Kubernetes
+ * objects rarely pass 30; the `yaml` package recurses per level (its stack runs out near 800 in
+ * Node), and V8 can abort the whole process (not throw) when it compiles a regular expression close
+ * to the stack limit, so we stop long before.
  */
 export const MAX_NESTING = 256;
 
-/** Passed to the `yaml` package's `toJS({ maxAliasCount })`, its alias-bomb guard. */
-export const MAX_ALIAS_COUNT = 100;
+/**
+ * Passed to the `yaml` package's `toJS({ maxAliasCount })`, its alias-bomb guard: roughly the
+ * number of alias expansions, counting those inside expanded anchors. Ordinary reuse (one peer
+ * aliased in a few hundred rules) stays far below; a "billion laughs" passes it at its sixth level.
+ */
+export const MAX_ALIAS_COUNT = 10_000;
+
+/**
+ * The most tree nodes that aliases may expand into in one document. The count above lets a large
+ * anchor be aliased thousands of times; this bounds what that builds.
+ */
+export const MAX_ALIAS_NODES = 1_000_000;
+
+/** Syntax errors reported per document; one more diagnostic says how many were left out. */
+export const MAX_SYNTAX_ERRORS = 5;
 
 /** How much of the text is sampled for control characters when deciding it is binary. */
 const BINARY_SAMPLE = 8192;
@@ -53,34 +68,4 @@ function looksBinary(text: string): boolean {
   const sample = text.slice(0, BINARY_SAMPLE);
   const odd = sample.match(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
   return odd * 20 > sample.length;
-}
-
-/**
- * An upper bound of the nesting depth of a YAML text, without parsing it: the widest line prefix
- * of indentation and block indicators (each level needs at least one column), plus the flow
- * brackets open at that point. Brackets inside quotes count too: overestimating only refuses
- * absurd input, underestimating could crash.
- */
-export function nestingBound(text: string): number {
-  let deepest = 0;
-  let open = 0;
-  let lineStart = true;
-  let prefix = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      lineStart = true;
-      prefix = 0;
-      continue;
-    }
-    if (lineStart && (c === ' ' || c === '\t' || c === '-' || c === '?' || c === ':')) {
-      prefix++;
-    } else {
-      lineStart = false;
-      if (c === '[' || c === '{') open++;
-      else if ((c === ']' || c === '}') && open > 0) open--;
-    }
-    deepest = Math.max(deepest, prefix + open);
-  }
-  return deepest;
 }

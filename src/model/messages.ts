@@ -41,11 +41,18 @@ export const DIAGNOSTIC_CODES = {
   'invalid-port-name': 'error: a port name that is not an IANA service name',
   'invalid-end-port': 'error: endPort without a numeric port, below port, or out of range',
   'duplicate-port-name': 'error: two ports of one container share a name',
+  'invalid-workload-selector':
+    'error: an apps/v1 controller whose spec.selector is empty or does not select its pod template',
+  'no-containers':
+    'warning: a pod spec without containers, which the API server rejects; kept, as sketches often leave them out',
+  'unnamed-container':
+    'warning: a container without a name, which the API server rejects; kept, as exported manifests often drop names',
   'invalid-owner': 'error: more than one ownerReference with controller: true',
   'owner-without-kind': 'warning: an ownerReference without kind; its kind is taken as Pod',
   'owner-without-name': 'warning: a controlling ownerReference without name; the pod gets no owner',
   'invalid-pod-ip': 'warning: status.podIP(s) holds something that is not an IP; it is skipped',
-  'duplicate-object': 'error: a second object with the same kind, namespace and name',
+  'duplicate-object':
+    'error: a second object with the same kind, namespace and name; only the first one is evaluated',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -60,14 +67,19 @@ export const leftOut = {
 
 const QUOTE_HINT = 'quote it to keep it a string';
 
+/** `10,000`: large limits read better with separators. */
+const count = (n: number): string => n.toLocaleString('en-US');
+
 /** The sentences of all diagnostics; field-level ones start with the path of the field. */
 export const say = {
   tooLarge: (megabytes: string, limit: number): string =>
     `this input is ${megabytes} MB, more than the ${limit} MB limit`,
   binary: 'this input is not YAML or JSON text (it contains NUL or other control bytes)',
   tooDeep: (max: number): string => `nesting is deeper than ${max} levels`,
-  aliasBomb: (max: number): string =>
-    `aliases expand too much (more than ${max} expansions): this looks like an alias bomb`,
+  aliasBomb: (uses: number, nodes: number): string =>
+    `aliases expand too much (more than ${count(uses)} alias uses or ${count(nodes)} nodes): this looks like an alias bomb`,
+  moreErrors: (more: number): string =>
+    `… and ${more} more YAML error${more === 1 ? '' : 's'} in this document`,
   unknownAlias: (name: string): string => `unknown alias *${name}`,
   aliasLoop: (name: string): string => `alias *${name} is used inside its own anchor`,
   badMerge: 'a << merge key needs a mapping or a list of mappings',
@@ -124,6 +136,15 @@ export const say = {
     `${path}: non-standard CIDR "${text}" will be invalid in a future Kubernetes release: use "${canonical}"`,
   exceptOutside: (path: string, text: string, cidr: string): string =>
     `${path}: "${text}" must be a strict subset of cidr ${cidr}`,
-  duplicate: (kind: string, id: string, first: string): string =>
-    `duplicate ${kind} "${id}": the same kind, namespace and name are already defined at ${first}`,
+  noContainers: (path: string, kind: string): string =>
+    `${path} must list at least one container: the API server would reject this ${kind} (it is still evaluated)`,
+  unnamedContainer: (path: string, kind: string): string =>
+    `${path}.name is required: the API server would reject this ${kind} (it is still evaluated)`,
+  emptySelector: (path: string, kind: string): string =>
+    `${path} is empty: a ${kind} must select the pods of its template by their labels`,
+  selectorMismatch: (path: string, labelsPath: string): string =>
+    `${path} does not match the pod template's labels (${labelsPath}): the controller would not select its own pods`,
+  duplicate: (kind: string, id: string, firstLine: number, firstFile: string): string =>
+    `${kind} "${id}" is a duplicate of the object at line ${firstLine} of ${firstFile}; only the ` +
+    'first one is evaluated (kubectl create would refuse the second; kubectl apply would overwrite the first)',
 };

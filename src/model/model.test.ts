@@ -27,7 +27,8 @@ function locations(value: unknown): SourceLocation[] {
 const ns = (name: string, extra = '') =>
   `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n${extra}`;
 const pod = (name: string, namespace?: string) =>
-  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ''}`;
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ''}` +
+  'spec: {containers: [{name: main, image: nginx}]}\n';
 
 describe('parseManifests', () => {
   it('puts the input file in every location', () => {
@@ -46,7 +47,7 @@ describe('parseManifests', () => {
     expect(resources.workloads[0]?.namespace).toBe('default');
   });
 
-  it('leaves out a later duplicate (same kind, namespace and name), even across files', () => {
+  it('evaluates only the first of duplicates (same kind, namespace and name), even across files', () => {
     const result = parseManifests([
       { file: 'one.yaml', text: `${pod('web')}---\n${pod('web', 'other')}---\n${ns('web')}` },
       { file: 'two.yaml', text: `# again\n${pod('web', 'default')}` },
@@ -58,9 +59,11 @@ describe('parseManifests', () => {
     expect(result.resources.namespaces).toHaveLength(1);
     expect(codes(result)).toEqual(['error duplicate-object']);
     const [duplicate] = result.diagnostics;
-    expect(duplicate?.message).toContain('duplicate Pod "default/web"');
-    expect(duplicate?.message).toContain('already defined at one.yaml:4:9');
-    expect(duplicate?.message).toContain('left out of the evaluation');
+    expect(duplicate?.message).toBe(
+      'Pod "default/web" is a duplicate of the object at line 4 of one.yaml; only the first one ' +
+        'is evaluated (kubectl create would refuse the second; kubectl apply would overwrite the first)',
+    );
+    expect(duplicate?.severity).toBe('error');
     expect(duplicate?.location).toEqual({
       file: 'two.yaml',
       range: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 12 },
@@ -95,7 +98,10 @@ describe('parseManifests', () => {
     ['apiVersion: v1\nmetadata: {name: p}\n', 'error missing-kind'],
     ['apiVersion: v1\nkind: 3\n', 'error wrong-type'],
     ['just a string\n', 'error not-an-object'],
-    ['apiVersion: v1\nkind: Pod\nmetadata: {generateName: web-}\n', 'error missing-name'],
+    [
+      'apiVersion: v1\nkind: Pod\nmetadata: {generateName: web-}\nspec: {containers: [{name: a}]}\n',
+      'error missing-name',
+    ],
   ])('decides by kind and apiVersion: %j', (text, expected) => {
     const result = parseManifests([{ file: 'f', text }]);
     expect(codes(result)).toEqual([expected]);
@@ -186,5 +192,40 @@ describe('incremental parsing', () => {
       file: '',
       range: { startLine: 5, startColumn: 18, endLine: 5, endColumn: 21 },
     });
+  });
+});
+
+describe('JSON streams', () => {
+  it('reads fixtures/json-stream.json: one document per object, at its own lines', () => {
+    const { resources, diagnostics } = parseManifests([
+      { file: 's.json', text: fixture('json-stream.json') },
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(resources.namespaces.map((n) => n.name)).toEqual(['stream']);
+    expect(
+      resources.workloads.map((w) => [w.name, w.location.range.startLine, w.location.range.endLine]),
+    ).toEqual([['api', 2, 7]]);
+    expect(resources.workloads[0]?.ports).toEqual([{ name: 'http', port: 8080 }]);
+    expect(
+      resources.policies.map((p) => [p.name, p.location.range.startLine, p.location.range.endLine]),
+    ).toEqual([['api-http', 8, 16]]);
+  });
+
+  it('reads several JSON objects one after another, as kubectl does, with their own lines', () => {
+    const namespace = JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } });
+    const workload = JSON.stringify(
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p', namespace: 'a' },
+        spec: { containers: [{ name: 'main', image: 'nginx' }] },
+      },
+      null,
+      2,
+    );
+    const result = parseManifests([{ file: 's.json', text: `${namespace}\n${workload}\n` }]);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.resources.namespaces.map((n) => n.name)).toEqual(['a']);
+    expect(result.resources.workloads.map((w) => [w.name, w.location.range.startLine])).toEqual([['p', 2]]);
   });
 });

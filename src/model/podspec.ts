@@ -1,9 +1,11 @@
 /**
  * The parts of a PodSpec that NetworkPolicy evaluation needs: container ports, for named ports.
  * App containers count, and init containers with `restartPolicy: Always` (sidecars), which keep
- * running and serve traffic. Other pod fields are only checked for being known.
+ * running and serve traffic. Other pod fields are only checked for being known, and containers for
+ * being there, with names.
  */
 import type { ContainerPort } from './types';
+import type { SourceRange } from './source';
 import type { YNode } from './tree';
 import type { Issues } from './issues';
 import { asItemMap, asList, asMap, asString, checkFields, defined, valueOf } from './reader';
@@ -39,17 +41,54 @@ const CONTAINER_PORT_FIELDS: ReadonlySet<string> = new Set([
   'protocol',
 ]);
 
-/** The ports a pod spec exposes; `path` is where the spec sits (`spec`, `spec.template.spec`). */
-export function readPodSpecPorts(node: YNode | undefined, path: string, issues: Issues): ContainerPort[] {
+/** Where a pod spec sits: the object's kind (for messages) and where to point when it is absent. */
+export interface PodSpecOwner {
+  readonly kind: string;
+  readonly range: SourceRange;
+}
+
+/**
+ * The ports a pod spec exposes; `path` is where the spec sits (`spec`, `spec.template.spec`).
+ * The API server requires at least one container, each with a name. Both are warnings here, and
+ * the workload is kept: exported manifests (the netpol-analyzer corpus among them) drop container
+ * names, sketches of a cluster often leave out containers, and NetworkPolicy evaluation needs
+ * neither.
+ */
+export function readPodSpecPorts(
+  node: YNode | undefined,
+  path: string,
+  owner: PodSpecOwner,
+  issues: Issues,
+): ContainerPort[] {
+  const errorsBefore = issues.errorCount;
   const spec = asMap(node, path, issues);
   checkFields(spec, path, POD_SPEC_FIELDS, issues);
+  const containersNode = valueOf(spec, 'containers');
   const ports: ContainerPort[] = [];
   for (const field of ['containers', 'initContainers'] as const) {
     const listPath = `${path}.${field}`;
-    for (const [i, item] of (asList(valueOf(spec, field), listPath, issues) ?? []).entries()) {
+    const list = asList(valueOf(spec, field), listPath, issues);
+    // Required and not empty; unless the spec or the list already had the wrong type.
+    if (field === 'containers' && (list?.length ?? 0) === 0 && issues.errorCount === errorsBefore) {
+      issues.warning(
+        containersNode?.range ?? owner.range,
+        'no-containers',
+        say.noContainers(listPath, owner.kind),
+      );
+    }
+    for (const [i, item] of (list ?? []).entries()) {
       const containerPath = `${listPath}[${i}]`;
       const container = asItemMap(item, containerPath, issues);
       checkFields(container, containerPath, CONTAINER_FIELDS, issues);
+      const nameNode = valueOf(container, 'name');
+      const name = asString(nameNode, `${containerPath}.name`, issues);
+      if (container !== undefined && (nameNode === undefined || name === '')) {
+        issues.warning(
+          nameNode?.range ?? container.range,
+          'unnamed-container',
+          say.unnamedContainer(containerPath, owner.kind),
+        );
+      }
       const restartPolicy = asString(
         valueOf(container, 'restartPolicy'),
         `${containerPath}.restartPolicy`,

@@ -103,3 +103,26 @@ function readRequirement(node: YNode, path: string, issues: Issues): LabelRequir
   // With a missing or invalid key or operator an error was reported, so this is never evaluated.
   return { key: key ?? '', operator: (operator ?? 'Exists') as SelectorOperator, values };
 }
+
+/**
+ * Whether `selector` selects a pod with `labels`, as apimachinery's LabelSelectorAsSelector does
+ * (every matchLabels pair and every requirement must hold; `{}` selects everything).
+ */
+export function selects(selector: LabelSelector, labels: Labels): boolean {
+  const has = (key: string): boolean => Object.hasOwn(labels, key);
+  return (
+    Object.entries(selector.matchLabels).every(([key, value]) => has(key) && labels[key] === value) &&
+    selector.matchExpressions.every(({ key, operator, values }) => {
+      switch (operator) {
+        case 'In':
+          return has(key) && values.includes(labels[key]!);
+        case 'NotIn':
+          return !has(key) || !values.includes(labels[key]!);
+        case 'Exists':
+          return has(key);
+        case 'DoesNotExist':
+          return !has(key);
+      }
+    })
+  );
+}

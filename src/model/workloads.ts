@@ -2,7 +2,7 @@
  * Pods and the controllers that template them. A Pod brings its own labels, its controlling owner
  * and its IPs (from `kubectl get` status); a controller brings its pod template's labels and ports.
  */
-import type { IpRange, OwnerRef, WorkloadKind, WorkloadResource } from './types';
+import type { IpRange, Labels, OwnerRef, WorkloadKind, WorkloadResource } from './types';
 import type { YMap, YNode } from './tree';
 import type { Issues } from './issues';
 import type { Metadata } from './metadata';
@@ -20,6 +20,7 @@ import {
 } from './reader';
 import { readTemplateLabels } from './metadata';
 import { readPodSpecPorts } from './podspec';
+import { readSelector, selects } from './selector';
 import { ipRange, parseIp } from './cidr';
 import { say } from './messages';
 
@@ -66,43 +67,86 @@ export function readWorkload(
   issues: Issues,
 ): WorkloadResource {
   const common = { kind, namespace: meta.namespace, name: meta.name, location: here(root.range) };
+  const owner = { kind, range: headRange(root) };
   if (kind === 'Pod') {
     return defined({
       ...common,
       labels: meta.labels,
-      ports: readPodSpecPorts(valueOf(root, 'spec'), 'spec', issues),
+      ports: readPodSpecPorts(valueOf(root, 'spec'), 'spec', owner, issues),
       podIPs: readPodIPs(asMap(valueOf(root, 'status'), 'status', issues), issues),
       owner: readOwner(valueOf(meta.map, 'ownerReferences'), 'metadata.ownerReferences', issues),
     });
   }
   const errorsBefore = issues.errorCount;
-  const { template, path } = findTemplate(root, kind, issues);
+  const { spec, template, path } = findTemplate(root, kind, issues);
   // Required; unless something on the way to it already had the wrong type.
   if (template === undefined && issues.errorCount === errorsBefore) {
     issues.error(headRange(root), 'missing-field', say.required(`${path}.template`));
   }
   checkFields(template, `${path}.template`, TEMPLATE_FIELDS, issues);
-  return {
-    ...common,
-    labels: readTemplateLabels(valueOf(template, 'metadata'), `${path}.template.metadata`, issues),
-    ports: readPodSpecPorts(valueOf(template, 'spec'), `${path}.template.spec`, issues),
-    podIPs: [],
-  };
+  const labelsPath = `${path}.template.metadata`;
+  const labels = readTemplateLabels(valueOf(template, 'metadata'), labelsPath, issues);
+  const ports =
+    template === undefined
+      ? []
+      : readPodSpecPorts(valueOf(template, 'spec'), `${path}.template.spec`, owner, issues);
+  if (APPS_V1.has(kind) && (spec !== undefined || valueOf(root, 'spec') === undefined)) {
+    // Whether it selects the template only makes sense once the template reads cleanly.
+    const clean = issues.errorCount === errorsBefore;
+    checkSelector(root, spec, kind, clean ? { labels, path: `${labelsPath}.labels` } : undefined, issues);
+  }
+  return { ...common, labels, ports, podIPs: [] };
+}
+
+/** Controllers whose selector apps/v1 requires, and requires to select their pod template. */
+const APPS_V1: ReadonlySet<WorkloadKind> = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
+
+/**
+ * `spec.selector` of an apps/v1 controller: required, not empty, and matching the template's
+ * labels (apps validation, ValidatePodTemplateSpecForReplicaSet and its siblings). Read only for
+ * these checks: the engine selects a controller's pods by their template labels.
+ */
+function checkSelector(
+  root: YMap,
+  spec: YMap | undefined,
+  kind: WorkloadKind,
+  template: { labels: Labels; path: string } | undefined,
+  issues: Issues,
+): void {
+  const node = valueOf(spec, 'selector');
+  const errorsBefore = issues.errorCount;
+  const selector = readSelector(node, 'spec.selector', issues);
+  if (issues.errorCount > errorsBefore) return;
+  if (node === undefined || selector === undefined) {
+    issues.error(headRange(root), 'missing-field', say.required('spec.selector'));
+  } else if (Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0) {
+    issues.error(node.range, 'invalid-workload-selector', say.emptySelector('spec.selector', kind));
+  } else if (template !== undefined && !selects(selector, template.labels)) {
+    issues.error(
+      node.range,
+      'invalid-workload-selector',
+      say.selectorMismatch('spec.selector', template.path),
+    );
+  }
 }
 
 /** The pod template: `spec.template`, or `spec.jobTemplate.spec.template` for a CronJob. */
-function findTemplate(root: YMap, kind: ControllerKind, issues: Issues): { template?: YMap; path: string } {
+function findTemplate(
+  root: YMap,
+  kind: ControllerKind,
+  issues: Issues,
+): { spec?: YMap; template?: YMap; path: string } {
   const spec = asMap(valueOf(root, 'spec'), 'spec', issues);
   checkFields(spec, 'spec', SPEC_FIELDS[kind], issues);
   if (kind !== 'CronJob') {
-    return { template: asMap(valueOf(spec, 'template'), 'spec.template', issues), path: 'spec' };
+    return { spec, template: asMap(valueOf(spec, 'template'), 'spec.template', issues), path: 'spec' };
   }
   const jobTemplate = asMap(valueOf(spec, 'jobTemplate'), 'spec.jobTemplate', issues);
   checkFields(jobTemplate, 'spec.jobTemplate', TEMPLATE_FIELDS, issues);
   const path = 'spec.jobTemplate.spec';
   const jobSpec = asMap(valueOf(jobTemplate, 'spec'), path, issues);
   checkFields(jobSpec, path, JOB_SPEC_FIELDS, issues);
-  return { template: asMap(valueOf(jobSpec, 'template'), `${path}.template`, issues), path };
+  return { spec, template: asMap(valueOf(jobSpec, 'template'), `${path}.template`, issues), path };
 }
 
 /**

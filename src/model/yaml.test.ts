@@ -54,6 +54,20 @@ describe('readYaml', () => {
     expect(diagnostics[0]?.message).toContain('left out of the evaluation');
   });
 
+  it('reports at most five syntax errors per document, then how many more there are', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `k${i}: a: b`).join('\n');
+    const { diagnostics } = readYaml(`${text}\n---\nk: [1\n`);
+    const messages = diagnostics.map((d) => d.message);
+    expect(diagnostics.map((d) => d.code)).toEqual(Array(7).fill('yaml-syntax'));
+    expect(messages[5]).toMatch(/^… and 7 more YAML errors in this document — kubectl could not read/);
+    expect(diagnostics[5]?.location.range.startLine).toBe(6);
+    // The next document has its own five.
+    expect(diagnostics[6]?.location.range.startLine).toBe(14);
+    expect(
+      readYaml('k0: a: b\nk1: a: b\nk2: a: b\nk3: a: b\nk4: a: b\nk5: a: b\n').diagnostics.at(-1)?.message,
+    ).toMatch(/^… and 1 more YAML error in this document/);
+  });
+
   it('rejects duplicate keys, unknown and self-referencing aliases, complex keys and bad merges', () => {
     expect(codes('a: 1\na: 2\n')).toEqual(['error yaml-syntax']);
     expect(codes('a: *nope\n')).toEqual(['error yaml-syntax']);
@@ -63,12 +77,11 @@ describe('readYaml', () => {
   });
 
   it('refuses alias bombs and absurd nesting without parsing them', () => {
-    const bomb = [
-      'a: &a [x,x,x,x,x,x,x,x,x]',
-      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
-      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
-      'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
-    ];
+    // Nine aliases per level: 9^4 = 6,561 strings is still ordinary, 9^6 is refused.
+    const level = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(of).join(',')}]`;
+    const bomb = [level('a', 'x'), level('b', '*a'), level('c', '*b'), level('d', '*c')];
+    expect(codes(bomb.join('\n'))).toEqual([]);
+    bomb.push(level('e', '*d'), level('f', '*e'));
     expect(codes(bomb.join('\n'))).toEqual(['error yaml-limit']);
     expect(codes(`${'['.repeat(5000)}${']'.repeat(5000)}`)).toEqual(['error yaml-limit']);
     expect(codes(`${'- '.repeat(3000)}x`)).toEqual(['error yaml-limit']);

@@ -6,24 +6,30 @@
  * booleans and `0755` is octal. As in go-yaml v2, timestamps and base-60 numbers stay strings.
  */
 import {
+  Composer,
   isAlias,
   isMap,
   isNode,
   isScalar,
   isSeq,
   LineCounter,
-  parseAllDocuments,
+  Parser,
   visit,
+  type Alias,
+  type CST,
   type Document,
   type DocumentOptions,
+  type Node,
   type Pair,
   type ParseOptions,
   type SchemaOptions,
+  type YAMLError,
 } from 'yaml';
 import type { Diagnostic, SourceRange } from './source';
 import type { YEntry, YNode, YScalar } from './tree';
 import { Issues } from './issues';
-import { MAX_ALIAS_COUNT, MAX_NESTING, nestingBound } from './limits';
+import { MAX_ALIAS_COUNT, MAX_ALIAS_NODES, MAX_NESTING, MAX_SYNTAX_ERRORS } from './limits';
+import { nestingBound } from './nesting';
 import { leftOut, say } from './messages';
 
 export interface YamlRead {
@@ -49,29 +55,73 @@ export function readYaml(text: string): YamlRead {
   const toRange = rangeMaker(text, lines);
   const diagnostics: Diagnostic[] = [];
   const roots: YNode[] = [];
-  if (nestingBound(text) > MAX_NESTING) {
+  const tooDeep = (offset: number): YamlRead => {
     const issues = new Issues();
-    issues.error(toRange(0, 0), 'yaml-limit', say.tooDeep(MAX_NESTING));
+    issues.error(toRange(offset, offset + 1), 'yaml-limit', say.tooDeep(MAX_NESTING));
     return { roots, diagnostics: issues.collect(leftOut.document) };
+  };
+  // A quick scan refuses absurd nesting before the parser spends seconds on it (~10 µs a level)…
+  const bound = nestingBound(text, MAX_NESTING);
+  if (bound.depth > MAX_NESTING) {
+    countLines(text, lines); // not parsed: the line counter has not seen the text
+    return tooDeep(bound.offset);
   }
-  for (const doc of parseAllDocuments(text, { ...OPTIONS, lineCounter: lines })) {
+  // … and the parsed syntax tree is measured exactly before the composer recurses on it (the
+  // parser itself keeps an explicit stack). This is what parseAllDocuments does, in two steps.
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const deepAt = tooDeepAt(tokens, MAX_NESTING);
+  if (deepAt !== undefined) return tooDeep(deepAt);
+  for (const doc of new Composer({ ...OPTIONS, lineCounter: lines }).compose(tokens)) {
     const issues = new Issues();
-    for (const e of doc.errors) issues.error(toRange(...e.pos), 'yaml-syntax', e.message);
+    reportSyntaxErrors(doc.errors, issues, toRange);
     for (const w of doc.warnings) issues.warning(toRange(...w.pos), 'yaml-warning', w.message);
     // A document with nothing in it (`---` and comments) is skipped, as kubectl does.
     const empty =
       doc.contents === null ||
       (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source);
     if (!issues.hasErrors && !empty) {
-      checkAliases(doc, issues, toRange);
+      const aliases = resolveAliases(doc);
+      checkAliases(doc, aliases, issues, toRange);
       if (!issues.hasErrors) {
-        const root = new TreeBuilder(doc, toRange, issues).build(doc.contents, 0);
+        const root = new TreeBuilder(doc, aliases, toRange, issues).build(doc.contents, 0);
         if (!issues.hasErrors) roots.push(root);
       }
     }
     diagnostics.push(...issues.collect(leftOut.document));
   }
   return { roots, diagnostics };
+}
+
+/** Where the syntax tree nests collections more than `max` deep, if it does. Not recursive. */
+function tooDeepAt(tokens: readonly CST.Token[], max: number): number | undefined {
+  const stack = tokens.map((token) => ({ token, depth: 0 }));
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { token, depth } = top;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > max) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+function countLines(text: string, lines: LineCounter): void {
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+}
+
+/** The first few syntax errors of a document, then how many more there are: one typo can make dozens. */
+function reportSyntaxErrors(errors: readonly YAMLError[], issues: Issues, toRange: ToRange): void {
+  for (const e of errors.slice(0, MAX_SYNTAX_ERRORS))
+    issues.error(toRange(...e.pos), 'yaml-syntax', e.message);
+  const next = errors[MAX_SYNTAX_ERRORS];
+  if (next)
+    issues.error(toRange(...next.pos), 'yaml-syntax', say.moreErrors(errors.length - MAX_SYNTAX_ERRORS));
 }
 
 type ToRange = (start: number, end: number) => SourceRange;
@@ -100,20 +150,31 @@ function rangeMaker(text: string, lines: LineCounter): ToRange {
   };
 }
 
+/** Each alias's anchored node (`undefined` when unknown). */
+type AliasTargets = ReadonlyMap<Alias, Node | undefined>;
+
+/**
+ * Resolves every alias in one pass, to the last node with its anchor before it, as the `yaml`
+ * package's `Alias.resolve` does; calling that per alias walks the whole document each time.
+ */
+function resolveAliases(doc: Document.Parsed): AliasTargets {
+  const anchored = new Map<string, Node>();
+  const targets = new Map<Alias, Node | undefined>();
+  visit(doc, {
+    Node: (_, node) => {
+      if (isAlias(node)) targets.set(node, anchored.get(node.source));
+      else if (node.anchor) anchored.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
 /**
  * Runs the `yaml` package's alias-bomb guard when the document has aliases, all of them resolved
  * (the tree builder reports unknown ones).
  */
-function checkAliases(doc: Document.Parsed, issues: Issues, toRange: ToRange): void {
-  let hasAliases = false;
-  let unresolved = false;
-  visit(doc, {
-    Alias: (_, alias) => {
-      hasAliases = true;
-      unresolved ||= alias.resolve(doc) === undefined;
-    },
-  });
-  if (!hasAliases || unresolved) return;
+function checkAliases(doc: Document.Parsed, aliases: AliasTargets, issues: Issues, toRange: ToRange): void {
+  if (aliases.size === 0 || [...aliases.values()].includes(undefined)) return;
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
@@ -124,18 +185,28 @@ function checkAliases(doc: Document.Parsed, issues: Issues, toRange: ToRange): v
     issues.error(
       toRange(start, end),
       bomb ? 'yaml-limit' : 'yaml-unsupported',
-      bomb ? say.aliasBomb(MAX_ALIAS_COUNT) : message,
+      bomb ? say.aliasBomb(MAX_ALIAS_COUNT, MAX_ALIAS_NODES) : message,
     );
   }
 }
 
-/** Converts `yaml` nodes into tree.ts nodes; problems go to `issues` (and reject the document). */
+/**
+ * Converts `yaml` nodes into tree.ts nodes; problems go to `issues` (and reject the document).
+ * An alias reuses the tree built for its anchor (trees are immutable), so building stays linear
+ * in the text; what aliases expand into is still counted, against MAX_ALIAS_NODES.
+ */
 class TreeBuilder {
   /** Collections being built: an alias to one of them would be infinite. */
   private readonly open = new Set<unknown>();
+  /** The tree built for each anchored node. */
+  private readonly anchored = new Map<unknown, YNode>();
+  private readonly sizes = new WeakMap<YNode, Size>();
+  /** Nodes that aliases expanded into so far; past the limit, building stops. */
+  private expanded = 0;
 
   constructor(
     private readonly doc: Document.Parsed,
+    private readonly aliases: AliasTargets,
     private readonly toRange: ToRange,
     private readonly issues: Issues,
   ) {}
@@ -146,8 +217,9 @@ class TreeBuilder {
       this.issues.error(range, 'yaml-limit', say.tooDeep(MAX_NESTING));
       return nullAt(range);
     }
+    if (this.expanded > MAX_ALIAS_NODES) return nullAt(range);
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.aliases.get(node);
       if (target === undefined) {
         this.issues.error(range, 'yaml-syntax', say.unknownAlias(node.source));
         return nullAt(range);
@@ -156,9 +228,28 @@ class TreeBuilder {
         this.issues.error(range, 'yaml-limit', say.aliasLoop(node.source));
         return nullAt(range);
       }
+      // An anchor inside a key is not built where it stands: build it here.
+      const tree = this.anchored.get(target) ?? this.build(target, depth);
+      const size = this.sizeOf(tree);
+      if (depth + size.height - 1 > MAX_NESTING) {
+        this.issues.error(range, 'yaml-limit', say.tooDeep(MAX_NESTING));
+        return nullAt(range);
+      }
+      this.expanded += size.nodes;
+      if (this.expanded > MAX_ALIAS_NODES) {
+        const whole = this.rangeOf(this.doc.contents);
+        this.issues.error(whole, 'yaml-limit', say.aliasBomb(MAX_ALIAS_COUNT, MAX_ALIAS_NODES));
+        return nullAt(range);
+      }
       // Point at the alias, where the value is used, rather than at its anchor.
-      return { ...this.build(target, depth), range };
+      return { ...tree, range };
     }
+    const built = this.buildNode(node, range, depth);
+    if (isNode(node) && !isAlias(node) && node.anchor) this.anchored.set(node, built);
+    return built;
+  }
+
+  private buildNode(node: unknown, range: SourceRange, depth: number): YNode {
     if (isScalar(node)) {
       const { value } = node;
       const source = node.source ?? String(value);
@@ -180,6 +271,22 @@ class TreeBuilder {
     }
     // The parser produces only the node types above; anything else reads as null.
     return nullAt(range);
+  }
+
+  /** Height and node count of a built tree; shared subtrees are measured once. */
+  private sizeOf(tree: YNode): Size {
+    const known = this.sizes.get(tree);
+    if (known) return known;
+    const children =
+      tree.type === 'map' ? tree.entries.map((e) => e.value) : tree.type === 'seq' ? tree.items : [];
+    const size = { height: 1, nodes: 1 };
+    for (const child of children) {
+      const { height, nodes } = this.sizeOf(child);
+      size.height = Math.max(size.height, height + 1);
+      size.nodes += nodes;
+    }
+    this.sizes.set(tree, size);
+    return size;
   }
 
   private entries(pairs: readonly Pair<unknown, unknown>[], depth: number): YEntry[] {
@@ -216,7 +323,7 @@ class TreeBuilder {
 
   /** A key as go-yaml → JSON turns it into a string; collections cannot be keys. */
   private keyText(key: unknown, range: SourceRange): string | undefined {
-    const node = isAlias(key) ? key.resolve(this.doc) : key;
+    const node = isAlias(key) ? this.aliases.get(key) : key;
     if (isScalar(node)) return node.value === null ? 'null' : String(node.value);
     this.issues.error(range, 'yaml-unsupported', key === null ? say.missingKey : say.complexKey);
     return undefined;
@@ -226,6 +333,11 @@ class TreeBuilder {
     const range = isNode(node) ? node.range : undefined;
     return range ? this.toRange(range[0], range[1]) : this.toRange(0, 0);
   }
+}
+
+interface Size {
+  height: number;
+  nodes: number;
 }
 
 function nullAt(range: SourceRange): YScalar {
