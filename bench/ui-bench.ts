@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:ui`: typing latency of the real app in Chromium, on generated clusters of ~10 and
+ * ~2000 workloads (bench/generate-cluster.ts). For each size it loads the cluster, makes a series
+ * of edits one keystroke at a time, and reports per keystroke:
+ * - `netpol:recompute` — the app's own measure, from the text change to the graph showing it;
+ * - the longest main-thread task, from PerformanceObserver 'longtask' entries (Chromium reports
+ *   only tasks over 50 ms: a keystroke with none scores 0, i.e. "under 50 ms"), and, finer, the
+ *   longest gap seen by a MessageChannel heartbeat (any task that blocks it shows as a gap).
+ * Medians and 95th percentiles per size, then the 2000/10 ratios. Not a test: it prints numbers.
+ * Env: SKIP_BUILD=1 reuses dist/web; KEYS=n edits per size (default 40).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chromium, type Page } from '@playwright/test';
+import { generateCluster } from './generate-cluster';
+
+const SIZES = [10, 2000];
+const KEYS = Number(process.env.KEYS ?? 40);
+const PORT = 4175;
+const URL = `http://127.0.0.1:${PORT}/`;
+
+interface KeystrokeSample {
+  recompute: number;
+  longtask: number;
+  heartbeatGap: number;
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+async function startServer(): Promise<() => void> {
+  if (!process.env.SKIP_BUILD) {
+    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL)).ok) return () => server.kill();
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  server.kill();
+  throw new Error('preview server did not start');
+}
+
+/** Observers in the page: long tasks and a heartbeat that records gaps between its beats. */
+function installProbes(): void {
+  const w = window as unknown as { __bench: { longtasks: PerformanceEntry[]; gaps: { at: number; gap: number }[] } };
+  w.__bench = { longtasks: [], gaps: [] };
+  new PerformanceObserver((list) => w.__bench.longtasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: false });
+  const channel = new MessageChannel();
+  let last = performance.now();
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    if (now - last > 8) w.__bench.gaps.push({ at: last, gap: now - last });
+    last = now;
+    setTimeout(() => channel.port2.postMessage(0), 0);
+  };
+  channel.port2.postMessage(0);
+}
+
+/** Lines (1-based) to edit: the end of an egress `port: 8080` line, and the end of a `tier:` label. */
+interface Target {
+  readonly line: number;
+  readonly column: number;
+  /** The character before the cursor: deleted, then typed back. */
+  readonly last: string;
+}
+
+/** Where to edit, past the middle of the text: an egress `port: 8080`, and a `tier:` label. */
+function editTargets(text: string): Target[] {
+  const lines = text.split('\n');
+  const middle = Math.floor(lines.length / 2);
+  const find = (re: RegExp): Target => {
+    const i = lines.findIndex((line, n) => n >= middle && re.test(line));
+    return { line: i + 1, column: lines[i]!.length + 1, last: lines[i]!.at(-1)! };
+  };
+  return [find(/^ {10}port: 8080$/), find(/^ {8}tier: \w+$/)];
+}
+
+async function measureSize(page: Page, size: number): Promise<KeystrokeSample[]> {
+  const text = generateCluster(size);
+  await page.goto(URL);
+  await page.locator('.monaco-editor .view-lines .mtk1').first().waitFor();
+  await page.evaluate(() => window.__netpolTest!.plainTyping());
+  await page.evaluate((t) => window.__netpolTest!.loadText(t), text);
+  // Loaded: the load's recompute is recorded and the laid-out cluster is on screen (kube-system
+  // comes first, and its DNS server is a node of every generated cluster); then let it settle.
+  await page.waitForFunction(() => performance.getEntriesByName('netpol:recompute').length >= 2, undefined, { timeout: 300_000 });
+  await page.getByTestId('rf__node-kube-system/coredns[Deployment]').waitFor({ timeout: 300_000 });
+  await page.waitForTimeout(3000);
+  await page.evaluate(installProbes);
+  const targets = editTargets(text);
+  const samples: KeystrokeSample[] = [];
+  for (let k = 0; k < KEYS; k++) {
+    const target = targets[Math.floor(k / 2) % targets.length]!;
+    // Delete the last character, then type it back: every keystroke leaves valid YAML.
+    if (k % 2 === 0) await page.evaluate(([l, c]) => window.__netpolTest!.setCursor(l!, c!), [target.line, target.column]);
+    const before = await page.evaluate(() => ({ t: performance.now(), n: performance.getEntriesByName('netpol:recompute').length }));
+    if (k % 2 === 0) await page.keyboard.press('Backspace');
+    else await page.keyboard.type(target.last);
+    await page.waitForFunction((n) => performance.getEntriesByName('netpol:recompute').length > n, before.n, { timeout: 120_000 });
+    await page.waitForTimeout(120);
+    samples.push(
+      await page.evaluate((since) => {
+        const w = window as unknown as { __bench: { longtasks: PerformanceEntry[]; gaps: { at: number; gap: number }[] } };
+        const recompute = performance.getEntriesByName('netpol:recompute').at(-1)!.duration;
+        const longtask = Math.max(0, ...w.__bench.longtasks.filter((e) => e.startTime >= since).map((e) => e.duration));
+        const heartbeatGap = Math.max(0, ...w.__bench.gaps.filter((g) => g.at >= since).map((g) => g.gap));
+        w.__bench.longtasks = [];
+        w.__bench.gaps = [];
+        return { recompute, longtask, heartbeatGap };
+      }, before.t),
+    );
+  }
+  return samples;
+}
+
+const fmt = (n: number) => n.toFixed(1).padStart(8);
+
+async function main() {
+  const stop = await startServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-timer-throttling'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const results = new Map<number, KeystrokeSample[]>();
+    for (const size of SIZES) {
+      console.log(`size ${size}: loading and typing ${KEYS} keystrokes…`);
+      results.set(size, await measureSize(page, size));
+      if (process.env.VERBOSE) console.log(results.get(size)!.map((s, k) => `  #${k} ${s.recompute.toFixed(0)} ${s.longtask.toFixed(0)} ${s.heartbeatGap.toFixed(0)}`).join('\n'));
+    }
+    console.log(`\n${'workloads'.padEnd(10)}${'metric (ms)'.padEnd(26)}${'median'.padStart(8)}${'p95'.padStart(8)}`);
+    const rows: [string, keyof KeystrokeSample][] = [
+      ['netpol:recompute', 'recompute'],
+      ['longest task (longtask)', 'longtask'],
+      ['longest task (heartbeat)', 'heartbeatGap'],
+    ];
+    for (const [size, samples] of results) {
+      for (const [label, key] of rows) {
+        const values = samples.map((s) => s[key]);
+        console.log(`${String(size).padEnd(10)}${label.padEnd(26)}${fmt(quantile(values, 0.5))}${fmt(quantile(values, 0.95))}`);
+      }
+    }
+    const [small, large] = SIZES.map((s) => results.get(s)!);
+    console.log(`\nratio ${SIZES[1]}/${SIZES[0]} (median, p95):`);
+    for (const [label, key] of rows) {
+      const ratio = (q: number) => {
+        const base = quantile(small!.map((s) => s[key]), q);
+        // No long task at the small size: Chromium reports none under 50 ms, so there is no ratio.
+        return base > 0 ? `${fmt(quantile(large!.map((s) => s[key]), q) / base)}×` : '     n/a ';
+      };
+      console.log(`  ${label.padEnd(26)}${ratio(0.5)}${ratio(0.95)}`);
+    }
+    console.log('\nlongtask: 0 = no task over 50 ms (Chromium reports none below). heartbeat: upper bound,');
+    console.log('it also counts back-to-back frames that left no gap for a timer.');
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+await main();

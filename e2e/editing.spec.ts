@@ -1,0 +1,93 @@
+/**
+ * Typing in the editor changes the graph. Each scenario is data — where to type, what, and the
+ * edge labels expected afterwards (null: the edge is gone) — run by one harness.
+ */
+import { edgeId, expect, find, IDS, test } from './fixtures';
+
+interface Scenario {
+  readonly name: string;
+  /** 1-based line and column of the cursor before the edit. */
+  readonly at: readonly [number, number];
+  /** Keys pressed before typing (e.g. to select what the edit replaces). */
+  readonly keys?: readonly string[];
+  readonly type?: string;
+  readonly expected: Readonly<Record<string, string | null>>;
+}
+
+const intoNginx = (from: string) => edgeId(from, IDS.nginx);
+
+const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'port 80 → 8080 relabels every edge into nginx',
+    at: [find('port: 80').line, find('port: 80').end],
+    type: '80',
+    expected: {
+      [intoNginx(IDS.client)]: 'TCP 8080',
+      [intoNginx(IDS.other)]: 'TCP 8080',
+      [intoNginx(IDS.internet)]: 'TCP 8080',
+    },
+  },
+  {
+    name: 'a namespaceSelector lets only that namespace in',
+    at: [find('- ports:').line, find('ports:').start],
+    type: 'from:\n        - namespaceSelector:\n            matchLabels:\n              team: b\n      ',
+    expected: {
+      [intoNginx(IDS.other)]: 'TCP 80',
+      [intoNginx(IDS.client)]: null,
+      [intoNginx(IDS.internet)]: null,
+      [edgeId(IDS.client, IDS.other)]: 'All',
+    },
+  },
+  {
+    name: 'deleting the policy opens nginx to everything',
+    at: [1, 1],
+    // Select from the top through the policy's `---` line.
+    keys: [...Array<string>(find('---').line).fill('Shift+ArrowDown'), 'Backspace'],
+    expected: {
+      [intoNginx(IDS.client)]: 'All',
+      [intoNginx(IDS.internet)]: 'All',
+    },
+  },
+];
+
+for (const scenario of SCENARIOS) {
+  test(scenario.name, async ({ editor, graph }) => {
+    await editor.cursorAt(...scenario.at);
+    for (const key of scenario.keys ?? []) await editor.press(key);
+    if (scenario.type) await editor.type(scenario.type);
+    for (const [id, label] of Object.entries(scenario.expected)) {
+      if (label === null) await expect(graph.edge(id)).toHaveCount(0);
+      else await expect(graph.edgeLabel(id)).toHaveText(label);
+    }
+    await expect(graph.staleBanner()).toHaveCount(0);
+  });
+}
+
+test('Space and Backspace typed in the editor reach the editor', async ({ editor, page }) => {
+  // React Flow listens to Space (pan) and Backspace (delete) on the window; the editor's
+  // container opts out with `nokey`. Without it these keys never reach Monaco.
+  const before = await editor.text();
+  await editor.cursorAt(1, 1);
+  await editor.press('Space', 2);
+  expect(await editor.text()).toBe(`  ${before}`);
+  await editor.press('Backspace', 2);
+  expect(await editor.text()).toBe(before);
+  await expect(page.getByTestId('graph')).toBeVisible();
+});
+
+test('invalid YAML shows a marker and keeps the last graph, marked stale; fixing it recovers', async ({ editor, graph }) => {
+  const edge = intoNginx(IDS.client);
+  const ingress = find('- Ingress');
+  await editor.cursorAt(ingress.line, ingress.end);
+  await editor.type(': [');
+  await expect(editor.errorMarkers().first()).toBeVisible();
+  // The parser notices the unclosed `[` on its line or the next.
+  await expect(graph.staleBanner()).toContainText(new RegExp(`error at line (${ingress.line}|${ingress.line + 1})`));
+  await expect(graph.edgeLabel(edge)).toHaveText('TCP 80');
+  await expect(graph.node(IDS.nginx)).toBeVisible();
+
+  await editor.press('Backspace', 3);
+  await expect(graph.staleBanner()).toHaveCount(0);
+  await expect(editor.errorMarkers()).toHaveCount(0);
+  await expect(graph.edgeLabel(edge)).toHaveText('TCP 80');
+});

@@ -1,0 +1,48 @@
+/** Explanations, both ways: graph → YAML (edges, nodes) and YAML → graph (cursor in a policy). */
+import { edgeId, expect, find, IDS, test } from './fixtures';
+
+test('clicking an edge explains it per port and jumps to the rule', async ({ editor, graph, inspector }) => {
+  await graph.edgeLabel(edgeId(IDS.client, IDS.nginx)).click();
+  const details = inspector.edgeDetails();
+  await expect(details).toContainText('client → nginx-pod-with-label');
+  const row = details.getByRole('row', { name: /TCP 80/ });
+  await expect(row).toContainText('not isolated');
+  await expect(row.getByRole('button', { name: 'nginx-network-policy · ingress rule 1' })).toBeVisible();
+  await expect.poll(() => editor.cursor()).toMatchObject({ line: find('- ports:').line });
+  await expect(editor.revealedLines().first()).toBeVisible();
+});
+
+test('clicking the line of an edge selects it too', async ({ graph, inspector }) => {
+  await graph.edgeLine(edgeId(IDS.other, IDS.nginx)).click();
+  await expect(inspector.edgeDetails()).toContainText('other-client → nginx-pod-with-label');
+});
+
+test('clicking a node reveals its YAML and lists the policies selecting it', async ({ editor, graph, inspector }) => {
+  await graph.node(IDS.nginx).click();
+  const details = inspector.nodeDetails();
+  await expect(details.getByRole('button', { name: 'nginx-network-policy' })).toBeVisible();
+  await expect(details.getByTestId('lets-in')).toHaveText('client, other-client, 0.0.0.0/0');
+  // The pod's document starts on the line after the policy's `---`.
+  await expect.poll(() => editor.cursor()).toMatchObject({ line: find('---').line + 1 });
+});
+
+test('the cursor inside a policy highlights what it selects and the edges it allows', async ({ editor, graph }) => {
+  await editor.cursorAt(find('matchLabels').line, 5);
+  await expect(graph.node(IDS.nginx)).toHaveClass(/is-policy-target/);
+  await expect(graph.edgeLabel(edgeId(IDS.client, IDS.nginx))).toHaveClass(/edge-strong/);
+  await expect(graph.edgeLabel(edgeId(IDS.client, IDS.other))).toHaveClass(/edge-dim/);
+  await editor.cursorAt(find('name: client').line, 1);
+  await expect(graph.node(IDS.nginx)).not.toHaveClass(/is-policy-target/);
+});
+
+test('"Why not?" gives the verdict and the reasons', async ({ page, inspector }) => {
+  await inspector.tab('whyNot').click();
+  await page.getByTestId('why-from').selectOption(IDS.client);
+  await page.getByTestId('why-to').selectOption(IDS.nginx);
+  await page.getByTestId('why-port').fill('443');
+  const answer = page.getByTestId('why-answer');
+  await expect(answer).toContainText('Denied');
+  await expect(answer).toContainText('its ports do not include TCP 443');
+  await page.getByTestId('why-port').fill('80');
+  await expect(answer).toContainText('Allowed');
+});

@@ -1,0 +1,32 @@
+/** The default example, as the app opens: who reaches whom, and on which ports. */
+import { edgeId, expect, IDS, test } from './fixtures';
+
+test('the default example shows everyone reaching nginx on TCP 80 and nothing else', async ({ graph }) => {
+  for (const id of [IDS.nginx, IDS.client, IDS.other, IDS.internet, 'namespace:default', 'namespace:team-b']) {
+    await expect(graph.node(id)).toBeVisible();
+  }
+  await expect(graph.node(IDS.nginx)).toContainText('ingress isolated');
+  await expect(graph.node(IDS.client)).not.toContainText('isolated');
+
+  const labels = await graph.labels();
+  const intoNginx = Object.entries(labels).filter(([id]) => id.endsWith(`->${IDS.nginx}`));
+  expect(Object.fromEntries(intoNginx)).toEqual({
+    [edgeId(IDS.client, IDS.nginx)]: 'TCP 80',
+    [edgeId(IDS.other, IDS.nginx)]: 'TCP 80',
+    [edgeId(IDS.internet, IDS.nginx)]: 'TCP 80',
+  });
+  // The clients are not isolated: they reach each other, and nginx reaches out freely.
+  expect(labels[edgeId(IDS.client, IDS.other)]).toBe('All');
+  expect(labels[edgeId(IDS.other, IDS.client)]).toBe('All');
+  expect(labels[edgeId(IDS.nginx, IDS.client)]).toBe('All');
+  // A horizontal edge has a zero-height box, which Playwright calls hidden: check it is there.
+  await expect(graph.edge(edgeId(IDS.client, IDS.nginx))).toBeAttached();
+});
+
+test('the denied view of a node shows what it cannot do', async ({ page, graph }) => {
+  await graph.node(IDS.client).click();
+  await page.keyboard.press('Shift+D');
+  expect(await graph.labels()).toEqual({ [edgeId(IDS.client, IDS.nginx)]: 'only TCP 80' });
+  await page.keyboard.press('Escape');
+  await expect(graph.edgeLabel(edgeId(IDS.client, IDS.other))).toHaveText('All');
+});

@@ -1,0 +1,129 @@
+/**
+ * The one app store (zustand/vanilla, so unit tests and scripts use it without React).
+ * It keeps inputs — the YAML text, the cursor, the selection, view choices, node positions — and
+ * the latest evaluation result; everything else is derived by selectors (selectors.ts, ui/…).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SourceRange } from '../model/source';
+import type { EvaluationResult, Question, Answer } from './evaluation/protocol';
+import type { Evaluator, ResultListener } from './evaluation/evaluator';
+import type { TextChange } from './evaluation/textChanges';
+import { applyDelta } from './evaluation/graphDelta';
+import { markTextChange } from './recomputeTiming';
+import type {
+  CursorPosition,
+  Evaluated,
+  RevealRequest,
+  Selection,
+  ViewState,
+  WhyNotForm,
+  XY,
+} from './types';
+
+export interface AppState {
+  readonly text: string;
+  /** Increments on every text change; results carry the revision they were computed from. */
+  readonly revision: number;
+  readonly cursor: CursorPosition | null;
+  readonly selection: Selection;
+  readonly view: ViewState;
+  readonly whyNot: WhyNotForm;
+  /** Node positions by node id (children relative to their group), from layout or dragging. */
+  readonly positions: Readonly<Record<string, XY>>;
+  readonly reveal: RevealRequest | null;
+  readonly evaluated: Evaluated;
+  readonly actions: AppActions;
+}
+
+export interface AppActions {
+  /** `changes`, when known, turn the previous text into `text` (see textChanges.ts). */
+  setText(text: string, changes?: readonly TextChange[]): void;
+  /** Opens another document (an example, a file): its text, and a fresh picture of it. */
+  load(text: string): void;
+  setCursor(cursor: CursorPosition | null): void;
+  select(selection: Selection): void;
+  setView(view: Partial<ViewState>): void;
+  setWhyNot(form: Partial<WhyNotForm>): void;
+  /** Merges positions; `replace` drops all others (a fresh layout). */
+  setPositions(positions: Readonly<Record<string, XY>>, replace?: boolean): void;
+  /** Shows a range in the editor (and highlights it). */
+  reveal(range: SourceRange): void;
+  /** Asks the evaluation session about the graph on screen. */
+  ask<Q extends Question>(question: Q): Promise<Answer<Q>>;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export interface AppStoreOptions {
+  readonly text: string;
+  /** Builds the evaluator; results must be handed to the listener. */
+  readonly evaluator: (onResult: ResultListener) => Evaluator;
+  readonly view?: Partial<ViewState>;
+}
+
+const NOTHING_EVALUATED: Evaluated = {
+  revision: -1,
+  stale: false,
+  diagnostics: [],
+  graph: undefined,
+  graphRevision: -1,
+};
+
+/**
+ * Folds a result into the previous state. Results arrive in order from one session (graph deltas
+ * chain on that); a result older than the one shown is ignored.
+ */
+export function mergeResult(previous: Evaluated, result: EvaluationResult): Evaluated {
+  if (result.revision <= previous.revision) return previous;
+  return {
+    revision: result.revision,
+    stale: result.stale,
+    diagnostics: result.diagnostics,
+    graph: result.graph ? applyDelta(previous.graph, result.graph) : previous.graph,
+    graphRevision: result.graph ? result.revision : previous.graphRevision,
+  };
+}
+
+export function createAppStore(options: AppStoreOptions): AppStore {
+  let evaluator: Evaluator | undefined;
+  let revealSeq = 0;
+  const store = createStore<AppState>()((set, get) => ({
+    text: options.text,
+    revision: 0,
+    cursor: null,
+    selection: null,
+    view: { theme: 'system', deniedFor: null, inspector: 'details', ...options.view },
+    whyNot: { from: null, to: null, protocol: 'TCP', port: '' },
+    positions: {},
+    reveal: null,
+    evaluated: NOTHING_EVALUATED,
+    actions: {
+      setText(text, changes) {
+        // Comparing would flatten the editor's rope of edits: with changes, the text did change.
+        if (!changes && text === get().text) return;
+        const revision = get().revision + 1;
+        markTextChange(revision);
+        set({ text, revision });
+        evaluator?.evaluate(revision, text, changes);
+      },
+      load(text) {
+        set({ positions: {}, selection: null, view: { ...get().view, deniedFor: null } });
+        get().actions.setText(text);
+      },
+      setCursor: (cursor) => set({ cursor }),
+      select: (selection) => set({ selection }),
+      setView: (view) => set({ view: { ...get().view, ...view } }),
+      setWhyNot: (form) => set({ whyNot: { ...get().whyNot, ...form } }),
+      setPositions: (positions, replace = false) =>
+        set({ positions: replace ? positions : { ...get().positions, ...positions } }),
+      reveal: (range) => set({ reveal: { range, seq: ++revealSeq } }),
+      ask: (question) => evaluator!.ask(question),
+    },
+  }));
+  evaluator = options.evaluator((result) =>
+    store.setState({ evaluated: mergeResult(store.getState().evaluated, result) }),
+  );
+  markTextChange(0);
+  evaluator.evaluate(0, options.text);
+  return store;
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseManifests } from '../../model';
+import { analyze } from '../../engine';
+import { applyDelta, GraphDiffer } from './graphDelta';
+import type { GraphData } from './protocol';
+
+const NGINX_EXAMPLE = readFileSync(new URL('../../../fixtures/classic/nginx.yaml', import.meta.url), 'utf8');
+
+function graphOf(text: string): GraphData {
+  const analysis = analyze(parseManifests([{ file: 'cluster.yaml', text }]).resources);
+  return {
+    namespaces: analysis.namespaces,
+    endpoints: analysis.endpoints,
+    connections: analysis.connections,
+    policies: analysis.policies,
+    isolation: analysis.isolation,
+  };
+}
+
+/** What survives a trip to a worker and back. */
+const cloned = <T>(value: T): T => structuredClone(value);
+
+describe('graph deltas', () => {
+  it('rebuild the graph exactly, from nothing and from a previous graph', () => {
+    const differ = new GraphDiffer();
+    const first = graphOf(NGINX_EXAMPLE);
+    const shown = applyDelta(undefined, cloned(differ.diff(first)));
+    expect(shown).toEqual(first);
+    const second = graphOf(NGINX_EXAMPLE.replace('port: 80', 'port: 8080').replace('app: client', 'app: other'));
+    expect(applyDelta(shown, cloned(differ.diff(second)))).toEqual(second);
+  });
+
+  it('send only what changed, and keep the identity of the rest', () => {
+    const differ = new GraphDiffer();
+    const shown = applyDelta(undefined, cloned(differ.diff(graphOf(NGINX_EXAMPLE))));
+    const delta = differ.diff(graphOf(NGINX_EXAMPLE.replace('port: 80', 'port: 8080')));
+    expect(delta.endpoints.changed).toEqual([]);
+    expect(delta.connections.changed.map((c) => c.to)).toEqual(Array(3).fill('default/nginx-pod-with-label[Pod]'));
+    const next = applyDelta(shown, cloned(delta));
+    expect(next.endpoints).toBe(shown.endpoints);
+    expect(next.isolation).toBe(shown.isolation);
+    const unchanged = next.connections.find((c) => c.to === 'default/client[Pod]')!;
+    expect(shown.connections).toContain(unchanged);
+  });
+
+  it('drops items that disappeared', () => {
+    const differ = new GraphDiffer();
+    const shown = applyDelta(undefined, differ.diff(graphOf(NGINX_EXAMPLE)));
+    const withoutPolicy = NGINX_EXAMPLE.slice(NGINX_EXAMPLE.indexOf('---\n') + 4);
+    const next = applyDelta(shown, differ.diff(graphOf(withoutPolicy)));
+    expect(next.policies).toEqual([]);
+    expect(next.isolation.get('default/nginx-pod-with-label[Pod]' as never)!.ingress).toEqual([]);
+  });
+});

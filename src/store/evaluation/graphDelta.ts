@@ -1,0 +1,96 @@
+/**
+ * Graph data crosses from the evaluation session to the app as a delta: the order of every list
+ * by key, plus only the items that are new or changed. The app patches its previous graph, so an
+ * edit that changes three endpoints costs three cloned endpoints, not thousands, and unchanged
+ * items keep their identity (memoised graph mapping then skips them).
+ *
+ * Deltas chain: each is relative to the previous one the same session produced, and the app must
+ * apply all of them in order (a session talks to one store, over a FIFO channel).
+ */
+import type { Connection, Endpoint, EndpointId, NamespaceInfo } from '../../engine/types';
+import type { GraphData, Isolation, PolicyInfo } from './protocol';
+
+export interface ListDelta<T> {
+  /** Keys of the whole list, in order. */
+  readonly keys: readonly string[];
+  /** Items whose key is new or whose content changed. */
+  readonly changed: readonly T[];
+}
+
+export interface GraphDelta {
+  readonly namespaces: ListDelta<NamespaceInfo>;
+  readonly endpoints: ListDelta<Endpoint>;
+  readonly connections: ListDelta<Connection>;
+  readonly policies: ListDelta<PolicyInfo>;
+  readonly isolation: ListDelta<readonly [EndpointId, Isolation]>;
+}
+
+/** The item type of each list. */
+type Items = { [K in keyof GraphDelta]: GraphDelta[K] extends ListDelta<infer T> ? T : never };
+type Lists = { [K in keyof Items]: readonly Items[K][] };
+
+const KEYS: { [K in keyof Items]: (item: Items[K]) => string } = {
+  namespaces: (n) => n.name,
+  endpoints: (e) => e.id,
+  connections: (c) => `${c.from}->${c.to}`,
+  policies: (p) => p.ref.id,
+  isolation: ([id]) => id,
+};
+
+const lists = (graph: GraphData): Lists => ({
+  namespaces: graph.namespaces,
+  endpoints: graph.endpoints,
+  connections: graph.connections,
+  policies: graph.policies,
+  isolation: [...graph.isolation],
+});
+
+/** Content fingerprint of plain data (bigint-safe). */
+const fingerprint = (item: unknown) => JSON.stringify(item, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+
+/** Session side: remembers what it sent, and describes each new graph relative to that. */
+export class GraphDiffer {
+  private sent: { -readonly [K in keyof Items]?: Map<string, string> } = {};
+
+  diff(graph: GraphData): GraphDelta {
+    const current = lists(graph);
+    const delta: Record<string, ListDelta<unknown>> = {};
+    for (const name of Object.keys(KEYS) as (keyof Items)[]) {
+      const key = KEYS[name] as (item: unknown) => string;
+      const previous = this.sent[name] ?? new Map<string, string>();
+      const now = new Map<string, string>();
+      const changed: unknown[] = [];
+      for (const item of current[name] as readonly unknown[]) {
+        const k = key(item);
+        const print = fingerprint(item);
+        now.set(k, print);
+        if (previous.get(k) !== print) changed.push(item);
+      }
+      this.sent[name] = now;
+      delta[name] = { keys: [...now.keys()], changed };
+    }
+    return delta as unknown as GraphDelta;
+  }
+}
+
+function patch<T>(previous: readonly T[], delta: ListDelta<T>, key: (item: T) => string): readonly T[] {
+  if (delta.changed.length === 0 && delta.keys.length === previous.length && delta.keys.every((k, i) => key(previous[i]!) === k)) {
+    return previous;
+  }
+  const old = new Map(previous.map((item) => [key(item), item]));
+  const changed = new Map(delta.changed.map((item) => [key(item), item]));
+  return delta.keys.map((k) => changed.get(k) ?? old.get(k)!);
+}
+
+/** App side: the previous graph with the delta applied; unchanged items and lists are kept. */
+export function applyDelta(previous: GraphData | undefined, delta: GraphDelta): GraphData {
+  const before = previous ? lists(previous) : { namespaces: [], endpoints: [], connections: [], policies: [], isolation: [] };
+  const isolation = patch(before.isolation, delta.isolation, KEYS.isolation);
+  return {
+    namespaces: patch(before.namespaces, delta.namespaces, KEYS.namespaces),
+    endpoints: patch(before.endpoints, delta.endpoints, KEYS.endpoints),
+    connections: patch(before.connections, delta.connections, KEYS.connections),
+    policies: patch(before.policies, delta.policies, KEYS.policies),
+    isolation: previous && isolation === before.isolation ? previous.isolation : new Map(isolation),
+  };
+}

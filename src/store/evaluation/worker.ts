@@ -1,0 +1,5 @@
+/// <reference lib="webworker" />
+/** Entry of the evaluation Web Worker: one session, serving the main thread. */
+import { serveSession } from './evaluator';
+
+serveSession(self as unknown as DedicatedWorkerGlobalScope & Parameters<typeof serveSession>[0]);

@@ -1,0 +1,55 @@
+/**
+ * Derived data over the app state. Each selector is memoised on the state parts it reads, so
+ * components can call them on every render and get the same object back until an input changes.
+ */
+import type { Endpoint, EndpointId } from '../engine/types';
+import type { Diagnostic, SourceRange } from '../model/source';
+import type { AppState } from './appStore';
+import { memoizeLast } from './memo';
+import type { GraphData, PolicyInfo } from './evaluation/protocol';
+import type { CursorPosition } from './types';
+
+export function rangeContains(range: SourceRange, line: number, column: number): boolean {
+  if (line < range.startLine || line > range.endLine) return false;
+  if (line === range.startLine && column < range.startColumn) return false;
+  return !(line === range.endLine && column > range.endColumn);
+}
+
+const cursorPolicy = memoizeLast(
+  (graph: GraphData | undefined, cursor: CursorPosition | null, stale: boolean): PolicyInfo | undefined => {
+    // A stale graph's ranges belong to an older text: they would point at the wrong lines.
+    if (!graph || !cursor || stale) return undefined;
+    return graph.policies.find((p) => rangeContains(p.ref.location.range, cursor.line, cursor.column));
+  },
+);
+
+/** The NetworkPolicy whose YAML document holds the editor cursor. */
+export const selectCursorPolicy = (s: AppState): PolicyInfo | undefined =>
+  cursorPolicy(s.evaluated.graph, s.cursor, s.evaluated.stale);
+
+const endpointIndex = memoizeLast(
+  (graph: GraphData | undefined): ReadonlyMap<EndpointId, Endpoint> =>
+    new Map((graph?.endpoints ?? []).map((e) => [e.id, e])),
+);
+
+/** Endpoints of the graph on screen, by id. */
+export const selectEndpointIndex = (s: AppState): ReadonlyMap<EndpointId, Endpoint> =>
+  endpointIndex(s.evaluated.graph);
+
+const severityRank = { error: 0, warning: 1, info: 2 } as const;
+
+const sortedDiagnostics = memoizeLast((diagnostics: readonly Diagnostic[]): readonly Diagnostic[] =>
+  [...diagnostics].sort(
+    (a, b) =>
+      severityRank[a.severity] - severityRank[b.severity] ||
+      a.location.range.startLine - b.location.range.startLine ||
+      a.location.range.startColumn - b.location.range.startColumn,
+  ),
+);
+
+/** Diagnostics for the problems list: errors first, then by position. */
+export const selectProblems = (s: AppState): readonly Diagnostic[] => sortedDiagnostics(s.evaluated.diagnostics);
+
+/** The first error, which the stale banner points at. */
+export const selectFirstError = (s: AppState): Diagnostic | undefined =>
+  selectProblems(s).find((d) => d.severity === 'error');

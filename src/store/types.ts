@@ -1,0 +1,63 @@
+/** The app state's vocabulary: inputs the user gives, and what the evaluation sends back. */
+import type { Diagnostic, SourceRange } from '../model/source';
+import type { Protocol } from '../model/types';
+import type { EndpointId } from '../engine/types';
+import type { GraphData } from './evaluation/protocol';
+
+/** A graph edge: its id, and the engine endpoints of the pair it stands for. */
+export interface EdgeRef {
+  readonly id: string;
+  readonly from: EndpointId;
+  readonly to: EndpointId;
+  /** For a bundle of edges: how many connections it stands for (`from`/`to` is the first). */
+  readonly bundled?: number;
+}
+
+/** What is selected in the graph. Edge ends are engine endpoint ids (a group's representative). */
+export type Selection = { readonly kind: 'node'; readonly id: string } | ({ readonly kind: 'edge' } & EdgeRef) | null;
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type InspectorTab = 'details' | 'whyNot' | 'problems';
+
+export interface ViewState {
+  readonly theme: ThemeChoice;
+  /** When set, the graph shows what this endpoint cannot reach and what cannot reach it. */
+  readonly deniedFor: EndpointId | null;
+  readonly inspector: InspectorTab;
+}
+
+/** The "Why not?" form, as typed: the port stays text until it is asked. */
+export interface WhyNotForm {
+  readonly from: EndpointId | null;
+  readonly to: EndpointId | null;
+  readonly protocol: Protocol;
+  readonly port: string;
+}
+
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** A 1-based editor position. */
+export interface CursorPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A request to show a range in the editor; `seq` makes a repeated click reveal again. */
+export interface RevealRequest {
+  readonly range: SourceRange;
+  readonly seq: number;
+}
+
+/** The latest evaluation, merged: the graph survives results that do not bring a new one. */
+export interface Evaluated {
+  /** Text revision the diagnostics belong to (-1 before the first result). */
+  readonly revision: number;
+  readonly stale: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly graph: GraphData | undefined;
+  /** Text revision the graph was computed from. */
+  readonly graphRevision: number;
+}

@@ -1,0 +1,28 @@
+/** The page: toolbar, then the editor and the graph side by side, the inspector at the right. */
+import { useEffectiveTheme } from './theme';
+import { HelpDialog } from './HelpDialog';
+import { SplitPane } from './SplitPane';
+import { Toolbar } from './Toolbar';
+import { YamlEditor } from '../editor/YamlEditor';
+import { GraphView } from '../graph/GraphView';
+import { Inspector } from '../panels/Inspector';
+
+export function App() {
+  const theme = useEffectiveTheme();
+  return (
+    <div className={`app theme-${theme}`} data-theme={theme}>
+      <Toolbar />
+      <SplitPane
+        initial={36}
+        left={<YamlEditor />}
+        right={
+          <div className="right-pane">
+            <GraphView />
+            <Inspector />
+          </div>
+        }
+      />
+      <HelpDialog />
+    </div>
+  );
+}

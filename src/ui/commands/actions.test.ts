@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../store/appStore';
+import type { Evaluator } from '../../store/evaluation/evaluator';
+import { ActionManager } from './ActionManager';
+import { ALL_ACTIONS } from './actions';
+import type { KeyInput } from './types';
+
+const idle: Evaluator = { evaluate: () => {}, ask: () => Promise.resolve(undefined), dispose: () => {} };
+const newStore = () => createAppStore({ text: '', evaluator: () => idle });
+const manager = (prefersDark = false) => {
+  const store = newStore();
+  return { store, actions: new ActionManager(store, () => ({ prefersDark }), ALL_ACTIONS) };
+};
+
+const key = (code: string, key: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  key,
+  code,
+  shiftKey: false,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  ...mods,
+});
+
+const everyKey: KeyInput[] = (() => {
+  const codes = [
+    ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((c) => [`Key${c}`, c.toLowerCase()] as const),
+    ...'0123456789'.split('').map((d) => [`Digit${d}`, d] as const),
+    ['Escape', 'Escape'] as const,
+    ['Slash', '?'] as const,
+  ];
+  const mods: Partial<KeyInput>[] = [{}, { shiftKey: true }, { altKey: true }, { altKey: true, shiftKey: true }, { ctrlKey: true }];
+  return codes.flatMap(([code, k]) => mods.map((m) => key(code, k, m)));
+})();
+
+describe('actions', () => {
+  it('never lets two actions claim the same key', () => {
+    for (const event of everyKey)
+      for (const typing of [false, true]) {
+        const claiming = ALL_ACTIONS.filter((a) => a.keyTest?.(event, typing)).map((a) => a.name);
+        expect(claiming.length, `${JSON.stringify(event)} → ${claiming}`).toBeLessThanOrEqual(1);
+      }
+  });
+
+  it('leaves plain keys to the editor while typing, but not Alt shortcuts', () => {
+    const { actions } = manager();
+    expect(actions.match(key('KeyD', 'D', { shiftKey: true }), true)).toBeUndefined();
+    expect(actions.match(key('Digit1', '!', { shiftKey: true }), false)?.name).toBe('fitView');
+    expect(actions.match(key('Digit1', '¡', { altKey: true }), true)?.name).toBe('focusEditor');
+  });
+
+  it('toggles the denied view for the selected workload, and refuses without one', () => {
+    const { store, actions } = manager();
+    expect(actions.execute('toggleDenied')).toBe(false);
+    store.getState().actions.select({ kind: 'node', id: 'default/web[Pod]' });
+    expect(actions.execute('toggleDenied')).toBe(true);
+    expect(store.getState().view.deniedFor).toBe('default/web[Pod]');
+    actions.execute('toggleDenied');
+    expect(store.getState().view.deniedFor).toBeNull();
+  });
+
+  it('uses the first range of an external group as its endpoint', () => {
+    const { store, actions } = manager();
+    store.getState().actions.select({ kind: 'node', id: '0-9,20-99' });
+    actions.execute('toggleDenied');
+    expect(store.getState().view.deniedFor).toBe('0-9');
+  });
+
+  it('switches away from the theme the system shows', () => {
+    const dark = manager(true);
+    dark.actions.execute('toggleTheme');
+    expect(dark.store.getState().view.theme).toBe('light');
+    const light = manager(false);
+    light.actions.execute('toggleTheme');
+    expect(light.store.getState().view.theme).toBe('dark');
+    light.actions.execute('toggleTheme');
+    expect(light.store.getState().view.theme).toBe('light');
+  });
+
+  it('hands effects to their registered handler until it unregisters', () => {
+    const { actions } = manager();
+    const fit = vi.fn();
+    const off = actions.onEffect('fitView', fit);
+    actions.handleKey(key('Digit1', '!', { shiftKey: true }), false);
+    off();
+    actions.execute('fitView');
+    expect(fit).toHaveBeenCalledTimes(1);
+  });
+
+  it('clears selection and the denied view with Escape', () => {
+    const { store, actions } = manager();
+    store.getState().actions.select({ kind: 'node', id: 'default/web[Pod]' });
+    store.getState().actions.setView({ deniedFor: 'default/web[Pod]' as never });
+    expect(actions.handleKey(key('Escape', 'Escape'), false)).toBe(true);
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().view.deniedFor).toBeNull();
+    expect(actions.handleKey(key('Escape', 'Escape'), false)).toBe(false);
+  });
+});

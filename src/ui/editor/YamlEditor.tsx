@@ -1,0 +1,104 @@
+/**
+ * The YAML editor: a small wrapper that keeps one Monaco model and the store in step.
+ * - typing → store text; store text changed elsewhere (example loaded) → executeEdits, so undo works
+ * - diagnostics → markers; cursor → store; reveal requests → scroll + highlight
+ * The container has class `nokey`, so React Flow's key handlers (Space, Backspace) leave it alone.
+ */
+import { useEffect, useRef } from 'react';
+import { monaco, MODEL_URI } from './monacoSetup';
+import { toMarkers } from './markers';
+import { useAppStoreApi } from '../../store/react';
+import { useEffectiveTheme } from '../app/theme';
+import { useActionManager } from '../commands/context';
+import { installTestHooks } from './testHooks';
+import { featureOptions, LARGE_DOCUMENT_LINES } from './largeDocument';
+import { applyChanges } from '../../store/evaluation/textChanges';
+
+const MARKER_OWNER = 'netpol-canvas';
+
+export function YamlEditor() {
+  const store = useAppStoreApi();
+  const actions = useActionManager();
+  const container = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const theme = useEffectiveTheme();
+
+  useEffect(() => {
+    const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(store.getState().text, 'yaml', MODEL_URI);
+    const editor = monaco.editor.create(container.current!, {
+      model,
+      automaticLayout: true,
+      fontSize: 15,
+      lineHeight: 22,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      ariaLabel: 'Kubernetes YAML',
+      fixedOverflowWidgets: true,
+    });
+    editorRef.current = editor;
+    let large = model.getLineCount() >= LARGE_DOCUMENT_LINES;
+    editor.updateOptions(featureOptions(large));
+    const sizeChanged = () => {
+      if (large === model.getLineCount() >= LARGE_DOCUMENT_LINES) return;
+      large = !large;
+      editor.updateOptions(featureOptions(large));
+    };
+    // The text the editor and the store agree on; a store change to anything else came from outside.
+    let synced = model.getValue();
+    let applying = false;
+    const disposables = [
+      model.onDidChangeContent(({ changes }) => {
+        sizeChanged();
+        if (applying) return;
+        // Applying the edits to the previous string is cheap (V8 builds ropes); model.getValue()
+        // would copy the whole document on every keystroke.
+        const edits = changes.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
+        synced = applyChanges(synced, edits);
+        store.getState().actions.setText(synced, edits);
+      }),
+      editor.onDidChangeCursorPosition(({ position }) =>
+        store.getState().actions.setCursor({ line: position.lineNumber, column: position.column }),
+      ),
+    ];
+    const highlight = editor.createDecorationsCollection();
+    const unsubscribe = [
+      store.subscribe((state, previous) => {
+        if (state.text !== previous.text && state.text !== synced) {
+          applying = true;
+          editor.pushUndoStop();
+          editor.executeEdits('netpol-canvas', [{ range: model.getFullModelRange(), text: state.text }]);
+          editor.pushUndoStop();
+          applying = false;
+          // The model may have normalised line endings: the store follows the editor.
+          synced = model.getValue();
+          if (synced !== state.text) state.actions.setText(synced);
+        }
+        if (state.evaluated.diagnostics !== previous.evaluated.diagnostics) {
+          monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(state.evaluated.diagnostics, monaco.MarkerSeverity));
+        }
+        if (state.reveal && state.reveal !== previous.reveal) {
+          const { startLine, startColumn, endLine, endColumn } = state.reveal.range;
+          const range = new monaco.Range(startLine, startColumn, endLine, endColumn);
+          editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
+          editor.setSelection(new monaco.Range(startLine, startColumn, startLine, startColumn));
+          highlight.set([{ range, options: { isWholeLine: true, className: 'editor-reveal', linesDecorationsClassName: 'editor-reveal-gutter' } }]);
+        }
+      }),
+      actions.onEffect('focusEditor', () => editor.focus()),
+      installTestHooks(editor, store),
+    ];
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(store.getState().evaluated.diagnostics, monaco.MarkerSeverity));
+    return () => {
+      unsubscribe.forEach((off) => off());
+      disposables.forEach((d) => d.dispose());
+      highlight.clear();
+      editor.dispose();
+      editorRef.current = null;
+    };
+  }, [store, actions]);
+
+  useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
+
+  return <div ref={container} className="yaml-editor nokey" data-testid="yaml-editor" />;
+}

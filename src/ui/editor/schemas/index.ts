@@ -1,0 +1,31 @@
+/**
+ * One schema for the whole editor model: each YAML document is checked against the schema of its
+ * `kind`. Unknown kinds are accepted silently here (the model reports them).
+ */
+import type { JSONSchema } from 'monaco-yaml';
+import { networkPolicySchema } from './networkPolicy';
+import { namespaceSchema, workloadSchemas } from './workloads';
+
+const byKind: Record<string, JSONSchema> = {
+  NetworkPolicy: networkPolicySchema,
+  Namespace: namespaceSchema,
+  ...workloadSchemas,
+};
+
+/** The root schema, dispatching on `kind` with if/then so hover and completion follow the kind. */
+export const manifestSchema: JSONSchema = {
+  type: 'object',
+  title: 'Kubernetes manifest',
+  properties: {
+    apiVersion: { type: 'string', description: 'API group and version of the object.' },
+    kind: {
+      type: 'string',
+      description: 'The kind of object.',
+      examples: Object.keys(byKind),
+    },
+  },
+  allOf: Object.entries(byKind).map(([kind, schema]) => ({
+    if: { properties: { kind: { const: kind } }, required: ['kind'] },
+    then: schema,
+  })),
+};

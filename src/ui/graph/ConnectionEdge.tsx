@@ -1,0 +1,42 @@
+/**
+ * An allowed (or, in denied view, denied) connection: a straight arrow between the two nodes'
+ * borders (see edgeGeometry.ts) and its port label. The label is SVG inside the edge, so a click
+ * on it is a click on the edge; React Flow's EdgeLabelRenderer would query the DOM on every
+ * store update, per edge, which large graphs cannot afford.
+ */
+import { memo } from 'react';
+import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes, type InternalNode } from '@xyflow/react';
+import { floatingEdge, type Rect } from './edgeGeometry';
+import type { FlowEdge } from './flowTypes';
+
+/** Labels are monospace: their width follows from their length. */
+const CHAR_WIDTH = 7.9;
+const LABEL_HEIGHT = 20;
+
+function rectOf(node: InternalNode): Rect {
+  const { x, y } = node.internals.positionAbsolute;
+  return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
+}
+
+const ConnectionEdge = memo(function ConnectionEdge({ id, data, selected, markerEnd, source, target }: EdgeProps<FlowEdge>) {
+  const from = useInternalNode(source);
+  const to = useInternalNode(target);
+  if (!from || !to) return null;
+  const { path, labelX, labelY } = floatingEdge(rectOf(from), rectOf(to));
+  const { kind, emphasis, label } = data!;
+  const classes = ['edge', `edge-${kind}`, emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : ''].filter(Boolean).join(' ');
+  const width = label.length * CHAR_WIDTH + 12;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={16} />
+      <g className={`edge-label ${classes}`} transform={`translate(${labelX} ${labelY})`} data-testid={`edge-label-${id}`}>
+        <rect x={-width / 2} y={-LABEL_HEIGHT / 2} width={width} height={LABEL_HEIGHT} rx={5} />
+        <text textAnchor="middle" dominantBaseline="central">
+          {label}
+        </text>
+      </g>
+    </>
+  );
+});
+
+export const edgeTypes: EdgeTypes = { connection: ConnectionEdge };

@@ -1,0 +1,123 @@
+/** The graph pane: React Flow over the store's model, with minimap, controls and overlays. */
+import { useCallback, useEffect, useMemo } from 'react';
+import {
+  Background,
+  Controls,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore,
+  type EdgeChange,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useAppState, useAppStoreApi } from '../../store/react';
+import { measureRecompute } from '../../store/recomputeTiming';
+import { useActionManager } from '../commands/context';
+import { useEffectiveTheme } from '../app/theme';
+import { edgeTypes } from './ConnectionEdge';
+import type { FlowEdge, FlowNode } from './flowTypes';
+import { Legend } from './Legend';
+import { Overview } from './Overview';
+import { isGroup } from './placement';
+import { nodeTypes } from './nodes';
+import { GraphStatus } from './GraphStatus';
+import { useBaseModel, useFlowModel } from './useFlowModel';
+import { useFlowNodes } from './useFlowNodes';
+import { fitOptions, LARGE_GRAPH } from './viewport';
+import { useFitAfterLayout, useGraphLayout } from './useGraphLayout';
+import { useOpenEdge, useOpenNode } from './useOpen';
+
+const NO_NODES: FlowNode[] = [];
+/** Below this zoom, labels are unreadable: they are hidden, which also saves layout and paint. */
+const DETAIL_ZOOM = 0.35;
+/** Small graphs fit the screen: an overview would only take room. */
+const OVERVIEW_FROM = 40;
+const NO_EDGES: FlowEdge[] = [];
+
+function Graph() {
+  const store = useAppStoreApi();
+  const flow = useReactFlow();
+  const actions = useActionManager();
+  const theme = useEffectiveTheme();
+  const revision = useAppState((s) => s.evaluated.revision);
+  const base = useBaseModel();
+  const { layingOut, laidOut } = useGraphLayout(base);
+  const model = useFlowModel(base);
+  const openNode = useOpenNode();
+  const openEdge = useOpenEdge();
+  const onMoved = useCallback(
+    (id: string, position: { x: number; y: number }) => store.getState().actions.setPositions({ [id]: position }),
+    [store],
+  );
+  const { nodes, onNodesChange } = useFlowNodes(layingOut ? NO_NODES : model.nodes, { onMoved, onSelected: openNode });
+  const edges = layingOut ? NO_EDGES : model.edges;
+  const groups = useMemo(() => model.nodes.filter(isGroup), [model.nodes]);
+  useFitAfterLayout(laidOut, nodes);
+  // Clicks and Enter on a focused edge arrive as selection changes; the store owns selection.
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      for (const c of changes) {
+        const edge = c.type === 'select' && c.selected ? edges.find((e) => e.id === c.id) : undefined;
+        if (edge) openEdge({ id: edge.id, from: edge.data!.from, to: edge.data!.to, bundled: edge.data!.bundled });
+      }
+    },
+    [edges, openEdge],
+  );
+
+  // The graph now shows this revision: close its `netpol:recompute` measure before the paint.
+  useEffect(() => {
+    requestAnimationFrame(() => measureRecompute(revision));
+  }, [revision]);
+
+  // The command fits everything, even a large graph: the user asked for the overview.
+  useEffect(() => actions.onEffect('fitView', () => void flow.fitView({ ...fitOptions([], true), duration: 200 })), [actions, flow]);
+  const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  useEffect(
+    () => actions.onEffect('focusGraph', () => document.querySelector<HTMLElement>('.react-flow__pane')?.focus()),
+    [actions],
+  );
+
+  const onPaneClick = useCallback(() => store.getState().actions.select(null), [store]);
+
+  return (
+    <ReactFlow<FlowNode, FlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onPaneClick={onPaneClick}
+      colorMode={theme}
+      nodesConnectable={false}
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
+      className={zoomedOut ? 'zoomed-out' : undefined}
+      minZoom={0.05}
+      maxZoom={2.5}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Connectivity graph"
+    >
+      <Background gap={24} />
+      <Controls showInteractive={false} />
+      {nodes.length > OVERVIEW_FROM && <Overview groups={groups} />}
+      <Panel position="top-center">
+        <GraphStatus layingOut={layingOut} />
+      </Panel>
+    </ReactFlow>
+  );
+}
+
+export function GraphView() {
+  return (
+    <div className="graph-view" data-testid="graph">
+      <ReactFlowProvider>
+        <Graph />
+      </ReactFlowProvider>
+      <Legend />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { EndpointId } from '../../engine/types';
+import { bundleHubs } from './bundle';
+import type { FlowEdge } from './flowTypes';
+
+const edge = (source: string, target: string, label = 'UDP 53'): FlowEdge => ({
+  id: `${source}->${target}`,
+  source,
+  target,
+  data: { from: source as EndpointId, to: target as EndpointId, kind: 'ports', label },
+});
+
+/** Pods a0..a(n-1) in namespace a, b0.. in b; dns in kube-system. */
+function cluster(perNamespace: number) {
+  const groupOf = new Map<string, string | undefined>([['dns', 'namespace:kube-system']]);
+  const edges: FlowEdge[] = [];
+  for (const ns of ['a', 'b']) {
+    groupOf.set(`namespace:${ns}`, undefined);
+    for (let i = 0; i < perNamespace; i++) {
+      groupOf.set(`${ns}${i}`, `namespace:${ns}`);
+      edges.push(edge(`${ns}${i}`, 'dns'));
+    }
+  }
+  edges.push(edge('a0', 'a1', 'TCP 80'));
+  return { edges, groupOf };
+}
+
+describe('bundleHubs', () => {
+  it('leaves a hub with few edges alone', () => {
+    const { edges, groupOf } = cluster(3);
+    expect(bundleHubs(edges, groupOf, 10)).toEqual(edges);
+  });
+
+  it('bundles the edges into a busy hub per namespace, keeping a real pair to explain', () => {
+    const { edges, groupOf } = cluster(8);
+    const out = bundleHubs(edges, groupOf, 10);
+    expect(out.map((e) => [e.id, e.data!.label])).toEqual([
+      ['namespace:a->dns', 'UDP 53 ×8'],
+      ['namespace:b->dns', 'UDP 53 ×8'],
+      ['a0->a1', 'TCP 80'],
+    ]);
+    expect(out[0]!.data).toMatchObject({ from: 'a0', to: 'dns', bundled: 8 });
+  });
+
+  it('bundles the edges out of a busy source the same way', () => {
+    const { edges, groupOf } = cluster(8);
+    const reversed = edges.map((e) => edge(e.target, e.source, e.data!.label));
+    expect(bundleHubs(reversed, groupOf, 10).map((e) => e.id)).toEqual(['dns->namespace:a', 'dns->namespace:b', 'a1->a0']);
+  });
+
+  it('returns the same bundle object while it stands for the same thing', () => {
+    const { edges, groupOf } = cluster(8);
+    const cache = new Map();
+    const first = bundleHubs(edges, groupOf, 10, cache);
+    expect(bundleHubs([...edges], groupOf, 10, cache)[0]).toBe(first[0]);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Floating edges: a straight line between the borders of two nodes, wherever they are, shifted
+ * a little to its right so that A→B and B→A run side by side instead of on top of each other.
+ * The label sits past the middle, toward the target (the ports it names are the target's), and
+ * further to the right, so that the two labels of a pair stay apart even on a short line.
+ */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface EdgeGeometry {
+  readonly path: string;
+  readonly labelX: number;
+  readonly labelY: number;
+}
+
+/** Where the ray from `p` (inside `rect`) along unit `(ux, uy)` leaves the rectangle. */
+function exitPoint(rect: Rect, px: number, py: number, ux: number, uy: number) {
+  const tx = ux > 0 ? (rect.x + rect.width - px) / ux : ux < 0 ? (rect.x - px) / ux : Infinity;
+  const ty = uy > 0 ? (rect.y + rect.height - py) / uy : uy < 0 ? (rect.y - py) / uy : Infinity;
+  const t = Math.max(0, Math.min(tx, ty));
+  return { x: px + ux * t, y: py + uy * t };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** How far a label sits to the right of its line, so the labels of a pair do not cover each other. */
+const LABEL_SHIFT = 2;
+
+export function floatingEdge(source: Rect, target: Rect, offset = 6, labelAt = 0.6): EdgeGeometry {
+  const sx = source.x + source.width / 2;
+  const sy = source.y + source.height / 2;
+  const tx = target.x + target.width / 2;
+  const ty = target.y + target.height / 2;
+  const length = Math.hypot(tx - sx, ty - sy) || 1;
+  const ux = (tx - sx) / length;
+  const uy = (ty - sy) / length;
+  // The right-hand side of the direction of travel (screen y points down).
+  const nx = -uy * offset;
+  const ny = ux * offset;
+  const start = exitPoint(source, sx + nx, sy + ny, ux, uy);
+  const end = exitPoint(target, tx + nx, ty + ny, -ux, -uy);
+  return {
+    path: `M ${round(start.x)},${round(start.y)} L ${round(end.x)},${round(end.y)}`,
+    labelX: round(start.x + (end.x - start.x) * labelAt + nx * LABEL_SHIFT),
+    labelY: round(start.y + (end.y - start.y) * labelAt + ny * LABEL_SHIFT),
+  };
+}

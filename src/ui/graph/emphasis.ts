@@ -1,0 +1,77 @@
+/**
+ * What the graph emphasises: the selection, else the footprint of the policy under the editor
+ * cursor. Pure: model + focus in, nodes and edges with `selected`, classes and edge emphasis out.
+ */
+import type { PolicyFootprint } from '../../store/evaluation/protocol';
+import type { Selection } from '../../store/types';
+import type { ConnectionData, FlowEdge, FlowNode } from './flowTypes';
+import type { FlowModel } from './toFlow';
+
+interface Focus {
+  readonly nodes: ReadonlySet<string>;
+  readonly edges: ReadonlySet<string>;
+  /** Class for emphasised nodes. */
+  readonly nodeClass: string;
+}
+
+function focusOf(model: FlowModel, selection: Selection, footprint: PolicyFootprint | undefined): Focus | undefined {
+  if (selection?.kind === 'edge') return { nodes: new Set(), edges: new Set([selection.id]), nodeClass: '' };
+  if (selection?.kind === 'node') {
+    const edges = model.edges.filter((e) => e.source === selection.id || e.target === selection.id);
+    return { nodes: new Set(), edges: new Set(edges.map((e) => e.id)), nodeClass: '' };
+  }
+  if (!footprint) return undefined;
+  // Footprint ids are endpoint ids; an external group node holds several.
+  const nodeOf = new Map<string, string>();
+  for (const node of model.nodes) {
+    if (node.type === 'external') for (const m of node.data.members) nodeOf.set(m, node.id);
+    else nodeOf.set(node.id, node.id);
+  }
+  const node = (id: string) => nodeOf.get(id) ?? id;
+  return {
+    nodes: new Set(footprint.selects.map(node)),
+    edges: new Set(footprint.edges.map(([from, to]) => `${node(from)}->${node(to)}`)),
+    nodeClass: 'is-policy-target',
+  };
+}
+
+/** Emphasised versions of nodes and edges by their plain version, with the state they show. */
+export interface EmphasisCache {
+  readonly nodes: WeakMap<FlowNode, { readonly key: string; readonly node: FlowNode }>;
+  readonly edges: WeakMap<FlowEdge, { readonly key: string; readonly edge: FlowEdge }>;
+}
+
+export const createEmphasisCache = (): EmphasisCache => ({ nodes: new WeakMap(), edges: new WeakMap() });
+
+export function applyEmphasis(
+  model: FlowModel,
+  selection: Selection,
+  footprint: PolicyFootprint | undefined,
+  cache: EmphasisCache = createEmphasisCache(),
+): FlowModel {
+  const focus = focusOf(model, selection, footprint);
+  const selectedNode = selection?.kind === 'node' ? selection.id : undefined;
+  const nodes = model.nodes.map((node): FlowNode => {
+    const selected = node.id === selectedNode;
+    const className = focus?.nodes.has(node.id) ? focus.nodeClass : undefined;
+    if (!selected && !className) return node;
+    const key = `${selected}/${className}`;
+    const cached = cache.nodes.get(node);
+    if (cached?.key === key) return cached.node;
+    const made = { ...node, selected, className } as FlowNode;
+    cache.nodes.set(node, { key, node: made });
+    return made;
+  });
+  const edges = model.edges.map((edge): FlowEdge => {
+    if (!focus) return edge;
+    const emphasis: ConnectionData['emphasis'] = focus.edges.has(edge.id) ? 'strong' : 'dim';
+    const selected = selection?.kind === 'edge' && selection.id === edge.id;
+    const key = `${emphasis}/${selected}`;
+    const cached = cache.edges.get(edge);
+    if (cached?.key === key) return cached.edge;
+    const made = { ...edge, selected, zIndex: emphasis === 'strong' ? 1 : 0, data: { ...edge.data!, emphasis } };
+    cache.edges.set(edge, { key, edge: made });
+    return made;
+  });
+  return { nodes, edges };
+}

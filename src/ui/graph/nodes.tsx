@@ -1,0 +1,105 @@
+/**
+ * The graph's node components. Memo'd, reading only their plain `data`; `nodeTypes` is built once
+ * at module scope so React Flow never sees a new object.
+ */
+import { memo } from 'react';
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import type { ExternalGroupNode, ExternalNode, NamespaceNode, WorkloadNode } from './flowTypes';
+
+/** Edges float (edgeGeometry.ts), but React Flow only draws an edge whose ends have handles. */
+function Handles() {
+  return (
+    <>
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </>
+  );
+}
+
+/** One badge: both directions would not fit side by side on a projector-sized node. */
+export function IsolationBadge({ ingress, egress }: { ingress: boolean; egress: boolean }) {
+  if (ingress && egress) {
+    return (
+      <span className="badge badge-both" title="Isolated both ways: only traffic a rule allows can come in or go out">
+        ⇥↦ isolated both ways
+      </span>
+    );
+  }
+  if (ingress) {
+    return (
+      <span className="badge badge-ingress" title="Isolated for ingress: only traffic a rule allows can come in">
+        ⇥ ingress isolated
+      </span>
+    );
+  }
+  return egress ? (
+    <span className="badge badge-egress" title="Isolated for egress: only traffic a rule allows can go out">
+      ↦ egress isolated
+    </span>
+  ) : null;
+}
+
+const WorkloadView = memo(function WorkloadView({ data }: NodeProps<WorkloadNode>) {
+  return (
+    <div className="node-workload">
+      <Handles />
+      <div className="node-title" title={data.name}>
+        {data.name}
+      </div>
+      <div className="node-kind">{data.kind}</div>
+      <ul className="node-labels">
+        {data.labels.map((label) => (
+          <li key={label} title={label}>
+            {label}
+          </li>
+        ))}
+      </ul>
+      {(data.isolatedIngress || data.isolatedEgress) && (
+        <div className="node-badges">
+          <IsolationBadge ingress={data.isolatedIngress} egress={data.isolatedEgress} />
+        </div>
+      )}
+    </div>
+  );
+});
+
+const ExternalView = memo(function ExternalView({ data }: NodeProps<ExternalNode>) {
+  return (
+    <div className="node-external">
+      <Handles />
+      <div className="node-title">External addresses</div>
+      <ul className="node-ranges">
+        {data.ranges.map((range) => (
+          <li key={range}>{range}</li>
+        ))}
+      </ul>
+    </div>
+  );
+});
+
+const NamespaceView = memo(function NamespaceView({ data }: NodeProps<NamespaceNode>) {
+  return (
+    <div className="group-header">
+      <Handles />
+      <span className="group-kind">namespace</span> <span className="group-name">{data.name}</span>
+      {!data.declared && <span className="group-note" title="No Namespace object in the YAML declares it"> (implicit)</span>}
+      {data.labels.length > 0 && <div className="group-labels">{data.labels.join('  ')}</div>}
+    </div>
+  );
+});
+
+const ExternalGroupView = memo(function ExternalGroupView({ data }: NodeProps<ExternalGroupNode>) {
+  return (
+    <div className="group-header">
+      <Handles />
+      <span className="group-name">{data.title}</span>
+    </div>
+  );
+});
+
+export const nodeTypes: NodeTypes = {
+  workload: WorkloadView,
+  external: ExternalView,
+  namespace: NamespaceView,
+  externalGroup: ExternalGroupView,
+};

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { createFlowCache, toFlow } from './toFlow';
+import { ANY_V4, CLIENT, NGINX, OTHER, carvedExternals, defaultGraph } from './testGraph';
+
+const edgeLabels = (model: ReturnType<typeof toFlow>) =>
+  Object.fromEntries(model.edges.map((e) => [e.id, e.data!.label]));
+
+describe('toFlow', () => {
+  it('makes namespaces groups and workloads their children, with engine ids', () => {
+    const { nodes } = toFlow(defaultGraph(), { deniedFor: null });
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    expect(byId.get('namespace:default')?.type).toBe('namespace');
+    expect(byId.get(NGINX)).toMatchObject({ type: 'workload', parentId: 'namespace:default' });
+    expect(byId.get(OTHER)).toMatchObject({ type: 'workload', parentId: 'namespace:other' });
+    expect(byId.get(ANY_V4)).toMatchObject({ type: 'external', parentId: 'group:external' });
+  });
+
+  it('lists groups before their children, as React Flow requires', () => {
+    const { nodes } = toFlow(defaultGraph(), { deniedFor: null });
+    const index = new Map(nodes.map((n, i) => [n.id, i]));
+    for (const node of nodes) if (node.parentId) expect(index.get(node.parentId)!).toBeLessThan(index.get(node.id)!);
+  });
+
+  it('badges isolation and hides the automatic namespace label', () => {
+    const { nodes } = toFlow(defaultGraph(), { deniedFor: null });
+    const nginx = nodes.find((n) => n.id === NGINX)!;
+    expect(nginx.data).toMatchObject({ isolatedIngress: true, isolatedEgress: false, labels: ['papa=dhondhu'] });
+    const other = nodes.find((n) => n.id === 'namespace:other')!;
+    expect(other.data).toMatchObject({ labels: ['team=qa'], declared: true });
+  });
+
+  it('labels edges with their ports, `All` for everything', () => {
+    const labels = edgeLabels(toFlow(defaultGraph(), { deniedFor: null }));
+    expect(labels[`${CLIENT}->${NGINX}`]).toBe('TCP 80');
+    expect(labels[`${ANY_V4}->${NGINX}`]).toBe('TCP 80');
+    expect(labels[`${NGINX}->${CLIENT}`]).toBe('All');
+    expect(labels[`${CLIENT}->${OTHER}`]).toBe('All');
+  });
+
+  it('merges external ranges with the same connectivity into one node', () => {
+    const { nodes, edges } = toFlow(carvedExternals(), { deniedFor: null });
+    const externals = nodes.filter((n) => n.type === 'external');
+    expect(externals.map((n) => n.id).sort()).toEqual(['0-9,20-4294967295', '10-19']);
+    expect(edges.map((e) => e.id).sort()).toEqual([
+      '0-9,20-4294967295->default/web[Pod]',
+      '10-19->default/web[Pod]',
+    ]);
+    const merged = externals.find((n) => n.id.includes(','))!;
+    expect(merged.data).toMatchObject({ ranges: ['0.0.0.0/29', '0.0.0.8/31', '0.0.0.20 – 255.255.255.255'] });
+  });
+
+  it('in denied mode shows, both ways, what the subject cannot fully do', () => {
+    const labels = edgeLabels(toFlow(defaultGraph(), { deniedFor: CLIENT }));
+    expect(labels).toEqual({ [`${CLIENT}->${NGINX}`]: 'only TCP 80' });
+    const forNginx = edgeLabels(toFlow(defaultGraph(), { deniedFor: NGINX }));
+    expect(forNginx).toEqual({
+      [`${CLIENT}->${NGINX}`]: 'only TCP 80',
+      [`${OTHER}->${NGINX}`]: 'only TCP 80',
+      [`${ANY_V4}->${NGINX}`]: 'only TCP 80',
+    });
+  });
+
+  it('says `All denied` for a pair with nothing allowed', () => {
+    const graph = defaultGraph();
+    const cut = { ...graph, connections: graph.connections.filter((c) => c.from !== OTHER) };
+    const labels = edgeLabels(toFlow(cut, { deniedFor: OTHER }));
+    expect(labels[`${OTHER}->${CLIENT}`]).toBe('All denied');
+    expect(labels[`${OTHER}->${ANY_V4}`]).toBe('All denied');
+    expect(labels[`${CLIENT}->${OTHER}`]).toBeUndefined();
+  });
+});
+
+describe('toFlow with a cache', () => {
+  it('returns the same node and edge objects for the same input objects', () => {
+    const graph = defaultGraph();
+    const cache = createFlowCache();
+    const first = toFlow(graph, { deniedFor: null }, cache);
+    const again = toFlow({ ...graph, connections: [...graph.connections] }, { deniedFor: null }, cache);
+    expect(again.nodes.find((n) => n.id === NGINX)).toBe(first.nodes.find((n) => n.id === NGINX));
+    expect(again.edges.find((e) => e.id === `${CLIENT}->${NGINX}`)).toBe(first.edges.find((e) => e.id === `${CLIENT}->${NGINX}`));
+  });
+
+  it('makes a new node when the isolation of the endpoint changed', () => {
+    const graph = defaultGraph();
+    const cache = createFlowCache();
+    const first = toFlow(graph, { deniedFor: null }, cache);
+    const isolation = new Map(graph.isolation).set(CLIENT, { ingress: ['x' as never], egress: [] });
+    const next = toFlow({ ...graph, isolation }, { deniedFor: null }, cache);
+    expect(next.nodes.find((n) => n.id === CLIENT)).not.toBe(first.nodes.find((n) => n.id === CLIENT));
+    expect(next.nodes.find((n) => n.id === CLIENT)!.data).toMatchObject({ isolatedIngress: true });
+    expect(next.nodes.find((n) => n.id === NGINX)).toBe(first.nodes.find((n) => n.id === NGINX));
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * The graph on screen, derived step by step from the store: analysis → nodes and edges (toFlow)
+ * → positions (placement) → emphasis (selection, policy under the cursor). Each step is memoised
+ * on its inputs and keeps a per-object cache, so an edit re-creates only the nodes and edges it
+ * changed: React Flow and the memo'd node components skip the rest.
+ */
+import { useMemo, useRef } from 'react';
+import { useAppState, useAnswer } from '../../store/react';
+import { selectCursorPolicy } from '../../store/selectors';
+import { applyEmphasis, createEmphasisCache } from './emphasis';
+import { applyPlacement, placeMissing, type PlacementCache } from './placement';
+import { createFlowCache, toFlow, type FlowModel } from './toFlow';
+
+const EMPTY: FlowModel = { nodes: [], edges: [] };
+
+/** Nodes and edges without positions: what layout works from. */
+export function useBaseModel(): FlowModel {
+  const graph = useAppState((s) => s.evaluated.graph);
+  const deniedFor = useAppState((s) => s.view.deniedFor);
+  const cache = useRef(createFlowCache()).current;
+  return useMemo(() => (graph ? toFlow(graph, { deniedFor }, cache) : EMPTY), [graph, deniedFor, cache]);
+}
+
+export function useFlowModel(base: FlowModel): FlowModel {
+  const positions = useAppState((s) => s.positions);
+  const selection = useAppState((s) => s.selection);
+  const cursorPolicy = useAppState(selectCursorPolicy);
+  const footprint = useAnswer(cursorPolicy && { kind: 'footprint', policy: cursorPolicy.ref.id });
+  const placementCache = useRef<PlacementCache>(new WeakMap()).current;
+  const emphasisCache = useRef(createEmphasisCache()).current;
+  const placed = useMemo(
+    () => applyPlacement(base.nodes, { ...positions, ...placeMissing(base.nodes, positions) }, placementCache),
+    [base, positions, placementCache],
+  );
+  const emphasised = useMemo(
+    () => applyEmphasis({ nodes: placed, edges: base.edges }, selection, cursorPolicy ? footprint : undefined, emphasisCache),
+    [placed, base.edges, selection, cursorPolicy, footprint, emphasisCache],
+  );
+  // Same elements, same array: React Flow then does not even look at thousands of nodes.
+  const previous = useRef<FlowModel>(EMPTY);
+  const nodes = sameElements(previous.current.nodes, emphasised.nodes) ? previous.current.nodes : emphasised.nodes;
+  const edges = sameElements(previous.current.edges, emphasised.edges) ? previous.current.edges : emphasised.edges;
+  const model = nodes === previous.current.nodes && edges === previous.current.edges ? previous.current : { nodes, edges };
+  previous.current = model;
+  return model;
+}
+
+function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}

@@ -1,0 +1,109 @@
+/** The selected node: what it is, which policies select it, and what each of them does to it. */
+import { useMemo } from 'react';
+import type { EndpointId } from '../../engine/types';
+import type { PolicyInfo } from '../../store/evaluation/protocol';
+import { useAnswer, useAppState } from '../../store/react';
+import { selectEndpointIndex } from '../../store/selectors';
+import { useActionManager } from '../commands/context';
+import { endpointOfNode } from '../commands/actions';
+import { endpointName, SourceLink } from './links';
+
+function PolicyEffect({ policy, endpoint }: { policy: PolicyInfo; endpoint: EndpointId }) {
+  const footprint = useAnswer({ kind: 'footprint', policy: policy.ref.id });
+  const endpoints = useAppState(selectEndpointIndex);
+  const name = (id: EndpointId) => endpointName(endpoints.get(id), id);
+  const types = policy.ref.policyTypes;
+  const lets = (direction: 'in' | 'out') => {
+    const peers = (footprint?.edges ?? [])
+      .filter(([from, to]) => (direction === 'in' ? to === endpoint : from === endpoint))
+      .map(([from, to]) => name(direction === 'in' ? from : to));
+    return peers.length === 0 ? 'nobody' : peers.slice(0, 8).join(', ') + (peers.length > 8 ? ` and ${peers.length - 8} more` : '');
+  };
+  return (
+    <li className="policy-effect">
+      <SourceLink location={policy.ref.nameLocation}>{policy.ref.name}</SourceLink>
+      <ul>
+        {types.includes('Ingress') && (
+          <li>
+            isolates ingress; lets in: <span data-testid="lets-in">{footprint ? lets('in') : '…'}</span>
+          </li>
+        )}
+        {types.includes('Egress') && (
+          <li>
+            isolates egress; lets out to: <span data-testid="lets-out">{footprint ? lets('out') : '…'}</span>
+          </li>
+        )}
+      </ul>
+    </li>
+  );
+}
+
+export function NodeDetails({ nodeId }: { nodeId: string }) {
+  const graph = useAppState((s) => s.evaluated.graph);
+  const deniedFor = useAppState((s) => s.view.deniedFor);
+  const actions = useActionManager();
+  const id = endpointOfNode(nodeId);
+  const endpoint = useAppState(selectEndpointIndex).get(id);
+  const policies = useMemo(() => graph?.policies.filter((p) => p.selects.includes(id)) ?? [], [graph, id]);
+  const namespace = graph?.namespaces.find((ns) => `namespace:${ns.name}` === nodeId);
+
+  if (namespace) {
+    return (
+      <section className="details" data-testid="node-details">
+        <h2>Namespace {namespace.name}</h2>
+        <p>{namespace.declared ? 'Declared by a Namespace object.' : 'Not declared: it only appears in metadata.namespace.'}</p>
+        <p className="labels">
+          {Object.entries(namespace.labels).map(([k, v]) => (
+            <code key={k}>{`${k}=${v}`}</code>
+          ))}
+        </p>
+        {namespace.location && <SourceLink location={namespace.location}>Show its YAML</SourceLink>}
+      </section>
+    );
+  }
+  if (!endpoint) return <p className="muted">This node is no longer in the graph.</p>;
+  const isolation = graph?.isolation.get(id);
+  return (
+    <section className="details" data-testid="node-details">
+      <h2>{endpointName(endpoint, id)}</h2>
+      {endpoint.type === 'workload' ? (
+        <>
+          <p>
+            {endpoint.kind} in namespace <strong>{endpoint.namespace}</strong>
+          </p>
+          <p className="labels">
+            {Object.entries(endpoint.labels).map(([k, v]) => (
+              <code key={k}>{`${k}=${v}`}</code>
+            ))}
+          </p>
+          {endpoint.ports.length > 0 && (
+            <p>
+              Ports:{' '}
+              {endpoint.ports.map((p) => `${p.protocol ?? 'TCP'} ${p.port}${p.name ? ` (${p.name})` : ''}`).join(', ')}
+            </p>
+          )}
+          <p>
+            Ingress: {isolation?.ingress.length ? 'isolated — only what a rule allows comes in' : 'not isolated — everything may come in'}
+            <br />
+            Egress: {isolation?.egress.length ? 'isolated — only what a rule allows goes out' : 'not isolated — everything may go out'}
+          </p>
+          <h3>Policies selecting it</h3>
+          {policies.length === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            <ul className="policy-list">
+              {policies.map((p) => (
+                <PolicyEffect key={p.ref.id} policy={p} endpoint={id} />
+              ))}
+            </ul>
+          )}
+        </>
+      ) : (
+        <p>Addresses outside the cluster. NetworkPolicies never isolate them; only pods' policies restrict traffic to and from them.</p>
+      )}
+      <button type="button" className="button" onClick={() => actions.execute('toggleDenied')} aria-pressed={deniedFor === id}>
+        {deniedFor === id ? 'Back to allowed connections' : 'Show what is denied'} <kbd>Shift+D</kbd>
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * An explanation as the edge panel shows it: the allowed ports split into rows that share the
+ * same provenance — which rules allow them on the egress side and on the ingress side.
+ * Pure; reads the engine's explanation data, renders no words beyond port labels.
+ */
+import { PROTOCOLS, type Protocol } from '../../model/types';
+import { NO_CONNECTIONS } from '../../engine';
+import type { ConnectionSet, PairExplanation, PortRange, RuleRef, SideExplanation } from '../../engine/types';
+import { connectionLabel } from '../graph/toFlow';
+
+export type SideProvenance =
+  /** An address outside the cluster: policies do not apply to it. */
+  | { readonly kind: 'external' }
+  /** No policy isolates the endpoint in this direction: everything is allowed. */
+  | { readonly kind: 'open' }
+  | { readonly kind: 'rules'; readonly rules: readonly RuleRef[] };
+
+export interface ProvenanceRow {
+  readonly ports: ConnectionSet;
+  /** `TCP 80`, `All`, … */
+  readonly label: string;
+  readonly egress: SideProvenance;
+  readonly ingress: SideProvenance;
+}
+
+const contains = (ranges: readonly PortRange[], port: number) => ranges.some(([lo, hi]) => lo <= port && port <= hi);
+
+/** The rules of a side that allow `port` of `protocol`, or why the side needs none. */
+function provenanceAt(side: SideExplanation, protocol: Protocol, port: number): SideProvenance {
+  if (!side.subjectToPolicies) return { kind: 'external' };
+  if (side.isolatedBy.length === 0) return { kind: 'open' };
+  return { kind: 'rules', rules: side.rules.filter((r) => contains(r.allowed[protocol], port)).map((r) => r.rule) };
+}
+
+const key = (p: SideProvenance) =>
+  p.kind === 'rules' ? p.rules.map((r) => `${r.policy}/${r.direction}/${r.index}`).join(',') : p.kind;
+
+/** Every port where some rule's range starts or ends, within the allowed ranges of `protocol`. */
+function segments(explanation: PairExplanation, protocol: Protocol): PortRange[] {
+  const cuts = new Set<number>();
+  for (const [lo, hi] of explanation.allowed[protocol]) cuts.add(lo).add(hi + 1);
+  for (const side of [explanation.egress, explanation.ingress])
+    for (const rule of side.rules) for (const [lo, hi] of rule.allowed[protocol]) cuts.add(lo).add(hi + 1);
+  const sorted = [...cuts].sort((a, b) => a - b);
+  return sorted
+    .slice(0, -1)
+    .map((lo, i): PortRange => [lo, sorted[i + 1]! - 1])
+    .filter(([lo]) => contains(explanation.allowed[protocol], lo));
+}
+
+export function provenanceRows(explanation: PairExplanation): ProvenanceRow[] {
+  const rows = new Map<string, { ports: Record<Protocol, PortRange[]>; egress: SideProvenance; ingress: SideProvenance }>();
+  for (const protocol of PROTOCOLS) {
+    for (const [lo, hi] of segments(explanation, protocol)) {
+      const egress = provenanceAt(explanation.egress, protocol, lo);
+      const ingress = provenanceAt(explanation.ingress, protocol, lo);
+      const k = `${key(egress)}|${key(ingress)}`;
+      const row = rows.get(k) ?? { ports: { TCP: [], UDP: [], SCTP: [] }, egress, ingress };
+      const ranges = row.ports[protocol];
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] + 1 === lo) ranges[ranges.length - 1] = [last[0], hi];
+      else ranges.push([lo, hi]);
+      rows.set(k, row);
+    }
+  }
+  return [...rows.values()].map((row) => ({ ...row, label: connectionLabel({ ...NO_CONNECTIONS, ...row.ports }) }));
+}
+
+/**
+ * The rule to show when an edge is opened: the first allowing rule on the ingress side (the policy
+ * protecting the destination), else on the egress side; none when neither side is isolated.
+ */
+export function primaryRule(explanation: PairExplanation): RuleRef | undefined {
+  for (const row of provenanceRows(explanation)) {
+    if (row.ingress.kind === 'rules' && row.ingress.rules[0]) return row.ingress.rules[0];
+  }
+  for (const row of provenanceRows(explanation)) {
+    if (row.egress.kind === 'rules' && row.egress.rules[0]) return row.egress.rules[0];
+  }
+  return undefined;
+}
