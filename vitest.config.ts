@@ -7,6 +7,6 @@ export default defineConfig({
     testTimeout: 60_000,
     // CI cannot read Vitest's summary: .ci/run counts results from this JSON file.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
-    outputFile: { json: 'test-results/unit.json' },
+    outputFile: { json: 'reports/unit.json' },
   },
 });
