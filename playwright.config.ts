@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's chromium (Playwright's own browser download does not work on our machines). */
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** The preview server's port; E2E_PORT lets a second checkout test beside a running one. */
+const port = Number(process.env.E2E_PORT || 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,7 +15,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath,
@@ -31,8 +33,8 @@ export default defineConfig({
   },
   webServer: {
     // The production build, as users get it.
-    command: 'npx vite build && npx vite preview --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build && npx vite preview --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
