@@ -10,13 +10,14 @@
  * Env: SKIP_BUILD=1 reuses dist/web; KEYS=n edits per size (default 40).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { generateCluster } from './generate-cluster';
 
 const SIZES = [10, 2000];
 const KEYS = Number(process.env.KEYS ?? 40);
 const PORT = 4175;
-const URL = `http://127.0.0.1:${PORT}/`;
+const APP_URL = `http://127.0.0.1:${PORT}/`;
 
 interface KeystrokeSample {
   recompute: number;
@@ -29,15 +30,18 @@ function quantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
+/** Vite's own entry, run by this Node: killing the child then really stops the server. */
+const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+
 async function startServer(): Promise<() => void> {
   if (!process.env.SKIP_BUILD) {
-    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [VITE, 'build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = spawn(process.execPath, [VITE, 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(URL)).ok) return () => server.kill();
+      if ((await fetch(APP_URL)).ok) return () => server.kill();
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -83,7 +87,7 @@ function editTargets(text: string): Target[] {
 
 async function measureSize(page: Page, size: number): Promise<KeystrokeSample[]> {
   const text = generateCluster(size);
-  await page.goto(URL);
+  await page.goto(APP_URL);
   await page.locator('.monaco-editor .view-lines .mtk1').first().waitFor();
   await page.evaluate(() => window.__netpolTest!.plainTyping());
   await page.evaluate((t) => window.__netpolTest!.loadText(t), text);

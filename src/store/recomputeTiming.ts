@@ -3,7 +3,7 @@
  * measured from outside (bench:ui) with `performance.getEntriesByName('netpol:recompute')`.
  * A revision superseded before it was evaluated gets no entry; its mark is dropped.
  */
-export const RECOMPUTE_MEASURE = 'netpol:recompute';
+const RECOMPUTE_MEASURE = 'netpol:recompute';
 const markName = (revision: number) => `netpol:text-change:${revision}`;
 const open: number[] = [];
 

@@ -9,7 +9,7 @@ import { memoizeLast } from './memo';
 import type { GraphData, PolicyInfo } from './evaluation/protocol';
 import type { CursorPosition } from './types';
 
-export function rangeContains(range: SourceRange, line: number, column: number): boolean {
+function rangeContains(range: SourceRange, line: number, column: number): boolean {
   if (line < range.startLine || line > range.endLine) return false;
   if (line === range.startLine && column < range.startColumn) return false;
   return !(line === range.endLine && column > range.endColumn);

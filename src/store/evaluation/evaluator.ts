@@ -20,7 +20,7 @@ export interface Evaluator {
 export type ResultListener = (result: EvaluationResult) => void;
 
 /** The name every location of the editor's text carries. */
-export const EDITOR_FILE = 'cluster.yaml';
+const EDITOR_FILE = 'cluster.yaml';
 
 /** A session on this thread: results arrive synchronously (unit tests, scripts). */
 export function createLocalEvaluator(onResult: ResultListener): Evaluator {

@@ -2,7 +2,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useActions, useAppStoreApi } from '../../store/react';
 import { useActionManager } from '../commands/context';
-import { EXAMPLES } from './examples';
+import { EXAMPLES, exampleText } from './examples';
 
 function CommandButton({ name, children }: { name: string; children: string }) {
   const manager = useActionManager();
@@ -25,10 +25,10 @@ export function Toolbar() {
   const store = useAppStoreApi();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const onExample = (event: ChangeEvent<HTMLSelectElement>) => {
-    const example = EXAMPLES.find((e) => e.id === event.target.value);
-    if (example) actions.load(example.text);
+  const onExample = async (event: ChangeEvent<HTMLSelectElement>) => {
+    const id = event.target.value;
     event.target.value = '';
+    actions.load(await exampleText(id));
   };
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

@@ -11,7 +11,7 @@ export function useActionManager(): ActionManager {
 }
 
 /** Whether a key event goes to something the user types into (the editor, a field). */
-export function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof Element &&
     target.closest('.monaco-editor, input, textarea, select, [contenteditable="true"]') !== null

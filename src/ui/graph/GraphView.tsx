@@ -96,9 +96,9 @@ function Graph() {
       multiSelectionKeyCode={null}
       onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
       className={zoomedOut ? 'zoomed-out' : undefined}
+      attributionPosition="top-left"
       minZoom={0.05}
       maxZoom={2.5}
-      proOptions={{ hideAttribution: true }}
       aria-label="Connectivity graph"
     >
       <Background gap={24} />
@@ -112,8 +112,9 @@ function Graph() {
 }
 
 export function GraphView() {
+  const stale = useAppState((s) => s.evaluated.stale);
   return (
-    <div className="graph-view" data-testid="graph">
+    <div className={stale ? 'graph-view graph-stale' : 'graph-view'} data-testid="graph">
       <ReactFlowProvider>
         <Graph />
       </ReactFlowProvider>

@@ -11,7 +11,7 @@ import type { FlowNode } from './flowTypes';
 export const GROUP_PAD = 20;
 /** Room for a group's title and labels above its children. */
 export const GROUP_HEADER = 64;
-export const GAP = 28;
+const GAP = 28;
 const GROUP_GAP = 60;
 const MIN_GROUP = { width: 270, height: 110 };
 

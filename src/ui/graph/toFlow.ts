@@ -54,16 +54,16 @@ export const createFlowCache = (): FlowCache => ({
   bundles: new Map(),
 });
 
-export const NODE_WIDTH = 230;
+const NODE_WIDTH = 230;
 const MAX_LABELS = 4;
 const ORIGIN = { x: 0, y: 0 };
 
 /** Height of a workload node: header, label lines, badge row. */
-export function workloadHeight(labelCount: number, badges: boolean): number {
+function workloadHeight(labelCount: number, badges: boolean): number {
   return 66 + 22 * Math.min(labelCount, MAX_LABELS + 1) + (badges ? 30 : 0);
 }
 
-export function externalHeight(lines: number): number {
+function externalHeight(lines: number): number {
   return 46 + 22 * lines;
 }
 
