@@ -4,39 +4,19 @@
  * holds closures and cannot be cloned) and answers questions about it.
  */
 import type { Diagnostic } from '../../model/source';
-import type {
-  Connection,
-  Endpoint,
-  EndpointId,
-  NamespaceInfo,
-  PairExplanation,
-  PolicyId,
-  PolicyRef,
-  PortQuery,
-} from '../../engine/types';
+import type { Analysis, EndpointIsolation, PolicySummary } from '../../engine';
+import type { EndpointId, PairExplanation, PolicyId, PortQuery } from '../../engine/types';
 import type { GraphDelta } from './graphDelta';
 import type { TextChange } from './textChanges';
 
-/** Which policies isolate an endpoint, per direction. */
-export interface Isolation {
-  readonly ingress: readonly PolicyId[];
-  readonly egress: readonly PolicyId[];
-}
+/** Which policies isolate an endpoint, per direction (the engine's own type). */
+export type Isolation = EndpointIsolation;
 
-export interface PolicyInfo {
-  readonly ref: PolicyRef;
-  /** The workload endpoints its podSelector selects. */
-  readonly selects: readonly EndpointId[];
-}
+/** A policy and the workload endpoints its podSelector selects (the engine's own type). */
+export type PolicyInfo = PolicySummary;
 
 /** The cloneable part of an analysis: all the graph needs. */
-export interface GraphData {
-  readonly namespaces: readonly NamespaceInfo[];
-  readonly endpoints: readonly Endpoint[];
-  readonly connections: readonly Connection[];
-  readonly policies: readonly PolicyInfo[];
-  readonly isolation: ReadonlyMap<EndpointId, Isolation>;
-}
+export type GraphData = Pick<Analysis, 'namespaces' | 'endpoints' | 'connections' | 'policies' | 'isolation'>;
 
 /** The outcome of evaluating one revision of the text. */
 export interface EvaluationResult {
