@@ -10,14 +10,9 @@ import type { Analysis } from '../../engine';
 import { GraphDiffer } from './graphDelta';
 import type { Answer, EvaluationResult, GraphData, Question } from './protocol';
 
-function graphOf(analysis: Analysis): GraphData {
-  return {
-    namespaces: analysis.namespaces,
-    endpoints: analysis.endpoints,
-    connections: analysis.connections,
-    policies: analysis.policies.map((p) => ({ ref: p.ref, selects: p.selects })),
-    isolation: analysis.isolation,
-  };
+/** The cloneable part of the analysis (its match tables hold closures and stay here). */
+function graphOf({ namespaces, endpoints, connections, policies, isolation }: Analysis): GraphData {
+  return { namespaces, endpoints, connections, policies, isolation };
 }
 
 export class EvaluationSession {
