@@ -3,21 +3,9 @@
  */
 import type { Diagnostic } from '../model/source';
 import type { ClusterResources } from '../model/types';
-import { carveAddressSpace, rangeText } from './address-space';
-import { compilePolicy } from './compile';
-import { computeConnections } from './connectivity';
-import { buildMatchTables, type MatchTables } from './matching';
-import { policyDiagnostics } from './policy-diagnostics';
-import { buildNamespaces, buildWorkloadEndpoints } from './topology';
-import type {
-  Connection,
-  Endpoint,
-  EndpointId,
-  ExternalEndpoint,
-  NamespaceInfo,
-  PolicyId,
-  PolicyRef,
-} from './types';
+import { Analyzer } from './analyzer';
+import type { MatchTables } from './matching';
+import type { Connection, Endpoint, EndpointId, NamespaceInfo, PolicyId, PolicyRef } from './types';
 
 export interface PolicySummary {
   readonly ref: PolicyRef;
@@ -46,43 +34,7 @@ export interface Analysis {
   readonly tables: MatchTables;
 }
 
-function externalEndpoints(resources: ClusterResources): ExternalEndpoint[] {
-  const blocks = resources.policies.flatMap((policy) =>
-    [...(policy.ingress ?? []), ...(policy.egress ?? [])].flatMap((rule) =>
-      (rule.peers ?? []).flatMap((peer) => (peer.ipBlock ? [peer.ipBlock] : [])),
-    ),
-  );
-  return carveAddressSpace(blocks).map((range) => ({
-    type: 'external',
-    id: rangeText(range) as EndpointId,
-    kind: 'IPBlock',
-    range,
-  }));
-}
-
+/** One analysis from scratch: an Analyzer with no previous revision to reuse. */
 export function analyze(resources: ClusterResources): Analysis {
-  const namespaces = buildNamespaces(resources);
-  const workloads = buildWorkloadEndpoints(resources);
-  const endpoints: Endpoint[] = [...workloads.endpoints, ...externalEndpoints(resources)];
-  const compiled = resources.policies.map(compilePolicy);
-  const tables = buildMatchTables(compiled, endpoints, namespaces);
-  const connections = computeConnections(endpoints, tables);
-  const isolation = new Map<EndpointId, EndpointIsolation>();
-  endpoints.forEach((endpoint, i) => {
-    if (endpoint.type !== 'workload') return;
-    isolation.set(endpoint.id, {
-      ingress: tables.ingressIsolation[i]!.map((m) => m.policy.ref.id),
-      egress: tables.egressIsolation[i]!.map((m) => m.policy.ref.id),
-    });
-  });
-  return {
-    namespaces,
-    endpoints,
-    connections,
-    policies: tables.policies.map((m) => ({ ref: m.policy.ref, selects: m.selected.map((i) => endpoints[i]!.id) })),
-    isolation,
-    diagnostics: [...workloads.diagnostics, ...policyDiagnostics(tables, endpoints)],
-    endpointIndex: new Map(endpoints.map((e, i) => [e.id, i])),
-    tables,
-  };
+  return new Analyzer().update(resources);
 }

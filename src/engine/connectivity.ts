@@ -19,7 +19,7 @@ import type { Connection, ConnectionSet, Endpoint } from './types';
  * What an isolated endpoint allows in one direction: `base` toward every peer (rules without
  * `from`/`to`), and for specific peers `base` widened by the rules that name them.
  */
-interface SideAllowance {
+export interface SideAllowance {
   readonly base: ConnectionSet;
   readonly perPeer: ReadonlyMap<number, ConnectionSet>;
 }
@@ -67,40 +67,68 @@ function buildSide(
   return { base, perPeer };
 }
 
-export function computeConnections(endpoints: readonly Endpoint[], tables: MatchTables): Connection[] {
-  const all = endpoints.map((_, i) => i);
-  const ingress = endpoints.map((endpoint, d) => {
-    const toSelf = (rule: CompiledRule) => rulePortsToward(rule, endpoint);
-    return buildSide(tables.ingressIsolation[d]!, 'ingress', all, { constant: toSelf, toward: toSelf });
-  });
-  const egress = endpoints.map((_, s) =>
-    buildSide(tables.egressIsolation[s]!, 'egress', all, {
-      constant: (rule) => (rule.namedPorts.length === 0 ? rule.fixedPorts : undefined),
-      toward: (rule, d) => rulePortsToward(rule, endpoints[d]!),
-    }),
-  );
+/** Per endpoint, what it allows in each direction (`undefined`: not isolated, everything). */
+export interface Sides {
+  readonly ingress: readonly (SideAllowance | undefined)[];
+  readonly egress: readonly (SideAllowance | undefined)[];
+}
 
+/** What destination `d` accepts: its ingress-isolating policies' rules, named ports resolved on itself. */
+export function ingressSide(endpoints: readonly Endpoint[], tables: MatchTables, d: number, all: readonly number[]) {
+  const toSelf = (rule: CompiledRule) => rulePortsToward(rule, endpoints[d]!);
+  return buildSide(tables.ingressIsolation[d]!, 'ingress', all, { constant: toSelf, toward: toSelf });
+}
+
+/** What source `s` may send: its egress-isolating policies' rules, named ports resolved per destination. */
+export function egressSide(endpoints: readonly Endpoint[], tables: MatchTables, s: number, all: readonly number[]) {
+  return buildSide(tables.egressIsolation[s]!, 'egress', all, {
+    constant: (rule) => (rule.namedPorts.length === 0 ? rule.fixedPorts : undefined),
+    toward: (rule, d) => rulePortsToward(rule, endpoints[d]!),
+  });
+}
+
+export function buildSides(endpoints: readonly Endpoint[], tables: MatchTables): Sides {
+  const all = endpoints.map((_, i) => i);
+  return {
+    ingress: all.map((d) => ingressSide(endpoints, tables, d, all)),
+    egress: all.map((s) => egressSide(endpoints, tables, s, all)),
+  };
+}
+
+/** The connection from `s` to `d`: what both sides allow; `undefined` when that is nothing. */
+export function pairConnection(endpoints: readonly Endpoint[], sides: Sides, s: number, d: number): Connection | undefined {
+  const source = endpoints[s]!;
+  const destination = endpoints[d]!;
+  if (s === d || (source.type === 'external' && destination.type === 'external')) return undefined;
+  const allowed = intersectConnections(allowanceOf(sides.egress[s], d), allowanceOf(sides.ingress[d], s));
+  return isNoConnections(allowed) ? undefined : { from: source.id, to: destination.id, allowed };
+}
+
+/**
+ * A function giving the connections from one source, in destination order. It only looks at the
+ * destinations that can accept something from that source, wherever isolation keeps them few.
+ */
+export function connectionRows(endpoints: readonly Endpoint[], sides: Sides): (s: number) => Connection[] {
+  const all = endpoints.map((_, i) => i);
   // Destinations that accept something from every source, and for each source the destinations
   // that accept it by name: the only candidates for a source whose egress is open.
-  const openIngress = all.filter((d) => !ingress[d] || !isNoConnections(ingress[d].base));
+  const openIngress = all.filter((d) => !sides.ingress[d] || !isNoConnections(sides.ingress[d].base));
   const acceptedBy: number[][] = endpoints.map(() => []);
-  ingress.forEach((side, d) => side?.perPeer.forEach((_, s) => acceptedBy[s]!.push(d)));
+  sides.ingress.forEach((side, d) => side?.perPeer.forEach((_, s) => acceptedBy[s]!.push(d)));
 
-  const connections: Connection[] = [];
-  endpoints.forEach((source, s) => {
-    const out = egress[s];
+  return (s) => {
+    const out = sides.egress[s];
     const candidates =
       out && isNoConnections(out.base)
         ? [...out.perPeer.keys()].sort((a, b) => a - b)
         : out
           ? all
           : [...new Set([...openIngress, ...acceptedBy[s]!])].sort((a, b) => a - b);
+    const row: Connection[] = [];
     for (const d of candidates) {
-      const destination = endpoints[d]!;
-      if (d === s || (source.type === 'external' && destination.type === 'external')) continue;
-      const allowed = intersectConnections(allowanceOf(out, d), allowanceOf(ingress[d], s));
-      if (!isNoConnections(allowed)) connections.push({ from: source.id, to: destination.id, allowed });
+      const connection = pairConnection(endpoints, sides, s, d);
+      if (connection) row.push(connection);
     }
-  });
-  return connections;
+    return row;
+  };
 }

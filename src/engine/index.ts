@@ -3,6 +3,8 @@
  * zustand or yaml (test/architecture.test.ts keeps it so).
  */
 export { analyze } from './analyze';
+export { Analyzer } from './analyzer';
+export { sameData } from './same-data';
 export type { Analysis, EndpointIsolation, PolicySummary } from './analyze';
 export { explain } from './explain';
 export { policyFootprint, type PolicyFootprint } from './footprint';

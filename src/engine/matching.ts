@@ -8,7 +8,7 @@ import { blockContainsRange } from './address-space';
 import type { CompiledPolicy, CompiledRule, PeerMatcher } from './compile';
 import { connectionsOf, portRange, unionConnections } from './portset';
 import type { CompiledSelector } from './selector';
-import type { ConnectionSet, Endpoint, NamespaceInfo, WorkloadEndpoint } from './types';
+import type { ConnectionSet, Endpoint, NamespaceInfo } from './types';
 
 export interface RuleMatch {
   readonly rule: CompiledRule;
@@ -39,13 +39,14 @@ export interface MatchTables {
  * Indexes endpoints by namespace and by label pair, and namespaces by label pair, so a selector
  * with matchLabels only looks at objects that carry its first pair.
  */
-class EndpointIndex {
+export class EndpointIndex {
   private readonly workloadsByNamespace = new Map<string, number[]>();
   private readonly workloadsByLabel = new Map<string, number[]>();
   private readonly namespacesByLabel = new Map<string, string[]>();
-  private readonly namespaceSelections = new Map<string, string[]>();
+  private readonly namespaceSelections = new Map<string, ReadonlySet<string>>();
   private readonly namespaceLabels = new Map<string, NamespaceInfo['labels']>();
   readonly withAddresses: number[] = [];
+  readonly all: readonly number[];
 
   constructor(
     readonly endpoints: readonly Endpoint[],
@@ -64,6 +65,7 @@ class EndpointIndex {
       for (const pair of Object.entries(endpoint.labels)) push(this.workloadsByLabel, labelKey(endpoint.namespace, pair), i);
       if (endpoint.ips.length > 0) this.withAddresses.push(i);
     });
+    this.all = endpoints.map((_, i) => i);
   }
 
   addresses(endpoint: Endpoint): readonly IpRange[] {
@@ -71,27 +73,28 @@ class EndpointIndex {
   }
 
   /** Names of the namespaces a namespaceSelector matches (memoised: many peers repeat one). */
-  namespacesMatching(selector: CompiledSelector): readonly string[] {
+  namespacesMatching(selector: CompiledSelector): ReadonlySet<string> {
     let names = this.namespaceSelections.get(selector.key);
     if (!names) {
       const [first] = selector.requiredLabels;
       const candidates = first
         ? (this.namespacesByLabel.get(labelKey('', first)) ?? [])
         : this.namespaces.map((ns) => ns.name);
-      names = candidates.filter((name) => selector.matches(this.namespaceLabels.get(name)!));
+      names = new Set(candidates.filter((name) => selector.matches(this.namespaceLabels.get(name)!)));
       this.namespaceSelections.set(selector.key, names);
     }
     return names;
   }
 
-  /** Workload endpoints of `namespace` whose labels the selector matches (all without one). */
-  workloadsMatching(namespace: string, selector: CompiledSelector | undefined): number[] {
+  /**
+   * Workload endpoints of `namespace` that may match `selector`: those carrying its first
+   * matchLabels pair (all of the namespace without one). A superset: callers still test each.
+   */
+  workloadCandidates(namespace: string, selector: CompiledSelector | undefined): readonly number[] {
     const [first] = selector?.requiredLabels ?? [];
-    const candidates = first
+    return first
       ? (this.workloadsByLabel.get(labelKey(namespace, first)) ?? [])
       : (this.workloadsByNamespace.get(namespace) ?? []);
-    if (!selector) return candidates;
-    return candidates.filter((i) => selector.matches((this.endpoints[i] as WorkloadEndpoint).labels));
   }
 }
 
@@ -105,55 +108,141 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function peerMatches(matcher: PeerMatcher, policyNamespace: string, index: EndpointIndex): number[] {
+/**
+ * Whether endpoint `i` is a peer that `matcher` names, for a policy in `policyNamespace`: the one
+ * definition of peer matching (full matching narrows candidates first, then asks this).
+ */
+function peerAccepts(matcher: PeerMatcher, policyNamespace: string, index: EndpointIndex, i: number): boolean {
+  const endpoint = index.endpoints[i]!;
   switch (matcher.kind) {
     case 'everything':
-      return index.endpoints.map((_, i) => i);
+      return true;
     case 'ipBlock':
-      return index.withAddresses.filter((i) =>
-        index.addresses(index.endpoints[i]!).some((range) => blockContainsRange(matcher.block, range)),
+      return index.addresses(endpoint).some((range) => blockContainsRange(matcher.block, range));
+    case 'pods':
+      return (
+        endpoint.type === 'workload' &&
+        (matcher.namespaces
+          ? index.namespacesMatching(matcher.namespaces).has(endpoint.namespace)
+          : endpoint.namespace === policyNamespace) &&
+        (!matcher.pods || matcher.pods.matches(endpoint.labels))
       );
+  }
+}
+
+/** Endpoints that may be peers of `matcher`, narrowed by the indexes: a superset of them. */
+function peerCandidates(matcher: PeerMatcher, policyNamespace: string, index: EndpointIndex): readonly number[] {
+  switch (matcher.kind) {
+    case 'everything':
+      return index.all;
+    case 'ipBlock':
+      return index.withAddresses;
     case 'pods': {
-      const names = matcher.namespaces ? index.namespacesMatching(matcher.namespaces) : [policyNamespace];
-      return names.flatMap((name) => index.workloadsMatching(name, matcher.pods));
+      const names = matcher.namespaces ? [...index.namespacesMatching(matcher.namespaces)] : [policyNamespace];
+      return names.flatMap((name) => index.workloadCandidates(name, matcher.pods));
     }
   }
 }
 
-function matchRule(rule: CompiledRule, policyNamespace: string, index: EndpointIndex): RuleMatch {
-  const matchesAll = rule.peers.some((peer) => peer.kind === 'everything');
-  if (matchesAll) return { rule, matchesAll, peers: [], has: () => true };
-  const peers = [...new Set(rule.peers.flatMap((p) => peerMatches(p, policyNamespace, index)))].sort(
-    (a, b) => a - b,
-  );
-  const members = new Set(peers);
-  return { rule, matchesAll, peers, has: (i) => members.has(i) };
+/** Whether the policy's podSelector selects endpoint `i`: a workload of its namespace with matching labels. */
+function selects(policy: CompiledPolicy, endpoint: Endpoint): boolean {
+  return endpoint.type === 'workload' && endpoint.namespace === policy.namespace && policy.selects.matches(endpoint.labels);
 }
 
-export function buildMatchTables(
-  compiled: readonly CompiledPolicy[],
-  endpoints: readonly Endpoint[],
-  namespaces: readonly NamespaceInfo[],
-): MatchTables {
-  const index = new EndpointIndex(endpoints, namespaces);
-  const ingressIsolation: MatchedPolicy[][] = endpoints.map(() => []);
-  const egressIsolation: MatchedPolicy[][] = endpoints.map(() => []);
-  const policies = compiled.map((policy): MatchedPolicy => {
-    const selected = index.workloadsMatching(policy.namespace, policy.selects);
-    const rules = (list: readonly CompiledRule[] | undefined) =>
-      list?.map((rule) => matchRule(rule, policy.namespace, index));
-    const matched: MatchedPolicy = {
-      policy,
-      selected,
-      ...(policy.ingress ? { ingress: rules(policy.ingress) } : {}),
-      ...(policy.egress ? { egress: rules(policy.egress) } : {}),
-    };
-    for (const i of selected) {
+function ruleMatch(rule: CompiledRule, peers: readonly number[]): RuleMatch {
+  const members = new Set(peers);
+  return { rule, matchesAll: false, peers, has: (i) => members.has(i) };
+}
+
+function matchRule(rule: CompiledRule, policyNamespace: string, index: EndpointIndex): RuleMatch {
+  if (rule.peers.some((peer) => peer.kind === 'everything')) return { rule, matchesAll: true, peers: [], has: () => true };
+  const peers = new Set<number>();
+  for (const matcher of rule.peers) {
+    for (const i of peerCandidates(matcher, policyNamespace, index)) {
+      if (!peers.has(i) && peerAccepts(matcher, policyNamespace, index, i)) peers.add(i);
+    }
+  }
+  return ruleMatch(rule, [...peers].sort((a, b) => a - b));
+}
+
+export function matchPolicy(policy: CompiledPolicy, index: EndpointIndex): MatchedPolicy {
+  const selected = index
+    .workloadCandidates(policy.namespace, policy.selects)
+    .filter((i) => selects(policy, index.endpoints[i]!));
+  const rules = (list: readonly CompiledRule[] | undefined) => list?.map((rule) => matchRule(rule, policy.namespace, index));
+  return {
+    policy,
+    selected,
+    ...(policy.ingress ? { ingress: rules(policy.ingress) } : {}),
+    ...(policy.egress ? { egress: rules(policy.egress) } : {}),
+  };
+}
+
+/** Whether sorted `members` holds `i` (binary search: no set to build for a few look-ups). */
+function sortedHas(members: readonly number[], i: number): boolean {
+  let low = 0;
+  let high = members.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = members[middle]!;
+    if (value === i) return true;
+    if (value < i) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/**
+ * Sorted `members` after re-testing the `changed` endpoints with `accepts`; `undefined` when none
+ * of them moved in or out, so the caller can keep what it had.
+ */
+function remembered(
+  members: readonly number[],
+  changed: readonly number[],
+  accepts: (i: number) => boolean,
+): readonly number[] | undefined {
+  const moved = changed.filter((i) => accepts(i) !== sortedHas(members, i));
+  if (moved.length === 0) return undefined;
+  const leaving = new Set(moved.filter((i) => sortedHas(members, i)));
+  return [...members.filter((i) => !leaving.has(i)), ...moved.filter((i) => !leaving.has(i))].sort((a, b) => a - b);
+}
+
+/**
+ * `previous` re-matched after only the endpoints `changed` (indices into the same endpoint list)
+ * changed their labels, namespace labels, ports or addresses. Returns `previous` itself when no
+ * selection or peer set moved, so unchanged policies keep their identity.
+ */
+export function rematchPolicy(previous: MatchedPolicy, changed: readonly number[], index: EndpointIndex): MatchedPolicy {
+  if (changed.length === 0) return previous;
+  const { policy } = previous;
+  const selected = remembered(previous.selected, changed, (i) => selects(policy, index.endpoints[i]!)) ?? previous.selected;
+  let moved = selected !== previous.selected;
+  const rules = (list: readonly RuleMatch[] | undefined) =>
+    list?.map((match) => {
+      if (match.matchesAll) return match;
+      const peers = remembered(match.peers, changed, (i) =>
+        match.rule.peers.some((matcher) => peerAccepts(matcher, policy.namespace, index, i)),
+      );
+      if (!peers) return match;
+      moved = true;
+      return ruleMatch(match.rule, peers);
+    });
+  const ingress = rules(previous.ingress);
+  const egress = rules(previous.egress);
+  if (!moved) return previous;
+  return { policy, selected, ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
+}
+
+/** The tables for matched policies over `endpointCount` endpoints: the per-endpoint isolation lists. */
+export function tablesOf(policies: readonly MatchedPolicy[], endpointCount: number): MatchTables {
+  const ingressIsolation: MatchedPolicy[][] = Array.from({ length: endpointCount }, () => []);
+  const egressIsolation: MatchedPolicy[][] = Array.from({ length: endpointCount }, () => []);
+  for (const matched of policies) {
+    for (const i of matched.selected) {
       if (matched.ingress) ingressIsolation[i]!.push(matched);
       if (matched.egress) egressIsolation[i]!.push(matched);
     }
-    return matched;
-  });
+  }
   return { policies, ingressIsolation, egressIsolation };
 }
 

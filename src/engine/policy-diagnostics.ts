@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../model/source';
 import type { CompiledPolicy, CompiledRule } from './compile';
-import { namedPortNumbers, type MatchTables, type MatchedPolicy } from './matching';
+import { namedPortNumbers, type MatchedPolicy } from './matching';
 import { diagnosticText } from './messages';
 import type { Endpoint } from './types';
 
@@ -52,10 +52,7 @@ function namedPortProblems(policy: MatchedPolicy, endpoints: readonly Endpoint[]
   );
 }
 
-export function policyDiagnostics(tables: MatchTables, endpoints: readonly Endpoint[]): Diagnostic[] {
-  return tables.policies.flatMap((policy) => [
-    ...ignoredRules(policy.policy),
-    ...selectsNothing(policy),
-    ...namedPortProblems(policy, endpoints),
-  ]);
+/** What the engine notices about one matched policy. */
+export function diagnosticsOfPolicy(policy: MatchedPolicy, endpoints: readonly Endpoint[]): Diagnostic[] {
+  return [...ignoredRules(policy.policy), ...selectsNothing(policy), ...namedPortProblems(policy, endpoints)];
 }

@@ -3,13 +3,22 @@
  * - Each controller object is one endpoint `ns/name[Kind]`.
  * - A Pod with a controlling owner joins the endpoint `ns/<owner>[<OwnerKind>]` (the same endpoint
  *   as the owner object when that is in the input too); a Pod without one is `ns/name[Pod]`.
+ * - External endpoints: the address space cut at every ipBlock boundary of every policy.
  * - Namespaces: the declared ones plus every namespace used by a workload or a policy; each carries
  *   the automatic label `kubernetes.io/metadata.name`, as the API server adds it.
  */
 import type { Diagnostic } from '../model/source';
-import type { ClusterResources, ContainerPort, Labels, WorkloadResource } from '../model/types';
+import type {
+  ClusterResources,
+  ContainerPort,
+  IpBlockPeer,
+  Labels,
+  NetworkPolicyResource,
+  WorkloadResource,
+} from '../model/types';
 import { diagnosticText } from './messages';
-import type { EndpointId, NamespaceInfo, WorkloadEndpoint } from './types';
+import { carveAddressSpace, rangeText } from './address-space';
+import type { EndpointId, ExternalEndpoint, NamespaceInfo, WorkloadEndpoint } from './types';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -39,12 +48,13 @@ export function buildNamespaces(resources: ClusterResources): NamespaceInfo[] {
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-interface EndpointDraft {
-  id: EndpointId;
-  kind: string;
-  namespace: string;
-  name: string;
-  members: WorkloadResource[];
+/** The workloads that make one endpoint: a controller, its Pods, or both. */
+export interface WorkloadGroup {
+  readonly id: EndpointId;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly members: readonly WorkloadResource[];
 }
 
 function endpointKey(workload: WorkloadResource): { kind: string; name: string } {
@@ -66,48 +76,65 @@ function uniquePorts(members: readonly WorkloadResource[]): ContainerPort[] {
   return [...seen.values()];
 }
 
-/**
- * Groups workloads into endpoints. The labels of a group come from its controller when that is in
- * the input (its pod template), else from its first pod; pods that disagree get a warning, because
- * the graph then shows one label set for pods that policies may treat differently.
- */
-export function buildWorkloadEndpoints(resources: ClusterResources): {
-  endpoints: WorkloadEndpoint[];
-  diagnostics: Diagnostic[];
-} {
-  const drafts = new Map<EndpointId, EndpointDraft>();
+/** Groups workloads by the endpoint they belong to, in the order the groups first appear. */
+export function groupWorkloads(resources: ClusterResources): WorkloadGroup[] {
+  const groups = new Map<EndpointId, WorkloadGroup & { members: WorkloadResource[] }>();
   for (const workload of resources.workloads) {
     const { kind, name } = endpointKey(workload);
     const id = workloadId(workload.namespace, name, kind);
-    const draft = drafts.get(id) ?? { id, kind, namespace: workload.namespace, name, members: [] };
-    draft.members.push(workload);
-    drafts.set(id, draft);
+    const group = groups.get(id);
+    if (group) group.members.push(workload);
+    else groups.set(id, { id, kind, namespace: workload.namespace, name, members: [workload] });
   }
-  const diagnostics: Diagnostic[] = [];
-  const endpoints = [...drafts.values()].map((draft): WorkloadEndpoint => {
-    const representative = draft.members.find((m) => m.kind !== 'Pod') ?? draft.members[0]!;
-    for (const member of draft.members) {
-      if (member !== representative && !sameLabels(member.labels, representative.labels)) {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'owner-labels-differ',
-          message: diagnosticText.ownerLabelsDiffer(member.name, draft.id, `${representative.kind} ${representative.name}`),
-          location: member.location,
-        });
-      }
-    }
-    return {
-      type: 'workload',
-      id: draft.id,
-      kind: draft.kind,
-      namespace: draft.namespace,
-      name: draft.name,
-      labels: representative.labels,
-      ports: uniquePorts(draft.members),
-      ips: draft.members.flatMap((m) => m.podIPs),
-      locations: draft.members.map((m) => m.location),
-    };
-  });
-  endpoints.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { endpoints, diagnostics };
+  return [...groups.values()];
+}
+
+/**
+ * The endpoint of a group. Its labels come from its controller when that is in the input (its pod
+ * template), else from its first pod; pods that disagree get a warning, because the graph then
+ * shows one label set for pods that policies may treat differently.
+ */
+export function workloadEndpoint(group: WorkloadGroup): { endpoint: WorkloadEndpoint; diagnostics: Diagnostic[] } {
+  const representative = group.members.find((m) => m.kind !== 'Pod') ?? group.members[0]!;
+  const diagnostics: Diagnostic[] = group.members
+    .filter((member) => member !== representative && !sameLabels(member.labels, representative.labels))
+    .map((member) => ({
+      severity: 'warning',
+      code: 'owner-labels-differ',
+      message: diagnosticText.ownerLabelsDiffer(member.name, group.id, `${representative.kind} ${representative.name}`),
+      location: member.location,
+    }));
+  const endpoint: WorkloadEndpoint = {
+    type: 'workload',
+    id: group.id,
+    kind: group.kind,
+    namespace: group.namespace,
+    name: group.name,
+    labels: representative.labels,
+    ports: uniquePorts(group.members),
+    ips: group.members.flatMap((m) => m.podIPs),
+    locations: group.members.map((m) => m.location),
+  };
+  return { endpoint, diagnostics };
+}
+
+export function byId(a: { readonly id: string }, b: { readonly id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The ipBlock peers of a policy's rules, in order. */
+export function ipBlocksOf(policy: NetworkPolicyResource): IpBlockPeer[] {
+  return [...(policy.ingress ?? []), ...(policy.egress ?? [])].flatMap((rule) =>
+    (rule.peers ?? []).flatMap((peer) => (peer.ipBlock ? [peer.ipBlock] : [])),
+  );
+}
+
+/** The external endpoints: the address space cut at every boundary of `blocks`. */
+export function externalEndpoints(blocks: readonly IpBlockPeer[]): ExternalEndpoint[] {
+  return carveAddressSpace(blocks).map((range) => ({
+    type: 'external',
+    id: rangeText(range) as EndpointId,
+    kind: 'IPBlock',
+    range,
+  }));
 }

@@ -23,18 +23,51 @@ export interface ModelResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Joins parsed documents, in stream order, into the resources the engine evaluates. */
-export function combine(documents: readonly PlacedDocument[]): ModelResult {
+interface Placed {
+  readonly file: string;
+  readonly startLine: number;
+  readonly objects: readonly ParsedObject[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Each document's objects and diagnostics placed in its file, remembered per parsed document: a
+ * document that neither changed nor moved gives the same objects again, so the engine can tell
+ * by identity what an edit left alone.
+ */
+export class Placements {
+  private readonly placed = new WeakMap<ParsedDocument, Placed>();
+
+  of({ file, startLine, parsed }: PlacedDocument): Placed {
+    const known = this.placed.get(parsed);
+    if (known && known.file === file && known.startLine === startLine) return known;
+    const place = placer(file, startLine);
+    const placed = {
+      file,
+      startLine,
+      objects: parsed.objects.map((o) => placeObject(o, place)),
+      diagnostics: parsed.diagnostics.map((d) => placeDiagnostic(d, place)),
+    };
+    this.placed.set(parsed, placed);
+    return placed;
+  }
+}
+
+/**
+ * Joins parsed documents, in stream order, into the resources the engine evaluates. Pass the
+ * same `placements` for successive revisions of a text to keep unchanged objects' identity.
+ */
+export function combine(documents: readonly PlacedDocument[], placements = new Placements()): ModelResult {
   const namespaces: NamespaceResource[] = [];
   const workloads: WorkloadResource[] = [];
   const policies: NetworkPolicyResource[] = [];
   const diagnostics: Diagnostic[] = [];
   const firstSeen = new Map<string, SourceLocation>();
 
-  for (const { file, startLine, parsed } of documents) {
-    const place = placer(file, startLine);
-    diagnostics.push(...parsed.diagnostics.map((d) => placeDiagnostic(d, place)));
-    for (const object of parsed.objects.map((o) => placeObject(o, place))) {
+  for (const document of documents) {
+    const placed = placements.of(document);
+    diagnostics.push(...placed.diagnostics);
+    for (const object of placed.objects) {
       const { kind, id } = identity(object);
       const first = firstSeen.get(`${kind} ${id}`);
       if (first !== undefined) {

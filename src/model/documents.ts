@@ -14,6 +14,8 @@ const DOCUMENT_START = /^---(?:[ \t]|\r?$)/;
 const DOCUMENT_END = /^\.\.\.(?:[ \t]|\r?$)/;
 /** Lines that do not make a document by themselves: blank, comment, directive. */
 const NO_CONTENT = /^(?:[ \t]*(?:#.*)?|%.*)\r?$/;
+const DASH = 0x2d;
+const DOT = 0x2e;
 
 /**
  * Cuts a YAML stream before each `---` line and after each `...` line. In YAML these markers end
@@ -43,11 +45,15 @@ function splitYaml(source: string): DocumentText[] {
   for (let pos = 0; pos < source.length; line++) {
     const newline = source.indexOf('\n', pos);
     const end = newline < 0 ? source.length : newline + 1;
-    const lineText = source.slice(pos, newline < 0 ? source.length : newline);
-    if (DOCUMENT_START.test(lineText) && hasContent) cut(pos, line);
-    if (DOCUMENT_END.test(lineText)) {
+    // Only lines starting with `-` or `.` can be markers, and only until a document has content
+    // can a line leave it without: most lines need no regular expression at all.
+    const first = source.charCodeAt(pos);
+    const marker = first === DASH || first === DOT;
+    const lineText = marker || !hasContent ? source.slice(pos, newline < 0 ? source.length : newline) : '';
+    if (first === DASH && hasContent && DOCUMENT_START.test(lineText)) cut(pos, line);
+    if (first === DOT && DOCUMENT_END.test(lineText)) {
       cut(end, line + 1);
-    } else if (!NO_CONTENT.test(lineText)) {
+    } else if (!hasContent && !NO_CONTENT.test(lineText)) {
       hasContent = true;
     }
     pos = end;

@@ -7,18 +7,19 @@
  * const { resources, diagnostics } = parseManifests([{ file: 'demo.yaml', text }]);
  * ```
  * An editor re-parses incrementally with the steps parseManifests is made of (parseDocument is
- * pure, so `cached` can key its results by document text):
+ * pure, so `cached` can key its results by document text; one `Placements` kept across revisions
+ * gives unchanged, unmoved documents' objects back as the same objects):
  * ```ts
  * if (screenInput(file, text) === undefined) {
  *   const placed = splitDocuments(text).map((d) => ({ file, startLine: d.startLine, parsed: cached(d.text) }));
- *   const { resources, diagnostics } = combine(placed);
+ *   const { resources, diagnostics } = combine(placed, placements);
  * }
  * ```
  */
 import type { Diagnostic } from './source';
 import { splitDocuments } from './documents';
 import { parseDocument } from './document';
-import { combine, type ModelResult, type PlacedDocument } from './combine';
+import { Placements, combine, type ModelResult, type PlacedDocument } from './combine';
 import { screenInput } from './limits';
 
 export interface ManifestInput {
@@ -31,7 +32,7 @@ export type { ModelResult, PlacedDocument };
 export type { DocumentText } from './documents';
 export type { ParsedDocument } from './document';
 export type { ParsedObject } from './objects';
-export { splitDocuments, parseDocument, combine, screenInput };
+export { splitDocuments, parseDocument, combine, Placements, screenInput };
 export { MAX_INPUT_CHARS } from './limits';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './messages';
 

@@ -56,7 +56,7 @@ const NUM_PORTS = [53, 80, 81, 443, 5353, 8080];
 
 export const workloadId = (w: GWorkload): string => `${w.ns}/${w.name}[${w.kind}]`;
 
-const labelsArb = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), {
+export const labelsArb = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), {
   maxKeys: 2,
   noNullPrototype: true,
 });
@@ -130,7 +130,7 @@ export function policyArb(namespaces: string[], name: string): fc.Arbitrary<GPol
     .map((p) => ({ ...p, name }));
 }
 
-const containerPortsArb: fc.Arbitrary<GContainerPort[]> = fc
+export const containerPortsArb: fc.Arbitrary<GContainerPort[]> = fc
   .record({
     http: fc.option(fc.constantFrom(80, 8080), { nil: undefined }),
     dns: fc.option(fc.constantFrom<GContainerPort>({ port: 53, protocol: 'UDP' }, { port: 5353, protocol: 'TCP' }), { nil: undefined }),

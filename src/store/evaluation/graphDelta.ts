@@ -7,6 +7,7 @@
  * Deltas chain: each is relative to the previous one the same session produced, and the app must
  * apply all of them in order (a session talks to one store, over a FIFO channel).
  */
+import { sameData } from '../../engine';
 import type { Connection, Endpoint, EndpointId, NamespaceInfo } from '../../engine/types';
 import type { GraphData, Isolation, PolicyInfo } from './protocol';
 
@@ -45,28 +46,28 @@ const lists = (graph: GraphData): Lists => ({
   isolation: [...graph.isolation],
 });
 
-/** Content fingerprint of plain data (bigint-safe). */
-const fingerprint = (item: unknown) => JSON.stringify(item, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-
-/** Session side: remembers what it sent, and describes each new graph relative to that. */
+/**
+ * Session side: remembers what it sent, and describes each new graph relative to that. The
+ * analyzer hands unchanged items back as the same objects, so most compare by identity; the
+ * rest are compared by content.
+ */
 export class GraphDiffer {
-  private sent: { -readonly [K in keyof Items]?: Map<string, string> } = {};
+  private sent: { -readonly [K in keyof Items]?: Map<string, Items[K]> } = {};
 
   diff(graph: GraphData): GraphDelta {
     const current = lists(graph);
     const delta: Record<string, ListDelta<unknown>> = {};
     for (const name of Object.keys(KEYS) as (keyof Items)[]) {
       const key = KEYS[name] as (item: unknown) => string;
-      const previous = this.sent[name] ?? new Map<string, string>();
-      const now = new Map<string, string>();
+      const previous: Map<string, unknown> = this.sent[name] ?? new Map();
+      const now = new Map<string, unknown>();
       const changed: unknown[] = [];
       for (const item of current[name] as readonly unknown[]) {
         const k = key(item);
-        const print = fingerprint(item);
-        now.set(k, print);
-        if (previous.get(k) !== print) changed.push(item);
+        now.set(k, item);
+        if (!sameData(previous.get(k), item)) changed.push(item);
       }
-      this.sent[name] = now;
+      (this.sent as Record<string, Map<string, unknown>>)[name] = now;
       delta[name] = { keys: [...now.keys()], changed };
     }
     return delta as unknown as GraphDelta;

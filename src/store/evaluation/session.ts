@@ -3,9 +3,9 @@
  * last analysis. Pure TypeScript over the model and the engine, so the same class runs on the main
  * thread (small inputs, unit tests) and inside the evaluation Web Worker (large inputs).
  */
-import { combine, parseDocument, screenInput, splitDocuments } from '../../model';
+import { Placements, combine, parseDocument, screenInput, splitDocuments } from '../../model';
 import type { ModelResult, ParsedDocument } from '../../model';
-import { analyze, explain, explanationLines, policyFootprint } from '../../engine';
+import { Analyzer, explain, explanationLines, policyFootprint } from '../../engine';
 import type { Analysis } from '../../engine';
 import { GraphDiffer } from './graphDelta';
 import type { Answer, EvaluationResult, GraphData, Question } from './protocol';
@@ -19,6 +19,9 @@ export class EvaluationSession {
   private analysis: Analysis | undefined;
   /** Parsed documents by their text: an edit re-parses only the documents it touched. */
   private parsed = new Map<string, ParsedDocument>();
+  /** Unchanged, unmoved documents keep their objects, so the analyzer redoes only what changed. */
+  private readonly placements = new Placements();
+  private readonly analyzer = new Analyzer();
   private readonly differ = new GraphDiffer();
 
   /** @param file the name diagnostics and locations carry. */
@@ -36,7 +39,7 @@ export class EvaluationSession {
     });
     // Keep only the documents of this text: the cache never outgrows the text.
     this.parsed = next;
-    return combine(placed);
+    return combine(placed, this.placements);
   }
 
   evaluate(revision: number, text: string): EvaluationResult {
@@ -44,7 +47,7 @@ export class EvaluationSession {
     const invalid = diagnostics.some((d) => d.severity === 'error');
     // While the text is invalid, keep the last good analysis rather than a partial one.
     if (invalid && this.analysis) return { revision, stale: true, diagnostics };
-    this.analysis = analyze(resources);
+    this.analysis = this.analyzer.update(resources);
     return {
       revision,
       stale: invalid,
