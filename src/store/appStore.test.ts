@@ -53,6 +53,14 @@ describe('app store', () => {
     expect(selectCursorPolicy(store.getState())).toBeUndefined();
   });
 
+  it('keeps the policy under the cursor while the user types past the end of its last line', () => {
+    const text = `${POD}---\n${POLICY}`;
+    const store = newStore(text);
+    const lastLine = text.trimEnd().split('\n').length;
+    store.getState().actions.setCursor({ line: lastLine, column: 200 });
+    expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
+  });
+
   it('ignores results older than the one shown', () => {
     const shown = mergeResult(
       { revision: -1, stale: false, diagnostics: [], graph: undefined, graphRevision: -1 },

@@ -9,17 +9,20 @@ import { memoizeLast } from './memo';
 import type { GraphData, PolicyInfo } from './evaluation/protocol';
 import type { CursorPosition } from './types';
 
-function rangeContains(range: SourceRange, line: number, column: number): boolean {
-  if (line < range.startLine || line > range.endLine) return false;
-  if (line === range.startLine && column < range.startColumn) return false;
-  return !(line === range.endLine && column > range.endColumn);
+/**
+ * Whether the cursor is on one of the range's lines. Lines, not columns: a document owns whole
+ * lines, and while the user types at the end of its last line the range (from the text the graph
+ * was computed from) ends a few columns short; the highlight must not flicker off meanwhile.
+ */
+function onLines(range: SourceRange, line: number): boolean {
+  return line >= range.startLine && line <= range.endLine;
 }
 
 const cursorPolicy = memoizeLast(
   (graph: GraphData | undefined, cursor: CursorPosition | null, stale: boolean): PolicyInfo | undefined => {
     // A stale graph's ranges belong to an older text: they would point at the wrong lines.
     if (!graph || !cursor || stale) return undefined;
-    return graph.policies.find((p) => rangeContains(p.ref.location.range, cursor.line, cursor.column));
+    return graph.policies.find((p) => onLines(p.ref.location.range, cursor.line));
   },
 );
 
