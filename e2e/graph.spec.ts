@@ -23,6 +23,23 @@ test('the default example shows everyone reaching nginx on TCP 80 and nothing el
   await expect(graph.edge(edgeId(IDS.client, IDS.nginx))).toBeAttached();
 });
 
+test('a minimap shows every node, and dragging in it moves the view', async ({ page, graph }) => {
+  await expect(graph.node(IDS.nginx)).toBeVisible();
+  const minimap = page.locator('.react-flow__minimap');
+  await expect(minimap).toBeVisible();
+  await expect(minimap.locator('.react-flow__minimap-node')).toHaveCount(await page.locator('.react-flow__node').count());
+  await expect(minimap.locator('.minimap-workload').first()).toBeVisible();
+
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  const box = (await minimap.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 20, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+});
+
 test('the denied view of a node shows what it cannot do', async ({ page, graph }) => {
   await graph.node(IDS.client).click();
   await page.keyboard.press('Shift+D');

@@ -36,6 +36,8 @@ describe('graph deltas', () => {
     const shown = applyDelta(undefined, cloned(differ.diff(graphOf(NGINX_EXAMPLE))));
     const delta = differ.diff(graphOf(NGINX_EXAMPLE.replace('port: 80', 'port: 8080')));
     expect(delta.endpoints.changed).toEqual([]);
+    // Nothing came or went: the order is not sent again.
+    expect(Object.values(delta).map((list) => list.keys)).toEqual(Object.values(delta).map(() => undefined));
     expect(delta.connections.changed.map((c) => c.to)).toEqual(Array(3).fill('default/nginx-pod-with-label[Pod]'));
     const next = applyDelta(shown, cloned(delta));
     expect(next.endpoints).toBe(shown.endpoints);
@@ -48,7 +50,9 @@ describe('graph deltas', () => {
     const differ = new GraphDiffer();
     const shown = applyDelta(undefined, differ.diff(graphOf(NGINX_EXAMPLE)));
     const withoutPolicy = NGINX_EXAMPLE.slice(NGINX_EXAMPLE.indexOf('---\n') + 4);
-    const next = applyDelta(shown, differ.diff(graphOf(withoutPolicy)));
+    const delta = differ.diff(graphOf(withoutPolicy));
+    expect(delta.policies.keys).toEqual([]);
+    const next = applyDelta(shown, delta);
     expect(next.policies).toEqual([]);
     expect(next.isolation.get('default/nginx-pod-with-label[Pod]' as never)!.ingress).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /**
  * Graph data crosses from the evaluation session to the app as a delta: the order of every list
- * by key, plus only the items that are new or changed. The app patches its previous graph, so an
+ * by key when it changed, plus only the items that are new or changed. The app patches its previous graph, so an
  * edit that changes three endpoints costs three cloned endpoints, not thousands, and unchanged
  * items keep their identity (memoised graph mapping then skips them).
  *
@@ -12,8 +12,8 @@ import type { Connection, Endpoint, EndpointId, NamespaceInfo } from '../../engi
 import type { GraphData, Isolation, PolicyInfo } from './protocol';
 
 export interface ListDelta<T> {
-  /** Keys of the whole list, in order. */
-  readonly keys: readonly string[];
+  /** Keys of the whole list, in order; absent when they are the previous delta's keys. */
+  readonly keys?: readonly string[];
   /** Items whose key is new or whose content changed. */
   readonly changed: readonly T[];
 }
@@ -59,6 +59,7 @@ export class GraphDiffer {
     const delta: Record<string, ListDelta<unknown>> = {};
     for (const name of Object.keys(KEYS) as (keyof Items)[]) {
       const key = KEYS[name] as (item: unknown) => string;
+      const first = this.sent[name] === undefined;
       const previous: Map<string, unknown> = this.sent[name] ?? new Map();
       const now = new Map<string, unknown>();
       const changed: unknown[] = [];
@@ -68,15 +69,27 @@ export class GraphDiffer {
         if (!sameData(previous.get(k), item)) changed.push(item);
       }
       (this.sent as Record<string, Map<string, unknown>>)[name] = now;
-      delta[name] = { keys: [...now.keys()], changed };
+      // Typing rarely adds or removes an item: then the order is the one already sent.
+      delta[name] = !first && sameKeys(previous, now) ? { changed } : { keys: [...now.keys()], changed };
     }
     return delta as unknown as GraphDelta;
   }
 }
 
+/** Whether two maps have the same keys in the same order. */
+function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  const other = b.keys();
+  for (const k of a.keys()) if (other.next().value !== k) return false;
+  return true;
+}
+
 function patch<T>(previous: readonly T[], delta: ListDelta<T>, key: (item: T) => string): readonly T[] {
-  if (delta.changed.length === 0 && delta.keys.length === previous.length && delta.keys.every((k, i) => key(previous[i]!) === k)) {
-    return previous;
+  if (!delta.keys) {
+    // Same keys, same order: replace the changed items in place.
+    if (delta.changed.length === 0) return previous;
+    const changed = new Map(delta.changed.map((item) => [key(item), item]));
+    return previous.map((item) => changed.get(key(item)) ?? item);
   }
   const old = new Map(previous.map((item) => [key(item), item]));
   const changed = new Map(delta.changed.map((item) => [key(item), item]));

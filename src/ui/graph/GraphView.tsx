@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import {
   Background,
   Controls,
+  MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
@@ -31,8 +32,8 @@ import { useOpenEdge, useOpenNode } from './useOpen';
 const NO_NODES: FlowNode[] = [];
 /** Below this zoom, labels are unreadable: they are hidden, which also saves layout and paint. */
 const DETAIL_ZOOM = 0.35;
-/** Small graphs fit the screen: an overview would only take room. */
-const OVERVIEW_FROM = 40;
+/** Minimap shading per node type (namespaces and the outside group as frames, pods filled). */
+const minimapClass = (node: FlowNode) => `minimap-${node.type}`;
 const NO_EDGES: FlowEdge[] = [];
 
 function Graph() {
@@ -103,7 +104,20 @@ function Graph() {
     >
       <Background gap={24} />
       <Controls showInteractive={false} />
-      {nodes.length > OVERVIEW_FROM && <Overview groups={groups} />}
+      {/* React Flow's minimap draws every node and follows every change: fine for graphs people
+          read node by node, too slow for thousands; those get the groups-only overview. */}
+      {nodes.length > LARGE_GRAPH ? (
+        <Overview groups={groups} />
+      ) : (
+        <MiniMap
+          position="top-right"
+          pannable
+          zoomable
+          nodeClassName={minimapClass}
+          nodeBorderRadius={6}
+          ariaLabel="Minimap of the graph: drag to pan, scroll to zoom"
+        />
+      )}
       <Panel position="top-center">
         <GraphStatus layingOut={layingOut} />
       </Panel>
