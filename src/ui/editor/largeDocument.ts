@@ -1,6 +1,8 @@
 /**
  * Editor features that cost time on every keystroke in proportion to the document (bracket pair
- * colours and guides, folding regions, the overview ruler, occurrence highlights). Like VS Code's
+ * colours and guides, folding regions, the overview ruler, occurrence highlights, and sticky
+ * scroll, which rebuilds the whole document's outline from the YAML worker after every edit: at
+ * 191 000 lines that was a 2-second main-thread task every few keystrokes). Like VS Code's
  * large-file mode, they are switched off above a size, and back on below it.
  */
 import type * as Monaco from 'monaco-editor';
@@ -17,5 +19,6 @@ export function featureOptions(large: boolean): Monaco.editor.IEditorOptions {
     selectionHighlight: !large,
     overviewRulerLanes: large ? 0 : 3,
     renderLineHighlight: large ? 'none' : 'line',
+    stickyScroll: { enabled: !large },
   };
 }
