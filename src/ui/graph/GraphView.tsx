@@ -1,5 +1,5 @@
 /** The graph pane: React Flow over the store's model, with minimap, controls and overlays. */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import {
   Background,
   Controls,
@@ -41,8 +41,10 @@ function Graph() {
   const flow = useReactFlow();
   const actions = useActionManager();
   const theme = useEffectiveTheme();
-  const revision = useAppState((s) => s.evaluated.revision);
-  const base = useBaseModel();
+  // A new result re-renders the graph as a deferred (interruptible) render: React works on it in
+  // slices between keystrokes instead of in one long task right after the worker's message.
+  const { revision, graph } = useDeferredValue(useAppState((s) => s.evaluated));
+  const base = useBaseModel(graph);
   const { layingOut, laidOut } = useGraphLayout(base);
   const model = useFlowModel(base);
   const openNode = useOpenNode();

@@ -7,15 +7,15 @@
 import { useMemo, useRef } from 'react';
 import { useAppState, useAnswer } from '../../store/react';
 import { selectCursorPolicy } from '../../store/selectors';
+import type { GraphData } from '../../store/evaluation/protocol';
 import { applyEmphasis, createEmphasisCache } from './emphasis';
 import { applyPlacement, placeMissing, type PlacementCache } from './placement';
 import { createFlowCache, toFlow, type FlowModel } from './toFlow';
 
 const EMPTY: FlowModel = { nodes: [], edges: [] };
 
-/** Nodes and edges without positions: what layout works from. */
-export function useBaseModel(): FlowModel {
-  const graph = useAppState((s) => s.evaluated.graph);
+/** Nodes and edges without positions: what layout works from, for the graph given. */
+export function useBaseModel(graph: GraphData | undefined): FlowModel {
   const deniedFor = useAppState((s) => s.view.deniedFor);
   const cache = useRef(createFlowCache()).current;
   return useMemo(() => (graph ? toFlow(graph, { deniedFor }, cache) : EMPTY), [graph, deniedFor, cache]);
