@@ -6,12 +6,8 @@
  */
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes, type InternalNode } from '@xyflow/react';
-import { floatingEdge, type Rect } from './edgeGeometry';
+import { DEFAULT_LABEL_AT, floatingEdge, labelSize, type Rect } from './edgeGeometry';
 import type { FlowEdge } from './flowTypes';
-
-/** Labels are monospace: their width follows from their length. */
-const CHAR_WIDTH = 7.9;
-const LABEL_HEIGHT = 20;
 
 function rectOf(node: InternalNode): Rect {
   const { x, y } = node.internals.positionAbsolute;
@@ -22,15 +18,15 @@ const ConnectionEdge = memo(function ConnectionEdge({ id, data, selected, marker
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   if (!from || !to) return null;
-  const { path, labelX, labelY } = floatingEdge(rectOf(from), rectOf(to));
-  const { kind, emphasis, label } = data!;
+  const { kind, emphasis, label, labelAt } = data!;
+  const { path, labelX, labelY } = floatingEdge(rectOf(from), rectOf(to), undefined, labelAt ?? DEFAULT_LABEL_AT);
   const classes = ['edge', `edge-${kind}`, emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : ''].filter(Boolean).join(' ');
-  const width = label.length * CHAR_WIDTH + 12;
+  const { width, height } = labelSize(label);
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={16} />
       <g className={`edge-label ${classes}`} transform={`translate(${labelX} ${labelY})`} data-testid={`edge-label-${id}`}>
-        <rect x={-width / 2} y={-LABEL_HEIGHT / 2} width={width} height={LABEL_HEIGHT} rx={5} />
+        <rect x={-width / 2} y={-height / 2} width={width} height={height} rx={5} />
         <text textAnchor="middle" dominantBaseline="central">
           {label}
         </text>

@@ -30,7 +30,19 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** How far a label sits to the right of its line, so the labels of a pair do not cover each other. */
 const LABEL_SHIFT = 2;
 
-export function floatingEdge(source: Rect, target: Rect, offset = 6, labelAt = 0.6): EdgeGeometry {
+/** Where along an edge its label sits by default (fraction from source to target). */
+export const DEFAULT_LABEL_AT = 0.6;
+
+/** Labels are monospace: their width follows from their length. */
+const CHAR_WIDTH = 7.9;
+const LABEL_HEIGHT = 20;
+
+/** The size of a label's box. */
+export function labelSize(label: string): { width: number; height: number } {
+  return { width: label.length * CHAR_WIDTH + 12, height: LABEL_HEIGHT };
+}
+
+export function floatingEdge(source: Rect, target: Rect, offset = 6, labelAt = DEFAULT_LABEL_AT): EdgeGeometry {
   const sx = source.x + source.width / 2;
   const sy = source.y + source.height / 2;
   const tx = target.x + target.width / 2;

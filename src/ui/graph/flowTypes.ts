@@ -44,6 +44,8 @@ export interface ConnectionData extends Record<string, unknown> {
   readonly label: string;
   /** For a bundle (see bundle.ts): how many connections it stands for. */
   readonly bundled?: number;
+  /** Where along the edge the label sits (see labelPlacement.ts); the default when absent. */
+  readonly labelAt?: number;
   /** Set while something is focused: edges that belong to it are strong, the rest dim. */
   readonly emphasis?: 'strong' | 'dim';
 }

@@ -1,14 +1,15 @@
 /**
  * The graph on screen, derived step by step from the store: analysis → nodes and edges (toFlow)
- * → positions (placement) → emphasis (selection, policy under the cursor). Each step is memoised
- * on its inputs and keeps a per-object cache, so an edit re-creates only the nodes and edges it
- * changed: React Flow and the memo'd node components skip the rest.
+ * → positions (placement) → label spots → emphasis (selection, policy under the cursor). Each
+ * step is memoised on its inputs and keeps a per-object cache, so an edit re-creates only the
+ * nodes and edges it changed: React Flow and the memo'd node components skip the rest.
  */
 import { useMemo, useRef } from 'react';
 import { useAppState, useAnswer } from '../../store/react';
 import { selectCursorPolicy } from '../../store/selectors';
 import type { GraphData } from '../../store/evaluation/protocol';
 import { applyEmphasis, createEmphasisCache } from './emphasis';
+import { applyLabelSpots } from './labelPlacement';
 import { applyPlacement, placeMissing, type PlacementCache } from './placement';
 import { createFlowCache, toFlow, type FlowModel } from './toFlow';
 
@@ -32,9 +33,12 @@ export function useFlowModel(base: FlowModel): FlowModel {
     () => applyPlacement(base.nodes, { ...positions, ...placeMissing(base.nodes, positions) }, placementCache),
     [base, positions, placementCache],
   );
+  const labelCache = useRef<Parameters<typeof applyLabelSpots>[2]>(new WeakMap()).current;
+  // Label spots follow positions only, so selecting or highlighting never moves a label.
+  const labelled = useMemo(() => applyLabelSpots(placed, base.edges, labelCache), [placed, base.edges, labelCache]);
   const emphasised = useMemo(
-    () => applyEmphasis({ nodes: placed, edges: base.edges }, selection, cursorPolicy ? footprint : undefined, emphasisCache),
-    [placed, base.edges, selection, cursorPolicy, footprint, emphasisCache],
+    () => applyEmphasis({ nodes: placed, edges: labelled }, selection, cursorPolicy ? footprint : undefined, emphasisCache),
+    [placed, labelled, selection, cursorPolicy, footprint, emphasisCache],
   );
   // Same elements, same array: React Flow then does not even look at thousands of nodes.
   const previous = useRef<FlowModel>(EMPTY);
