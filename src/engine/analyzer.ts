@@ -3,7 +3,9 @@
  * keystroke changes one policy or one workload; everything else is taken from the previous
  * analysis:
  * - policies are compiled, and endpoints built, once per resource object (the model hands
- *   unchanged objects back as the same objects);
+ *   unchanged objects back as the same objects); a policy whose document only moved (an edit
+ *   above it added or removed lines) gets its previous compilation with the new locations, and
+ *   keeps its previous match and everything computed from it;
  * - when the namespaces and the endpoint list are the same as before (same ids, same order), each
  *   previous policy match is kept, re-testing only the endpoints whose labels, ports or addresses
  *   changed; any other change of the endpoint list matches every policy afresh;
@@ -15,13 +17,21 @@
 import type { Diagnostic } from '../model/source';
 import type { ClusterResources, IpBlockPeer, NetworkPolicyResource, WorkloadResource } from '../model/types';
 import type { Analysis, EndpointIsolation, PolicySummary } from './analyze';
-import { compilePolicy, type CompiledPolicy } from './compile';
+import { compilePolicy, relocatePolicy, type CompiledPolicy } from './compile';
 import { buildSides, connectionRows } from './connectivity';
 import { updateConnectivity, type Connectivity } from './connectivity-update';
-import { EndpointIndex, matchPolicy, rematchPolicy, tablesOf, type MatchTables, type MatchedPolicy } from './matching';
+import {
+  EndpointIndex,
+  matchPolicy,
+  rebindMatch,
+  rematchPolicy,
+  tablesOf,
+  type MatchTables,
+  type MatchedPolicy,
+} from './matching';
 import { diagnosticsOfPolicy } from './policy-diagnostics';
 import { keepEqual, universeChange, type UniverseChange } from './revision-diff';
-import { sameData, sameItems } from './same-data';
+import { LOCATION_KEYS, sameData, sameItems } from './same-data';
 import {
   buildNamespaces,
   byId,
@@ -37,6 +47,8 @@ import type { Endpoint, EndpointId, ExternalEndpoint, WorkloadEndpoint } from '.
 interface PolicyWork {
   readonly compiled: CompiledPolicy;
   readonly blocks: readonly IpBlockPeer[];
+  /** The previous revision's compilation of the same text, when the document only moved. */
+  readonly movedFrom?: CompiledPolicy;
 }
 
 /** What a group of workloads gives. */
@@ -55,6 +67,9 @@ interface Memory extends Connectivity {
   readonly externals: readonly ExternalEndpoint[];
   readonly index: EndpointIndex;
   readonly matched: ReadonlyMap<CompiledPolicy, MatchedPolicy>;
+  /** For a match carried over from a moved policy, the match it stands for in sides and rows. */
+  readonly original: ReadonlyMap<MatchedPolicy, MatchedPolicy>;
+  readonly policyById: ReadonlyMap<string, NetworkPolicyResource>;
   readonly summaries: ReadonlyMap<MatchedPolicy, PolicySummary>;
   readonly policyDiagnostics: ReadonlyMap<MatchedPolicy, readonly Diagnostic[]>;
 }
@@ -66,12 +81,7 @@ export class Analyzer {
     const before = this.memory;
     const previous = before?.analysis;
 
-    const policyWork = new Map(
-      resources.policies.map((policy) => [
-        policy,
-        before?.policyWork.get(policy) ?? { compiled: compilePolicy(policy), blocks: ipBlocksOf(policy) },
-      ]),
-    );
+    const policyWork = new Map(resources.policies.map((policy) => [policy, this.policyWork(policy)]));
     const compiled = [...policyWork.values()].map((work) => work.compiled);
     const blocks = [...policyWork.values()].flatMap((work) => work.blocks);
     const externals = before && sameItems(blocks, before.blocks) ? before.externals : externalEndpoints(blocks);
@@ -91,16 +101,34 @@ export class Analyzer {
       reusable && change.changed.length === 0 && change.namespacesUnchanged
         ? reusable.index
         : new EndpointIndex(endpoints, namespaces);
+    const movedFrom = new Map([...policyWork.values()].flatMap((w) => (w.movedFrom ? [[w.compiled, w.movedFrom] as const] : [])));
+    const original = new Map<MatchedPolicy, MatchedPolicy>();
+    const originalOf = (m: MatchedPolicy) => original.get(m) ?? before?.original.get(m) ?? m;
     const matched = compiled.map((policy) => {
       const earlier = reusable?.matched.get(policy);
-      return earlier ? rematchPolicy(earlier, change!.changed, index) : matchPolicy(policy, index);
+      if (reusable && earlier) {
+        const rematched = rematchPolicy(earlier, change!.changed, index);
+        const stoodFor = reusable.original.get(earlier);
+        if (rematched === earlier && stoodFor) original.set(earlier, stoodFor);
+        return rematched;
+      }
+      const twin = reusable && movedFrom.has(policy) ? reusable.matched.get(movedFrom.get(policy)!) : undefined;
+      if (!twin) return matchPolicy(policy, index);
+      const rebound = rebindMatch(twin, policy);
+      const rematched = rematchPolicy(rebound, change!.changed, index);
+      if (rematched === rebound) original.set(rebound, originalOf(twin));
+      return rematched;
     });
     const tables = tablesOf(matched, endpoints.length);
     const endpointIndex: ReadonlyMap<EndpointId, number> = reusable
       ? reusable.analysis.endpointIndex
       : new Map(endpoints.map((e, i) => [e.id, i]));
     const { sides, rows } = reusable
-      ? updateConnectivity({ ...reusable, tables: reusable.analysis.tables }, tables, change!.changed, { endpoints, index: endpointIndex })
+      ? updateConnectivity({ ...reusable, tables: reusable.analysis.tables }, tables, change!.changed, {
+          endpoints,
+          index: endpointIndex,
+          same: (a, b) => originalOf(a) === originalOf(b),
+        })
       : fresh(endpoints, tables);
 
     const summaries = new Map(
@@ -146,12 +174,25 @@ export class Analyzer {
       externals,
       index,
       matched: new Map(matched.map((m) => [m.policy, m])),
+      original,
+      policyById: new Map(resources.policies.map((p) => [`${p.namespace}/${p.name}`, p])),
       sides,
       rows,
       summaries,
       policyDiagnostics,
     };
     return analysis;
+  }
+
+  /** A policy's compilation: the previous one for the same object; noting a moved twin. */
+  private policyWork(policy: NetworkPolicyResource): PolicyWork {
+    const memory = this.memory;
+    const earlier = memory?.policyWork.get(policy);
+    if (earlier) return earlier;
+    const twin = memory?.policyById.get(`${policy.namespace}/${policy.name}`);
+    const moved = twin && sameData(twin, policy, LOCATION_KEYS) ? memory!.policyWork.get(twin) : undefined;
+    if (moved) return { compiled: relocatePolicy(moved.compiled, policy), blocks: moved.blocks, movedFrom: moved.compiled };
+    return { compiled: compilePolicy(policy), blocks: ipBlocksOf(policy) };
   }
 
   /** A group's endpoint, the previous one when the group has the same member objects. */

@@ -233,6 +233,18 @@ export function rematchPolicy(previous: MatchedPolicy, changed: readonly number[
   return { policy, selected, ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
 }
 
+/**
+ * `previous`'s match results for `policy`, a compilation of the same policy text that only moved
+ * in the file (same rules, other locations): what it selects and matches cannot differ.
+ */
+export function rebindMatch(previous: MatchedPolicy, policy: CompiledPolicy): MatchedPolicy {
+  const rules = (list: readonly RuleMatch[] | undefined, compiled: readonly CompiledRule[] | undefined) =>
+    list?.map((match, i) => ({ ...match, rule: compiled![i]! }));
+  const ingress = rules(previous.ingress, policy.ingress);
+  const egress = rules(previous.egress, policy.egress);
+  return { policy, selected: previous.selected, ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
+}
+
 /** The tables for matched policies over `endpointCount` endpoints: the per-endpoint isolation lists. */
 export function tablesOf(policies: readonly MatchedPolicy[], endpointCount: number): MatchTables {
   const ingressIsolation: MatchedPolicy[][] = Array.from({ length: endpointCount }, () => []);

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import { Analyzer } from '../../src/engine/analyzer';
-import { parseManifests } from '../../src/model';
+import { Placements, combine, parseDocument, parseManifests, splitDocuments } from '../../src/model';
+import type { ParsedDocument } from '../../src/model';
 import type { ClusterResources } from '../../src/model/types';
 import type { Analysis } from '../helpers';
 import {
@@ -48,8 +49,35 @@ class DocumentCache {
   }
 }
 
-/** Everything an analysis reports, as plain data. */
+/**
+ * Resources of a stream of documents as the editor's session reads them: split, each document
+ * parsed once per text, placed with one `Placements`. Comment lines put before document `at`
+ * move every later document down, as typing Enter above them does.
+ */
+class StreamCache {
+  private parsed = new Map<string, ParsedDocument>();
+  private readonly placements = new Placements();
+
+  resources(docs: readonly string[], pad: { readonly at: number; readonly lines: number }): ClusterResources {
+    const text = docs.map((doc, i) => (i === pad.at ? '# moved\n'.repeat(pad.lines) : '') + doc).join('---\n');
+    const next = new Map<string, ParsedDocument>();
+    const placed = splitDocuments(text).map((d) => {
+      const parsed = next.get(d.text) ?? this.parsed.get(d.text) ?? parseDocument(d.text);
+      next.set(d.text, parsed);
+      return { file: 'c.yaml', startLine: d.startLine, parsed };
+    });
+    this.parsed = next;
+    const result = combine(placed, this.placements);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return result.resources;
+  }
+}
+
+/** Everything an analysis reports, as plain data, with the provenance explanations show. */
 const reported = (a: Analysis) => ({
+  rules: a.tables.policies.flatMap((m) =>
+    [...(m.ingress ?? []), ...(m.egress ?? [])].map(({ rule }) => ({ ref: rule.ref, named: rule.namedPorts })),
+  ),
   namespaces: a.namespaces,
   endpoints: a.endpoints,
   connections: a.connections,
@@ -63,8 +91,10 @@ const pick = <T,>(list: readonly T[]) => fc.nat({ max: Math.max(0, list.length -
 /** One edit of the kinds a person makes: a policy, a workload's labels/ports/IP, a namespace's labels. */
 function editArb(c: GCluster): fc.Arbitrary<GCluster> {
   const names = c.namespaces.map((n) => n.name);
+  const taken = new Set(c.policies.map((p) => p.name));
+  const fresh = Array.from({ length: taken.size + 1 }, (_, k) => `added${k}`).find((name) => !taken.has(name))!;
   const edits: fc.Arbitrary<GCluster>[] = [
-    policyArb(names, `np${c.policies.length}x`).map((p) => ({ ...c, policies: [...c.policies, p] })),
+    policyArb(names, fresh).map((p) => ({ ...c, policies: [...c.policies, p] })),
     pick(c.namespaces).chain((i) =>
       labelsArb.map((labels) => ({ ...c, namespaces: c.namespaces.map((n, j) => (j === i ? { ...n, labels } : n)) })),
     ),
@@ -109,6 +139,42 @@ describe('incremental analysis', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('every revision equals a fresh analysis, also when edits move documents down or up', () => {
+    const padArb = fc.record({ at: fc.nat({ max: 12 }), lines: fc.nat({ max: 2 }) });
+    fc.assert(
+      fc.property(revisionsArb(4), fc.array(padArb, { minLength: 5, maxLength: 5 }), (revisions, pads) => {
+        const stream = new StreamCache();
+        const analyzer = new Analyzer();
+        revisions.forEach((revision, i) => {
+          const resources = stream.resources(clusterDocs(revision), pads[i]!);
+          expect(reported(analyzer.update(resources))).toEqual(reported(analyze(resources)));
+        });
+        // The same cluster again, only moved: still equal.
+        const last = revisions.at(-1)!;
+        const resources = stream.resources(clusterDocs(last), { at: 0, lines: 3 });
+        expect(reported(analyzer.update(resources))).toEqual(reported(analyze(resources)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a policy that only moved keeps its connections, with its rules at their new lines', () => {
+    const stream = new StreamCache();
+    const pod = (name: string, app: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: a, labels: {app: ${app}}}\nspec: {containers: [{name: c, image: i}]}\n`;
+    const policy =
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web, namespace: a}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress: [{ports: [{port: 80}]}]\n';
+    const docs = [pod('web', 'web'), pod('api', 'api'), policy];
+    const analyzer = new Analyzer();
+    const before = analyzer.update(stream.resources(docs, { at: 0, lines: 0 }));
+    const after = analyzer.update(stream.resources(docs, { at: 0, lines: 2 }));
+    expect(after.connections.length).toBeGreaterThan(0);
+    after.connections.forEach((c, i) => expect(c).toBe(before.connections[i]));
+    const line = (a: Analysis) => a.tables.policies[0]!.ingress![0]!.rule.ref.location.range.startLine;
+    expect(line(after)).toBe(line(before) + 2);
+    expect(after.policies[0]!.ref.location.range.startLine).toBe(before.policies[0]!.ref.location.range.startLine + 2);
   });
 
   it('an unchanged revision hands back the previous results themselves', () => {

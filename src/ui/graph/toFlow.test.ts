@@ -90,4 +90,21 @@ describe('toFlow with a cache', () => {
     expect(next.nodes.find((n) => n.id === CLIENT)!.data).toMatchObject({ isolatedIngress: true });
     expect(next.nodes.find((n) => n.id === NGINX)).toBe(first.nodes.find((n) => n.id === NGINX));
   });
+
+  it('keeps the node of an endpoint whose YAML only moved, and remakes one whose labels changed', () => {
+    const graph = defaultGraph();
+    const cache = createFlowCache();
+    const first = toFlow(graph, { deniedFor: null }, cache);
+    const moved = graph.endpoints.map((e) =>
+      e.type !== 'workload'
+        ? e
+        : e.id === CLIENT
+          ? { ...e, labels: { ...e.labels, extra: 'yes' } }
+          : { ...e, locations: e.locations.map((l) => ({ ...l, range: { ...l.range, startLine: l.range.startLine + 3 } })) },
+    );
+    const next = toFlow({ ...graph, endpoints: moved }, { deniedFor: null }, cache);
+    expect(next.nodes.find((n) => n.id === NGINX)).toBe(first.nodes.find((n) => n.id === NGINX));
+    expect(next.nodes.find((n) => n.id === CLIENT)).not.toBe(first.nodes.find((n) => n.id === CLIENT));
+    expect(next.nodes.find((n) => n.id === CLIENT)!.data.labels).toContain('extra=yes');
+  });
 });

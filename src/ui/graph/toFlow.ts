@@ -9,7 +9,7 @@
  * Positions are placeholders here; placement.ts positions nodes and sizes the groups.
  */
 import { MarkerType } from '@xyflow/react';
-import { ALL_CONNECTIONS_TEXT, describeConnections, isAllConnections, isNoConnections, NAMESPACE_NAME_LABEL, rangeText } from '../../engine';
+import { ALL_CONNECTIONS_TEXT, describeConnections, isAllConnections, isNoConnections, NAMESPACE_NAME_LABEL, rangeText, sameData } from '../../engine';
 import type { Connection, ConnectionSet, Endpoint, EndpointId, ExternalEndpoint, NamespaceInfo } from '../../engine/types';
 import type { GraphData, Isolation } from '../../store/evaluation/protocol';
 import { bundleHubs, HUB_LIMIT, type BundleCache } from './bundle';
@@ -40,7 +40,11 @@ export interface FlowOptions {
  */
 export interface FlowCache {
   readonly namespaces: WeakMap<NamespaceInfo, FlowNode>;
-  readonly workloads: WeakMap<Endpoint, { readonly isolation: Isolation | undefined; readonly node: WorkloadNode }>;
+  /**
+   * By endpoint id, from the last mapping: an endpoint that changed only where its YAML sits (a
+   * line added above it) shows the same, so it keeps its node.
+   */
+  workloads: ReadonlyMap<EndpointId, { readonly endpoint: Endpoint; readonly isolation: Isolation | undefined; readonly node: WorkloadNode }>;
   readonly edges: WeakMap<Connection, { readonly edge: FlowEdge }>;
   readonly bundles: BundleCache;
   /** The last node list and what it was made from: most keystrokes change no node at all. */
@@ -49,7 +53,7 @@ export interface FlowCache {
 
 export const createFlowCache = (): FlowCache => ({
   namespaces: new WeakMap(),
-  workloads: new WeakMap(),
+  workloads: new Map(),
   edges: new WeakMap(),
   bundles: new Map(),
 });
@@ -120,12 +124,24 @@ function externalNodes(groups: readonly ExternalEndpoint[][]): ExternalNode[] {
   });
 }
 
+/** Whether two versions of a workload endpoint show the same on its node. */
+function sameShown(a: Endpoint, b: Endpoint): boolean {
+  return (
+    a === b ||
+    (a.type === 'workload' && b.type === 'workload' && a.kind === b.kind && a.name === b.name && a.namespace === b.namespace && sameData(a.labels, b.labels))
+  );
+}
+
 function workloadNodes(graph: GraphData, cache: FlowCache): WorkloadNode[] {
-  return graph.endpoints.flatMap((e): WorkloadNode[] => {
+  const known = new Map<EndpointId, { endpoint: Endpoint; isolation: Isolation | undefined; node: WorkloadNode }>();
+  const nodes = graph.endpoints.flatMap((e): WorkloadNode[] => {
     if (e.type !== 'workload') return [];
     const isolation = graph.isolation.get(e.id);
-    const cached = cache.workloads.get(e);
-    if (cached && cached.isolation === isolation) return [cached.node];
+    const cached = cache.workloads.get(e.id);
+    if (cached && cached.isolation === isolation && sameShown(cached.endpoint, e)) {
+      known.set(e.id, cached);
+      return [cached.node];
+    }
     const isolatedIngress = (isolation?.ingress.length ?? 0) > 0;
     const isolatedEgress = (isolation?.egress.length ?? 0) > 0;
     const all = labelList(e.labels);
@@ -141,9 +157,11 @@ function workloadNodes(graph: GraphData, cache: FlowCache): WorkloadNode[] {
       ariaLabel: `${e.kind} ${e.name} in namespace ${e.namespace}${isolatedIngress ? ', isolated for ingress' : ''}${isolatedEgress ? ', isolated for egress' : ''}`,
       data: { name: e.name, kind: e.kind, labels, isolatedIngress, isolatedEgress },
     };
-    cache.workloads.set(e, { isolation, node });
+    known.set(e.id, { endpoint: e, isolation, node });
     return [node];
   });
+  cache.workloads = known;
+  return nodes;
 }
 
 /** Arrow heads, coloured like their edge kind (CSS variables of the theme). */
