@@ -82,7 +82,6 @@ export class Analyzer {
     const previous = before?.analysis;
 
     const policyWork = new Map(resources.policies.map((policy) => [policy, this.policyWork(policy)]));
-    const compiled = [...policyWork.values()].map((work) => work.compiled);
     const blocks = [...policyWork.values()].flatMap((work) => work.blocks);
     const externals = before && sameItems(blocks, before.blocks) ? before.externals : externalEndpoints(blocks);
 
@@ -101,24 +100,8 @@ export class Analyzer {
       reusable && change.changed.length === 0 && change.namespacesUnchanged
         ? reusable.index
         : new EndpointIndex(endpoints, namespaces);
-    const movedFrom = new Map([...policyWork.values()].flatMap((w) => (w.movedFrom ? [[w.compiled, w.movedFrom] as const] : [])));
-    const original = new Map<MatchedPolicy, MatchedPolicy>();
+    const { matched, original } = this.match(policyWork, index, reusable && change);
     const originalOf = (m: MatchedPolicy) => original.get(m) ?? before?.original.get(m) ?? m;
-    const matched = compiled.map((policy) => {
-      const earlier = reusable?.matched.get(policy);
-      if (reusable && earlier) {
-        const rematched = rematchPolicy(earlier, change!.changed, index);
-        const stoodFor = reusable.original.get(earlier);
-        if (rematched === earlier && stoodFor) original.set(earlier, stoodFor);
-        return rematched;
-      }
-      const twin = reusable && movedFrom.has(policy) ? reusable.matched.get(movedFrom.get(policy)!) : undefined;
-      if (!twin) return matchPolicy(policy, index);
-      const rebound = rebindMatch(twin, policy);
-      const rematched = rematchPolicy(rebound, change!.changed, index);
-      if (rematched === rebound) original.set(rebound, originalOf(twin));
-      return rematched;
-    });
     const tables = tablesOf(matched, endpoints.length);
     const endpointIndex: ReadonlyMap<EndpointId, number> = reusable
       ? reusable.analysis.endpointIndex
@@ -136,21 +119,7 @@ export class Analyzer {
     );
     const policyDiagnostics = this.policyDiagnostics(matched, endpoints, reusable && change);
 
-    const isolation = new Map<EndpointId, EndpointIsolation>();
-    endpoints.forEach((endpoint, i) => {
-      if (endpoint.type !== 'workload') return;
-      const [ingress, egress] = [tables.ingressIsolation[i]!, tables.egressIsolation[i]!];
-      const earlier = previous?.isolation.get(endpoint.id);
-      const unchanged =
-        reusable &&
-        earlier &&
-        sameItems(ingress, reusable.analysis.tables.ingressIsolation[i]!) &&
-        sameItems(egress, reusable.analysis.tables.egressIsolation[i]!);
-      const entry = unchanged
-        ? earlier
-        : { ingress: ingress.map((m) => m.policy.ref.id), egress: egress.map((m) => m.policy.ref.id) };
-      isolation.set(endpoint.id, earlier && sameData(earlier, entry) ? earlier : entry);
-    });
+    const isolation = isolationOf(endpoints, tables, previous, reusable?.analysis.tables);
 
     const previousNamespaces = new Map(previous?.namespaces.map((ns) => [ns.name, ns]));
     const analysis: Analysis = {
@@ -184,6 +153,32 @@ export class Analyzer {
     return analysis;
   }
 
+  /**
+   * Each policy matched: the previous match re-tested against the changed endpoints, a moved
+   * twin's match rebound to the new compilation, else matched afresh. `original` maps a
+   * rebound match to the match whose sides and rows it reuses.
+   */
+  private match(
+    policyWork: ReadonlyMap<NetworkPolicyResource, PolicyWork>,
+    index: EndpointIndex,
+    change: UniverseChange | undefined,
+  ): { matched: MatchedPolicy[]; original: Map<MatchedPolicy, MatchedPolicy> } {
+    const memory = change && this.memory;
+    const original = new Map<MatchedPolicy, MatchedPolicy>();
+    const matched = [...policyWork.values()].map(({ compiled, movedFrom }) => {
+      if (!memory) return matchPolicy(compiled, index);
+      const earlier = memory.matched.get(compiled);
+      const twin = movedFrom && memory.matched.get(movedFrom);
+      const reused = earlier ?? (twin && rebindMatch(twin, compiled));
+      if (!reused) return matchPolicy(compiled, index);
+      const rematched = rematchPolicy(reused, change!.changed, index);
+      const standsFor = earlier ? memory.original.get(earlier) : (memory.original.get(twin!) ?? twin);
+      if (rematched === reused && standsFor) original.set(reused, standsFor);
+      return rematched;
+    });
+    return { matched, original };
+  }
+
   /** A policy's compilation: the previous one for the same object; noting a moved twin. */
   private policyWork(policy: NetworkPolicyResource): PolicyWork {
     const memory = this.memory;
@@ -211,6 +206,34 @@ export class Analyzer {
     const reusable = change && !change.portsChanged ? this.memory?.policyDiagnostics : undefined;
     return new Map(matched.map((m) => [m, reusable?.get(m) ?? diagnosticsOfPolicy(m, endpoints)]));
   }
+}
+
+/**
+ * Per workload endpoint, the policies isolating it; an entry equal to the previous one is the
+ * previous object (over the same tables, without comparing).
+ */
+function isolationOf(
+  endpoints: readonly Endpoint[],
+  tables: MatchTables,
+  previous: Analysis | undefined,
+  previousTables: MatchTables | undefined,
+): Map<EndpointId, EndpointIsolation> {
+  const isolation = new Map<EndpointId, EndpointIsolation>();
+  endpoints.forEach((endpoint, i) => {
+    if (endpoint.type !== 'workload') return;
+    const [ingress, egress] = [tables.ingressIsolation[i]!, tables.egressIsolation[i]!];
+    const earlier = previous?.isolation.get(endpoint.id);
+    const sameTables =
+      previousTables &&
+      sameItems(ingress, previousTables.ingressIsolation[i]!) &&
+      sameItems(egress, previousTables.egressIsolation[i]!);
+    const entry =
+      earlier && sameTables
+        ? earlier
+        : { ingress: ingress.map((m) => m.policy.ref.id), egress: egress.map((m) => m.policy.ref.id) };
+    isolation.set(endpoint.id, earlier && sameData(earlier, entry) ? earlier : entry);
+  });
+  return isolation;
 }
 
 function fresh(endpoints: readonly Endpoint[], tables: MatchTables): Connectivity {
