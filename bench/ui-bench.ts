@@ -7,7 +7,8 @@
  *   only tasks over 50 ms: a keystroke with none scores 0, i.e. "under 50 ms"), and, finer, the
  *   longest gap seen by a MessageChannel heartbeat (any task that blocks it shows as a gap).
  * Medians and 95th percentiles per size, then the 2000/10 ratios. Not a test: it prints numbers.
- * Env: SKIP_BUILD=1 reuses dist/web; KEYS=n edits per size (default 40).
+ * Env: SKIP_BUILD=1 reuses dist/web; KEYS=n edits per size (default 40); VERBOSE=1 prints every
+ * keystroke, with the scripts that ran in frames that blocked (Long Animation Frames API).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,8 @@ interface KeystrokeSample {
   recompute: number;
   longtask: number;
   heartbeatGap: number;
+  /** What ran in frames that blocked (Long Animation Frames API): `invoker=ms`, for VERBOSE. */
+  blockers: string;
 }
 
 function quantile(values: readonly number[], q: number): number {
@@ -50,11 +53,29 @@ async function startServer(): Promise<() => void> {
   throw new Error('preview server did not start');
 }
 
-/** Observers in the page: long tasks and a heartbeat that records gaps between its beats. */
+interface Probes {
+  longtasks: PerformanceEntry[];
+  gaps: { at: number; gap: number }[];
+  blockers: { at: number; what: string }[];
+}
+
+/**
+ * Observers in the page: long tasks, a heartbeat that records gaps between its beats, and the
+ * scripts of long animation frames that blocked (to say what a long task was).
+ */
 function installProbes(): void {
-  const w = window as unknown as { __bench: { longtasks: PerformanceEntry[]; gaps: { at: number; gap: number }[] } };
-  w.__bench = { longtasks: [], gaps: [] };
+  const w = window as unknown as { __bench: Probes };
+  w.__bench = { longtasks: [], gaps: [], blockers: [] };
   new PerformanceObserver((list) => w.__bench.longtasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: false });
+  type Script = { invoker: string; duration: number };
+  type Frame = PerformanceEntry & { blockingDuration: number; scripts: Script[] };
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries() as Frame[]) {
+      if (frame.blockingDuration <= 0) continue;
+      const what = frame.scripts.map((s) => `${s.invoker}=${Math.round(s.duration)}`).join(' ');
+      w.__bench.blockers.push({ at: frame.startTime, what: what || `render=${Math.round(frame.duration)}` });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: false });
   const channel = new MessageChannel();
   let last = performance.now();
   channel.port1.onmessage = () => {
@@ -110,13 +131,13 @@ async function measureSize(page: Page, size: number): Promise<KeystrokeSample[]>
     await page.waitForTimeout(120);
     samples.push(
       await page.evaluate((since) => {
-        const w = window as unknown as { __bench: { longtasks: PerformanceEntry[]; gaps: { at: number; gap: number }[] } };
+        const w = window as unknown as { __bench: Probes };
         const recompute = performance.getEntriesByName('netpol:recompute').at(-1)!.duration;
         const longtask = Math.max(0, ...w.__bench.longtasks.filter((e) => e.startTime >= since).map((e) => e.duration));
         const heartbeatGap = Math.max(0, ...w.__bench.gaps.filter((g) => g.at >= since).map((g) => g.gap));
-        w.__bench.longtasks = [];
-        w.__bench.gaps = [];
-        return { recompute, longtask, heartbeatGap };
+        const blockers = w.__bench.blockers.filter((b) => b.at >= since).map((b) => b.what).join(' | ');
+        w.__bench = { longtasks: [], gaps: [], blockers: [] };
+        return { recompute, longtask, heartbeatGap, blockers };
       }, before.t),
     );
   }
@@ -137,10 +158,13 @@ async function main() {
     for (const size of SIZES) {
       console.log(`size ${size}: loading and typing ${KEYS} keystrokes…`);
       results.set(size, await measureSize(page, size));
-      if (process.env.VERBOSE) console.log(results.get(size)!.map((s, k) => `  #${k} ${s.recompute.toFixed(0)} ${s.longtask.toFixed(0)} ${s.heartbeatGap.toFixed(0)}`).join('\n'));
+      if (process.env.VERBOSE) {
+        const lines = results.get(size)!.map((s, k) => `  #${k} ${s.recompute.toFixed(0)} ${s.longtask.toFixed(0)} ${s.heartbeatGap.toFixed(0)} ${s.blockers}`);
+        console.log(`  #keystroke recompute longtask heartbeat [blocking frames' scripts]\n${lines.join('\n')}`);
+      }
     }
     console.log(`\n${'workloads'.padEnd(10)}${'metric (ms)'.padEnd(26)}${'median'.padStart(8)}${'p95'.padStart(8)}`);
-    const rows: [string, keyof KeystrokeSample][] = [
+    const rows: [string, 'recompute' | 'longtask' | 'heartbeatGap'][] = [
       ['netpol:recompute', 'recompute'],
       ['longest task (longtask)', 'longtask'],
       ['longest task (heartbeat)', 'heartbeatGap'],
@@ -150,6 +174,10 @@ async function main() {
         const values = samples.map((s) => s[key]);
         console.log(`${String(size).padEnd(10)}${label.padEnd(26)}${fmt(quantile(values, 0.5))}${fmt(quantile(values, 0.95))}`);
       }
+    }
+    for (const [size, samples] of results) {
+      const blocked = samples.filter((s) => s.longtask > 0).length;
+      console.log(`${String(size).padEnd(10)}keystrokes with a task ≥ 50 ms: ${blocked} of ${samples.length}`);
     }
     const [small, large] = SIZES.map((s) => results.get(s)!);
     console.log(`\nratio ${SIZES[1]}/${SIZES[0]} (median, p95):`);
