@@ -61,7 +61,7 @@ function patchRow(
 }
 
 /**
- * The connectivity over `tables`, given the previous revision's over `previousTables`, where the
+ * The connectivity over `tables`, given the previous revision's (over `previous.tables`), where the
  * endpoint list is the same and only the endpoints `changed` changed labels, ports or addresses.
  * A side is rebuilt when its isolating policies changed (a changed match is a new object; `same`
  * tells a policy that only moved in the file from a changed one), or the ports it resolves
