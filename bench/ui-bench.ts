@@ -6,9 +6,12 @@
  * - the longest main-thread task, from PerformanceObserver 'longtask' entries (Chromium reports
  *   only tasks over 50 ms: a keystroke with none scores 0, i.e. "under 50 ms"), and, finer, the
  *   longest gap seen by a MessageChannel heartbeat (any task that blocks it shows as a gap).
- * Medians and 95th percentiles per size, then the 2000/10 ratios. Not a test: it prints numbers.
- * Env: SKIP_BUILD=1 reuses dist/web; KEYS=n edits per size (default 40); VERBOSE=1 prints every
- * keystroke, with the scripts that ran in frames that blocked (Long Animation Frames API).
+ * Medians and 95th percentiles per size, then the 2000/10 ratios: for character edits (the
+ * headline), and separately for line edits (Enter, then Backspace: each moves every document
+ * below it, the slower path). Not a test: it prints numbers.
+ * Env: SKIP_BUILD=1 reuses dist/web; KEYS=n character edits per size (default 40); LINE_KEYS=n
+ * line edits (default 10); VERBOSE=1 prints every keystroke, with the scripts that ran in frames
+ * that blocked (Long Animation Frames API).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +20,8 @@ import { generateCluster } from './generate-cluster';
 
 const SIZES = [10, 2000];
 const KEYS = Number(process.env.KEYS ?? 40);
+/** Enter-then-Backspace pairs' keystrokes per size: each moves every document below the cursor. */
+const LINE_KEYS = Number(process.env.LINE_KEYS ?? 10);
 const PORT = 4175;
 const APP_URL = `http://127.0.0.1:${PORT}/`;
 
@@ -106,7 +111,31 @@ function editTargets(text: string): Target[] {
   return [find(/^ {10}port: 8080$/), find(/^ {8}tier: \w+$/)];
 }
 
-async function measureSize(page: Page, size: number): Promise<KeystrokeSample[]> {
+/** Presses a key and waits for the graph to show its revision; what the keystroke cost. */
+async function measureKeystroke(page: Page, press: () => Promise<void>): Promise<KeystrokeSample> {
+  const before = await page.evaluate(() => ({ t: performance.now(), n: performance.getEntriesByName('netpol:recompute').length }));
+  await press();
+  await page.waitForFunction((n) => performance.getEntriesByName('netpol:recompute').length > n, before.n, { timeout: 120_000 });
+  await page.waitForTimeout(120);
+  return page.evaluate((since) => {
+    const w = window as unknown as { __bench: Probes };
+    const recompute = performance.getEntriesByName('netpol:recompute').at(-1)!.duration;
+    const longtask = Math.max(0, ...w.__bench.longtasks.filter((e) => e.startTime >= since).map((e) => e.duration));
+    const heartbeatGap = Math.max(0, ...w.__bench.gaps.filter((g) => g.at >= since).map((g) => g.gap));
+    const blockers = w.__bench.blockers.filter((b) => b.at >= since).map((b) => b.what).join(' | ');
+    w.__bench = { longtasks: [], gaps: [], blockers: [] };
+    return { recompute, longtask, heartbeatGap, blockers };
+  }, before.t);
+}
+
+interface SizeSamples {
+  /** Character edits: the benchmark's headline figures. */
+  readonly characters: KeystrokeSample[];
+  /** Enter at the end of a line, then Backspace: every later document moves. */
+  readonly lines: KeystrokeSample[];
+}
+
+async function measureSize(page: Page, size: number): Promise<SizeSamples> {
   const text = generateCluster(size);
   await page.goto(APP_URL);
   await page.locator('.monaco-editor .view-lines .mtk1').first().waitFor();
@@ -119,32 +148,57 @@ async function measureSize(page: Page, size: number): Promise<KeystrokeSample[]>
   await page.waitForTimeout(3000);
   await page.evaluate(installProbes);
   const targets = editTargets(text);
-  const samples: KeystrokeSample[] = [];
+  const cursorAt = (target: Target) =>
+    page.evaluate(([l, c]) => window.__netpolTest!.setCursor(l!, c!), [target.line, target.column]);
+  const characters: KeystrokeSample[] = [];
   for (let k = 0; k < KEYS; k++) {
     const target = targets[Math.floor(k / 2) % targets.length]!;
     // Delete the last character, then type it back: every keystroke leaves valid YAML.
-    if (k % 2 === 0) await page.evaluate(([l, c]) => window.__netpolTest!.setCursor(l!, c!), [target.line, target.column]);
-    const before = await page.evaluate(() => ({ t: performance.now(), n: performance.getEntriesByName('netpol:recompute').length }));
-    if (k % 2 === 0) await page.keyboard.press('Backspace');
-    else await page.keyboard.type(target.last);
-    await page.waitForFunction((n) => performance.getEntriesByName('netpol:recompute').length > n, before.n, { timeout: 120_000 });
-    await page.waitForTimeout(120);
-    samples.push(
-      await page.evaluate((since) => {
-        const w = window as unknown as { __bench: Probes };
-        const recompute = performance.getEntriesByName('netpol:recompute').at(-1)!.duration;
-        const longtask = Math.max(0, ...w.__bench.longtasks.filter((e) => e.startTime >= since).map((e) => e.duration));
-        const heartbeatGap = Math.max(0, ...w.__bench.gaps.filter((g) => g.at >= since).map((g) => g.gap));
-        const blockers = w.__bench.blockers.filter((b) => b.at >= since).map((b) => b.what).join(' | ');
-        w.__bench = { longtasks: [], gaps: [], blockers: [] };
-        return { recompute, longtask, heartbeatGap, blockers };
-      }, before.t),
+    if (k % 2 === 0) await cursorAt(target);
+    characters.push(
+      await measureKeystroke(page, () => (k % 2 === 0 ? page.keyboard.press('Backspace') : page.keyboard.type(target.last))),
     );
   }
-  return samples;
+  const lines: KeystrokeSample[] = [];
+  for (let k = 0; k < LINE_KEYS; k++) {
+    // A blank line after the egress port, then gone again: valid YAML throughout.
+    if (k % 2 === 0) await cursorAt(targets[0]!);
+    lines.push(await measureKeystroke(page, () => page.keyboard.press(k % 2 === 0 ? 'Enter' : 'Backspace')));
+  }
+  return { characters, lines };
 }
 
 const fmt = (n: number) => n.toFixed(1).padStart(8);
+
+/** Medians, 95th percentiles, keystrokes with a long task, and the large/small ratios. */
+function report(title: string, results: ReadonlyMap<number, readonly KeystrokeSample[]>): void {
+  console.log(`\n${title}\n${'workloads'.padEnd(10)}${'metric (ms)'.padEnd(26)}${'median'.padStart(8)}${'p95'.padStart(8)}`);
+  const rows: [string, 'recompute' | 'longtask' | 'heartbeatGap'][] = [
+    ['netpol:recompute', 'recompute'],
+    ['longest task (longtask)', 'longtask'],
+    ['longest task (heartbeat)', 'heartbeatGap'],
+  ];
+  for (const [size, samples] of results) {
+    for (const [label, key] of rows) {
+      const values = samples.map((s) => s[key]);
+      console.log(`${String(size).padEnd(10)}${label.padEnd(26)}${fmt(quantile(values, 0.5))}${fmt(quantile(values, 0.95))}`);
+    }
+  }
+  for (const [size, samples] of results) {
+    const blocked = samples.filter((s) => s.longtask > 0).length;
+    console.log(`${String(size).padEnd(10)}keystrokes with a task ≥ 50 ms: ${blocked} of ${samples.length}`);
+  }
+  const [small, large] = SIZES.map((s) => results.get(s)!);
+  console.log(`ratio ${SIZES[1]}/${SIZES[0]} (median, p95):`);
+  for (const [label, key] of rows) {
+    const ratio = (q: number) => {
+      const base = quantile(small!.map((s) => s[key]), q);
+      // No long task at the small size: Chromium reports none under 50 ms, so there is no ratio.
+      return base > 0 ? `${fmt(quantile(large!.map((s) => s[key]), q) / base)}×` : '     n/a ';
+    };
+    console.log(`  ${label.padEnd(26)}${ratio(0.5)}${ratio(0.95)}`);
+  }
+}
 
 async function main() {
   const stop = await startServer();
@@ -154,41 +208,20 @@ async function main() {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const results = new Map<number, KeystrokeSample[]>();
+    const results = new Map<number, SizeSamples>();
     for (const size of SIZES) {
-      console.log(`size ${size}: loading and typing ${KEYS} keystrokes…`);
+      console.log(`size ${size}: loading, typing ${KEYS} character keystrokes and ${LINE_KEYS} line keystrokes…`);
       results.set(size, await measureSize(page, size));
       if (process.env.VERBOSE) {
-        const lines = results.get(size)!.map((s, k) => `  #${k} ${s.recompute.toFixed(0)} ${s.longtask.toFixed(0)} ${s.heartbeatGap.toFixed(0)} ${s.blockers}`);
-        console.log(`  #keystroke recompute longtask heartbeat [blocking frames' scripts]\n${lines.join('\n')}`);
+        const { characters, lines } = results.get(size)!;
+        const row = (s: KeystrokeSample, k: number) =>
+          `  #${k} ${s.recompute.toFixed(0)} ${s.longtask.toFixed(0)} ${s.heartbeatGap.toFixed(0)} ${s.blockers}`;
+        console.log(`  #keystroke recompute longtask heartbeat [blocking frames' scripts]\n${characters.map(row).join('\n')}`);
+        console.log(`  line keystrokes:\n${lines.map(row).join('\n')}`);
       }
     }
-    console.log(`\n${'workloads'.padEnd(10)}${'metric (ms)'.padEnd(26)}${'median'.padStart(8)}${'p95'.padStart(8)}`);
-    const rows: [string, 'recompute' | 'longtask' | 'heartbeatGap'][] = [
-      ['netpol:recompute', 'recompute'],
-      ['longest task (longtask)', 'longtask'],
-      ['longest task (heartbeat)', 'heartbeatGap'],
-    ];
-    for (const [size, samples] of results) {
-      for (const [label, key] of rows) {
-        const values = samples.map((s) => s[key]);
-        console.log(`${String(size).padEnd(10)}${label.padEnd(26)}${fmt(quantile(values, 0.5))}${fmt(quantile(values, 0.95))}`);
-      }
-    }
-    for (const [size, samples] of results) {
-      const blocked = samples.filter((s) => s.longtask > 0).length;
-      console.log(`${String(size).padEnd(10)}keystrokes with a task ≥ 50 ms: ${blocked} of ${samples.length}`);
-    }
-    const [small, large] = SIZES.map((s) => results.get(s)!);
-    console.log(`\nratio ${SIZES[1]}/${SIZES[0]} (median, p95):`);
-    for (const [label, key] of rows) {
-      const ratio = (q: number) => {
-        const base = quantile(small!.map((s) => s[key]), q);
-        // No long task at the small size: Chromium reports none under 50 ms, so there is no ratio.
-        return base > 0 ? `${fmt(quantile(large!.map((s) => s[key]), q) / base)}×` : '     n/a ';
-      };
-      console.log(`  ${label.padEnd(26)}${ratio(0.5)}${ratio(0.95)}`);
-    }
+    report('character edits', new Map([...results].map(([size, r]) => [size, r.characters])));
+    if (LINE_KEYS > 0) report('line edits (Enter, then Backspace)', new Map([...results].map(([size, r]) => [size, r.lines])));
     console.log('\nlongtask: 0 = no task over 50 ms (Chromium reports none below). heartbeat: upper bound,');
     console.log('it also counts back-to-back frames that left no gap for a timer.');
   } finally {

@@ -91,7 +91,7 @@ describe('toFlow with a cache', () => {
     expect(next.nodes.find((n) => n.id === NGINX)).toBe(first.nodes.find((n) => n.id === NGINX));
   });
 
-  it('keeps the node of an endpoint whose YAML only moved, and remakes one whose labels changed', () => {
+  it('keeps the nodes of endpoints and namespaces whose YAML only moved, and remakes one whose labels changed', () => {
     const graph = defaultGraph();
     const cache = createFlowCache();
     const first = toFlow(graph, { deniedFor: null }, cache);
@@ -102,9 +102,18 @@ describe('toFlow with a cache', () => {
           ? { ...e, labels: { ...e.labels, extra: 'yes' } }
           : { ...e, locations: e.locations.map((l) => ({ ...l, range: { ...l.range, startLine: l.range.startLine + 3 } })) },
     );
-    const next = toFlow({ ...graph, endpoints: moved }, { deniedFor: null }, cache);
+    const namespaces = graph.namespaces.map((ns) => ({ ...ns, location: { file: 'test.yaml', range: { startLine: 9, startColumn: 1, endLine: 9, endColumn: 1 } } }));
+    const next = toFlow({ ...graph, endpoints: moved, namespaces }, { deniedFor: null }, cache);
     expect(next.nodes.find((n) => n.id === NGINX)).toBe(first.nodes.find((n) => n.id === NGINX));
+    for (const ns of graph.namespaces) {
+      expect(next.nodes.find((n) => n.id === `namespace:${ns.name}`)).toBe(first.nodes.find((n) => n.id === `namespace:${ns.name}`));
+    }
     expect(next.nodes.find((n) => n.id === CLIENT)).not.toBe(first.nodes.find((n) => n.id === CLIENT));
     expect(next.nodes.find((n) => n.id === CLIENT)!.data.labels).toContain('extra=yes');
+    const [relabelled] = graph.namespaces;
+    const after = toFlow({ ...graph, namespaces: [{ ...relabelled!, labels: { ...relabelled!.labels, team: 'x' } }, ...graph.namespaces.slice(1)] }, { deniedFor: null }, cache);
+    const node = after.nodes.find((n) => n.id === `namespace:${relabelled!.name}`)!;
+    expect(node).not.toBe(first.nodes.find((n) => n.id === node.id));
+    expect(node.data.labels).toContain('team=x');
   });
 });

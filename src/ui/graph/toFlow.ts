@@ -39,7 +39,8 @@ export interface FlowOptions {
  * nodes and edges come back identical and React Flow skips them. Optional; output is the same.
  */
 export interface FlowCache {
-  readonly namespaces: WeakMap<NamespaceInfo, FlowNode>;
+  /** By namespace name: a namespace whose YAML only moved keeps its node (as workloads do). */
+  namespaces: ReadonlyMap<string, { readonly namespace: NamespaceInfo; readonly node: FlowNode }>;
   /**
    * By endpoint id, from the last mapping: an endpoint that changed only where its YAML sits (a
    * line added above it) shows the same, so it keeps its node.
@@ -52,7 +53,7 @@ export interface FlowCache {
 }
 
 export const createFlowCache = (): FlowCache => ({
-  namespaces: new WeakMap(),
+  namespaces: new Map(),
   workloads: new Map(),
   edges: new WeakMap(),
   bundles: new Map(),
@@ -247,16 +248,22 @@ function flowNodes(graph: GraphData, cache: FlowCache) {
   const key = [graph.namespaces, graph.endpoints, graph.isolation, groups.map((g) => g.map((e) => e.id).join(',')).join('|')];
   const last = cache.lastNodes;
   if (last && last.key.every((k, i) => k === key[i])) return last;
+  const known = new Map<string, { namespace: NamespaceInfo; node: FlowNode }>();
   const namespaces = graph.namespaces.map((ns) => {
-    const node = cache.namespaces.get(ns) ?? {
-      id: namespaceNodeId(ns.name),
-      type: 'namespace' as const,
-      position: ORIGIN,
-      data: { name: ns.name, labels: labelList(ns.labels), declared: ns.declared },
-    };
-    cache.namespaces.set(ns, node);
+    const cached = cache.namespaces.get(ns.name);
+    const shownAlike = cached && cached.namespace.declared === ns.declared && sameData(cached.namespace.labels, ns.labels);
+    const node = shownAlike
+      ? cached.node
+      : {
+          id: namespaceNodeId(ns.name),
+          type: 'namespace' as const,
+          position: ORIGIN,
+          data: { name: ns.name, labels: labelList(ns.labels), declared: ns.declared },
+        };
+    known.set(ns.name, { namespace: ns, node });
     return node;
   });
+  cache.namespaces = known;
   const externalGroup: FlowNode[] =
     groups.length > 0 ? [{ id: EXTERNAL_GROUP_ID, type: 'externalGroup', position: ORIGIN, data: { title: 'Outside the cluster' } }] : [];
   const nodes: FlowNode[] = [...namespaces, ...externalGroup, ...workloadNodes(graph, cache), ...externalNodes(groups)];
