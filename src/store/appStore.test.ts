@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, mergeResult } from './appStore';
-import { createLocalEvaluator } from './evaluation/evaluator';
+import { createLocalEvaluator, type Evaluator, type ResultListener } from './evaluation/evaluator';
+import { EvaluationSession } from './evaluation/session';
 import { selectCursorPolicy, selectFirstError } from './selectors';
 
 const POD = `apiVersion: v1
@@ -51,6 +52,36 @@ describe('app store', () => {
     expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
     actions.setText(`${POD}---\n${POLICY}  ingress: [\n`);
     expect(selectCursorPolicy(store.getState())).toBeUndefined();
+  });
+
+  it('finds the policy under the cursor through edits the graph does not show yet', () => {
+    // Results wait until `deliver()`: the graph stays at the revision it was computed from.
+    const waiting: (() => void)[] = [];
+    const session = new EvaluationSession('cluster.yaml');
+    const held = (onResult: ResultListener): Evaluator => ({
+      evaluate: (revision, text) => waiting.push(() => onResult(session.evaluate(revision, text))),
+      ask: (question) => Promise.resolve(session.answer(question)),
+      dispose: () => {},
+    });
+    const deliver = () => waiting.splice(0).forEach((run) => run());
+    const text = `${POD}---\n${POLICY}`;
+    const store = createAppStore({ text, evaluator: held });
+    deliver();
+    const last = text.trimEnd().split('\n').length;
+    const { actions } = store.getState();
+    // Enter at the end of the policy's last line: the cursor is on a line the graph never saw.
+    actions.setText(`${text}\n`, [{ offset: text.length, length: 0, text: '\n' }], [{ startLine: last, endLine: last, added: 1 }]);
+    actions.setCursor({ line: last + 1, column: 1 });
+    expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
+    // Two lines added above the pod move the policy down; the graph still has the old lines.
+    actions.setText(`# a\n# b\n${text}\n`, [{ offset: 0, length: 0, text: '# a\n# b\n' }], [{ startLine: 1, endLine: 1, added: 2 }]);
+    actions.setCursor({ line: 3, column: 1 });
+    expect(selectCursorPolicy(store.getState())).toBeUndefined();
+    actions.setCursor({ line: last + 2, column: 1 });
+    expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
+    deliver();
+    expect(store.getState().unshownLineEdits).toEqual([]);
+    expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
   });
 
   it('keeps the policy under the cursor while the user types past the end of its last line', () => {

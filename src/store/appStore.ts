@@ -13,6 +13,8 @@ import { markTextChange } from './recomputeTiming';
 import type {
   CursorPosition,
   Evaluated,
+  LineEdit,
+  RevisionLineEdits,
   RevealRequest,
   Selection,
   ViewState,
@@ -32,12 +34,20 @@ export interface AppState {
   readonly positions: Readonly<Record<string, XY>>;
   readonly reveal: RevealRequest | null;
   readonly evaluated: Evaluated;
+  /**
+   * How the edits the graph does not show yet moved lines (newest last): the graph's ranges are
+   * from an older text, and this maps the cursor back to it. Empty after a whole-text change.
+   */
+  readonly unshownLineEdits: readonly RevisionLineEdits[];
   readonly actions: AppActions;
 }
 
 export interface AppActions {
-  /** `changes`, when known, turn the previous text into `text` (see textChanges.ts). */
-  setText(text: string, changes?: readonly TextChange[]): void;
+  /**
+   * `changes`, when known, turn the previous text into `text` (see textChanges.ts); `lines`, when
+   * known, say how they moved lines.
+   */
+  setText(text: string, changes?: readonly TextChange[], lines?: readonly LineEdit[]): void;
   /** Opens another document (an example, a file): its text, and a fresh picture of it. */
   load(text: string): void;
   setCursor(cursor: CursorPosition | null): void;
@@ -97,13 +107,15 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     positions: {},
     reveal: null,
     evaluated: NOTHING_EVALUATED,
+    unshownLineEdits: [],
     actions: {
-      setText(text, changes) {
+      setText(text, changes, lines) {
         // Comparing would flatten the editor's rope of edits: with changes, the text did change.
         if (!changes && text === get().text) return;
         const revision = get().revision + 1;
         markTextChange(revision);
-        set({ text, revision });
+        const unshownLineEdits = changes && lines ? [...get().unshownLineEdits, { revision, edits: lines }] : [];
+        set({ text, revision, unshownLineEdits });
         evaluator?.evaluate(revision, text, changes);
       },
       load(text) {
@@ -120,9 +132,14 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       ask: (question) => evaluator!.ask(question),
     },
   }));
-  evaluator = options.evaluator((result) =>
-    store.setState({ evaluated: mergeResult(store.getState().evaluated, result) }),
-  );
+  evaluator = options.evaluator((result) => {
+    const { evaluated: previous, unshownLineEdits } = store.getState();
+    const evaluated = mergeResult(previous, result);
+    store.setState({
+      evaluated,
+      unshownLineEdits: unshownLineEdits.filter((e) => e.revision > evaluated.graphRevision),
+    });
+  });
   markTextChange(0);
   evaluator.evaluate(0, options.text);
   return store;

@@ -7,7 +7,7 @@ import type { Diagnostic, SourceRange } from '../model/source';
 import type { AppState } from './appStore';
 import { memoizeLast } from './memo';
 import type { GraphData, PolicyInfo } from './evaluation/protocol';
-import type { CursorPosition } from './types';
+import type { CursorPosition, RevisionLineEdits } from './types';
 
 /**
  * Whether the cursor is on one of the range's lines. Lines, not columns: a document owns whole
@@ -18,17 +18,41 @@ function onLines(range: SourceRange, line: number): boolean {
   return line >= range.startLine && line <= range.endLine;
 }
 
+/**
+ * `line` of the current text, in the text the graph was computed from: the unshown edits undone,
+ * newest first. A line inside an edited span maps into the span it replaced (typing Enter at the
+ * end of a policy's last line leaves the cursor in that policy).
+ */
+function lineInGraphText(line: number, unshown: readonly RevisionLineEdits[]): number {
+  let mapped = line;
+  for (let r = unshown.length - 1; r >= 0; r--) {
+    const { edits } = unshown[r]!;
+    for (let e = edits.length - 1; e >= 0; e--) {
+      const { startLine, endLine, added } = edits[e]!;
+      if (mapped > startLine + added) mapped -= added - (endLine - startLine);
+      else if (mapped > startLine) mapped = Math.min(mapped, endLine);
+    }
+  }
+  return mapped;
+}
+
 const cursorPolicy = memoizeLast(
-  (graph: GraphData | undefined, cursor: CursorPosition | null, stale: boolean): PolicyInfo | undefined => {
-    // A stale graph's ranges belong to an older text: they would point at the wrong lines.
+  (
+    graph: GraphData | undefined,
+    cursor: CursorPosition | null,
+    stale: boolean,
+    unshown: readonly RevisionLineEdits[],
+  ): PolicyInfo | undefined => {
+    // A stale graph's ranges belong to an older, invalid text: no edits map onto them.
     if (!graph || !cursor || stale) return undefined;
-    return graph.policies.find((p) => onLines(p.ref.location.range, cursor.line));
+    const line = lineInGraphText(cursor.line, unshown);
+    return graph.policies.find((p) => onLines(p.ref.location.range, line));
   },
 );
 
 /** The NetworkPolicy whose YAML document holds the editor cursor. */
 export const selectCursorPolicy = (s: AppState): PolicyInfo | undefined =>
-  cursorPolicy(s.evaluated.graph, s.cursor, s.evaluated.stale);
+  cursorPolicy(s.evaluated.graph, s.cursor, s.evaluated.stale, s.unshownLineEdits);
 
 const endpointIndex = memoizeLast(
   (graph: GraphData | undefined): ReadonlyMap<EndpointId, Endpoint> =>

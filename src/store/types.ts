@@ -34,6 +34,22 @@ export interface WhyNotForm {
   readonly port: string;
 }
 
+/**
+ * How one edit moved lines: lines `startLine..endLine` of the text before it became `added + 1`
+ * lines, so every later line moved by `added - (endLine - startLine)`.
+ */
+export interface LineEdit {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly added: number;
+}
+
+/** The line edits of one text revision, in the order they were applied. */
+export interface RevisionLineEdits {
+  readonly revision: number;
+  readonly edits: readonly LineEdit[];
+}
+
 export interface XY {
   readonly x: number;
   readonly y: number;

@@ -16,6 +16,13 @@ import { applyChanges } from '../../store/evaluation/textChanges';
 
 const MARKER_OWNER = 'netpol-canvas';
 
+/** How many line breaks `text` holds (a pasted document can be megabytes: no split). */
+function newlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
 export function YamlEditor() {
   const store = useAppStoreApi();
   const actions = useActionManager();
@@ -54,8 +61,13 @@ export function YamlEditor() {
         // Applying the edits to the previous string is cheap (V8 builds ropes); model.getValue()
         // would copy the whole document on every keystroke.
         const edits = changes.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
+        const lines = changes.map((c) => ({
+          startLine: c.range.startLineNumber,
+          endLine: c.range.endLineNumber,
+          added: newlines(c.text),
+        }));
         synced = applyChanges(synced, edits);
-        store.getState().actions.setText(synced, edits);
+        store.getState().actions.setText(synced, edits, lines);
       }),
       editor.onDidChangeCursorPosition(({ position }) =>
         store.getState().actions.setCursor({ line: position.lineNumber, column: position.column }),

@@ -4,7 +4,7 @@
  * step is memoised on its inputs and keeps a per-object cache, so an edit re-creates only the
  * nodes and edges it changed: React Flow and the memo'd node components skip the rest.
  */
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { useAppState, useAnswer } from '../../store/react';
 import { selectCursorPolicy } from '../../store/selectors';
 import type { GraphData } from '../../store/evaluation/protocol';
@@ -25,7 +25,8 @@ export function useBaseModel(graph: GraphData | undefined): FlowModel {
 export function useFlowModel(base: FlowModel): FlowModel {
   const positions = useAppState((s) => s.positions);
   const selection = useAppState((s) => s.selection);
-  const cursorPolicy = useAppState(selectCursorPolicy);
+  // Deferred: moving the cursor re-emphasises the whole graph, which must not hold up typing.
+  const cursorPolicy = useDeferredValue(useAppState(selectCursorPolicy));
   const footprint = useAnswer(cursorPolicy && { kind: 'footprint', policy: cursorPolicy.ref.id });
   const placementCache = useRef<PlacementCache>(new WeakMap()).current;
   const emphasisCache = useRef(createEmphasisCache()).current;
