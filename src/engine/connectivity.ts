@@ -19,7 +19,7 @@ import type { Connection, ConnectionSet, Endpoint } from './types';
  * What an isolated endpoint allows in one direction: `base` toward every peer (rules without
  * `from`/`to`), and for specific peers `base` widened by the rules that name them.
  */
-export interface SideAllowance {
+interface SideAllowance {
   readonly base: ConnectionSet;
   readonly perPeer: ReadonlyMap<number, ConnectionSet>;
 }

@@ -144,7 +144,7 @@ function peerCandidates(matcher: PeerMatcher, policyNamespace: string, index: En
   }
 }
 
-/** Whether the policy's podSelector selects endpoint `i`: a workload of its namespace with matching labels. */
+/** Whether the policy's podSelector selects `endpoint`: a workload of its namespace with matching labels. */
 function selects(policy: CompiledPolicy, endpoint: Endpoint): boolean {
   return endpoint.type === 'workload' && endpoint.namespace === policy.namespace && policy.selects.matches(endpoint.labels);
 }

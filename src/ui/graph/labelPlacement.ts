@@ -15,7 +15,7 @@ const SPOTS = [DEFAULT_LABEL_AT, 0.45, 0.72, 0.33, 0.82, 0.25];
  * Beyond this many edges the quadratic search costs more than it helps; large graphs (see
  * viewport.ts) keep the default spots too: they are read zoomed in, a namespace at a time.
  */
-export const MAX_PLACED_LABELS = 400;
+const MAX_PLACED_LABELS = 400;
 const MARGIN = 2;
 
 function overlap(a: Rect, b: Rect): number {
