@@ -37,7 +37,8 @@ export function YamlEditor() {
       automaticLayout: true,
       fontSize: 15,
       lineHeight: 22,
-      minimap: { enabled: false },
+      // No minimap, so no section headers for it either (computed over the whole document per edit).
+      minimap: { enabled: false, showMarkSectionHeaders: false, showRegionSectionHeaders: false },
       scrollBeyondLastLine: false,
       tabSize: 2,
       ariaLabel: 'Kubernetes YAML',

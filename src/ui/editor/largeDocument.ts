@@ -4,6 +4,9 @@
  * scroll, which rebuilds the whole document's outline from the YAML worker after every edit: at
  * 191 000 lines that was a 2-second main-thread task every few keystrokes). Like VS Code's
  * large-file mode, they are switched off above a size, and back on below it.
+ * Work in a language worker counts too: these machines (and many laptops) have two cores, so a
+ * worker that re-reads the whole document per keystroke takes the core the page's main thread
+ * and the evaluation worker need (code actions alone kept the YAML worker busy 70% of the time).
  */
 import type * as Monaco from 'monaco-editor';
 
@@ -20,5 +23,11 @@ export function featureOptions(large: boolean): Monaco.editor.IEditorOptions {
     overviewRulerLanes: large ? 0 : 3,
     renderLineHighlight: large ? 'none' : 'line',
     stickyScroll: { enabled: !large },
+    // Each asks a language worker about the whole document after an edit or a cursor move; the
+    // YAML worker re-parses all of it for code actions (the light bulb), about 0.2 s a time.
+    lightbulb: { enabled: (large ? 'off' : 'onCode') as Monaco.editor.ShowLightbulbIconMode },
+    codeLens: !large,
+    links: !large,
+    defaultColorDecorators: large ? 'never' : 'auto',
   };
 }
