@@ -116,4 +116,18 @@ describe('toFlow with a cache', () => {
     expect(node).not.toBe(first.nodes.find((n) => n.id === node.id));
     expect(node.data.labels).toContain('team=x');
   });
+
+  it('hands back the same lists for the same inputs, and remakes only the edges when only connections changed', () => {
+    const graph = defaultGraph();
+    const cache = createFlowCache();
+    const first = toFlow(graph, { deniedFor: null }, cache);
+    const again = toFlow({ ...graph }, { deniedFor: null }, cache);
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.edges).toBe(first.edges);
+    const connections = graph.connections.filter((c) => !(c.from === CLIENT && c.to === NGINX));
+    const next = toFlow({ ...graph, connections }, { deniedFor: null }, cache);
+    expect(next.nodes).toBe(first.nodes);
+    expect(next.edges.map((e) => e.id)).not.toContain(`${CLIENT}->${NGINX}`);
+    expect(next.edges.length).toBe(first.edges.length - 1);
+  });
 });

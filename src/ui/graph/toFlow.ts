@@ -12,6 +12,7 @@ import { MarkerType } from '@xyflow/react';
 import { ALL_CONNECTIONS_TEXT, describeConnections, isAllConnections, isNoConnections, NAMESPACE_NAME_LABEL, rangeText, sameData } from '../../engine';
 import type { Connection, ConnectionSet, Endpoint, EndpointId, ExternalEndpoint, NamespaceInfo } from '../../engine/types';
 import type { GraphData, Isolation } from '../../store/evaluation/protocol';
+import { memoizeLast } from '../../store/memo';
 import { bundleHubs, HUB_LIMIT, type BundleCache } from './bundle';
 import { rangeToCidrs } from './cidr';
 import {
@@ -48,6 +49,14 @@ export interface FlowCache {
   workloads: ReadonlyMap<EndpointId, { readonly endpoint: Endpoint; readonly isolation: Isolation | undefined; readonly node: WorkloadNode }>;
   readonly edges: WeakMap<Connection, { readonly edge: FlowEdge }>;
   readonly bundles: BundleCache;
+  /**
+   * Whole-list steps by the identity of their inputs: most results change either the nodes or
+   * the edges, and a step whose inputs are the same objects gives back its last output.
+   */
+  readonly externalGroups: typeof groupExternals;
+  readonly allowedEdges: typeof allowedEdges;
+  readonly bundled: typeof bundleHubs;
+  readonly groupOf: (nodes: readonly FlowNode[]) => ReadonlyMap<string, string | undefined>;
   /** The last node list and what it was made from: most keystrokes change no node at all. */
   lastNodes?: { readonly key: readonly unknown[]; readonly nodes: FlowNode[]; readonly nodeOf: ReadonlyMap<EndpointId, string> };
 }
@@ -57,6 +66,10 @@ export const createFlowCache = (): FlowCache => ({
   workloads: new Map(),
   edges: new WeakMap(),
   bundles: new Map(),
+  externalGroups: memoizeLast(groupExternals),
+  allowedEdges: memoizeLast(allowedEdges),
+  bundled: memoizeLast(bundleHubs),
+  groupOf: memoizeLast((nodes: readonly FlowNode[]) => new Map(nodes.map((n) => [n.id, n.parentId]))),
 });
 
 const NODE_WIDTH = 230;
@@ -91,7 +104,8 @@ function rangeLines(range: ExternalEndpoint['range']): string[] {
 }
 
 /** Groups external endpoints whose connections (peer and ports, both ways) are the same. */
-function groupExternals(externals: readonly ExternalEndpoint[], connections: readonly Connection[]) {
+function groupExternals(endpoints: readonly Endpoint[], connections: readonly Connection[]) {
+  const externals = endpoints.filter((e): e is ExternalEndpoint => e.type === 'external');
   const signature = new Map<EndpointId, string[]>(externals.map((e) => [e.id, [`v${e.range.family}`]]));
   if (externals.length === 0) return [];
   for (const c of connections) {
@@ -243,8 +257,7 @@ function deniedEdges(
 }
 
 function flowNodes(graph: GraphData, cache: FlowCache) {
-  const externals = graph.endpoints.filter((e): e is ExternalEndpoint => e.type === 'external');
-  const groups = groupExternals(externals, graph.connections);
+  const groups = cache.externalGroups(graph.endpoints, graph.connections);
   const key = [graph.namespaces, graph.endpoints, graph.isolation, groups.map((g) => g.map((e) => e.id).join(',')).join('|')];
   const last = cache.lastNodes;
   if (last && last.key.every((k, i) => k === key[i])) return last;
@@ -280,7 +293,6 @@ export function toFlow(graph: GraphData, options: FlowOptions, cache: FlowCache 
   const { nodes, nodeOf } = flowNodes(graph, cache);
   const edges = options.deniedFor
     ? deniedEdges(options.deniedFor, graph, nodes, nodeOf)
-    : allowedEdges(graph.connections, nodeOf, cache);
-  const groupOf = new Map(nodes.map((n) => [n.id, n.parentId]));
-  return { nodes, edges: bundleHubs(edges, groupOf, HUB_LIMIT, cache.bundles) };
+    : cache.allowedEdges(graph.connections, nodeOf, cache);
+  return { nodes, edges: cache.bundled(edges, cache.groupOf(nodes), HUB_LIMIT, cache.bundles) };
 }

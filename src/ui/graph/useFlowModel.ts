@@ -30,9 +30,11 @@ export function useFlowModel(base: FlowModel): FlowModel {
   const footprint = useAnswer(cursorPolicy && { kind: 'footprint', policy: cursorPolicy.ref.id });
   const placementCache = useRef<PlacementCache>(new WeakMap()).current;
   const emphasisCache = useRef(createEmphasisCache()).current;
+  // On the nodes alone: a result that changes only edges (a port typed) places nothing again.
+  const baseNodes = base.nodes;
   const placed = useMemo(
-    () => applyPlacement(base.nodes, { ...positions, ...placeMissing(base.nodes, positions) }, placementCache),
-    [base, positions, placementCache],
+    () => applyPlacement(baseNodes, { ...positions, ...placeMissing(baseNodes, positions) }, placementCache),
+    [baseNodes, positions, placementCache],
   );
   const labelCache = useRef<Parameters<typeof applyLabelSpots>[2]>(new WeakMap()).current;
   // Label spots follow positions only, so selecting or highlighting never moves a label.

@@ -2,7 +2,7 @@
  * Keeps every node positioned: a whole-graph layout when nothing on screen has a position yet
  * (first load, a new file) or when asked (relayout), else stable placement of the newcomers.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useAppState, useAppStoreApi } from '../../store/react';
 import { useActionManager } from '../commands/context';
@@ -25,14 +25,16 @@ export function useGraphLayout(model: FlowModel): LayoutState {
   const positions = useAppState((s) => s.positions);
   const [forced, setForced] = useState(0);
   const [laidOut, setLaidOut] = useState(0);
-  const full = needsFullLayout(model.nodes, positions) || forced > 0;
+  const needed = useMemo(() => needsFullLayout(model.nodes, positions), [model.nodes, positions]);
+  const full = needed || forced > 0;
 
   // Newcomers go next to their siblings; known nodes never move.
+  const nodes = model.nodes;
   useEffect(() => {
     if (full) return;
-    const missing = placeMissing(model.nodes, positions);
+    const missing = placeMissing(nodes, positions);
     if (Object.keys(missing).length > 0) store.getState().actions.setPositions(missing);
-  }, [full, model, positions, store]);
+  }, [full, nodes, positions, store]);
 
   // A whole-graph layout replaces every position.
   useEffect(() => {
