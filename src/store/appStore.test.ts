@@ -59,7 +59,10 @@ describe('app store', () => {
     const waiting: (() => void)[] = [];
     const session = new EvaluationSession('cluster.yaml');
     const held = (onResult: ResultListener): Evaluator => ({
-      evaluate: (revision, text) => waiting.push(() => onResult(session.evaluate(revision, text))),
+      evaluate: (revision, readText) => {
+        const text = readText();
+        waiting.push(() => onResult(session.evaluate(revision, text)));
+      },
       ask: (question) => Promise.resolve(session.answer(question)),
       dispose: () => {},
     });
@@ -70,11 +73,11 @@ describe('app store', () => {
     const last = text.trimEnd().split('\n').length;
     const { actions } = store.getState();
     // Enter at the end of the policy's last line: the cursor is on a line the graph never saw.
-    actions.setText(`${text}\n`, [{ offset: text.length, length: 0, text: '\n' }], [{ startLine: last, endLine: last, added: 1 }]);
+    actions.edit(() => `${text}\n`, [{ offset: text.length, length: 0, text: '\n' }], [{ startLine: last, endLine: last, added: 1 }]);
     actions.setCursor({ line: last + 1, column: 1 });
     expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
     // Two lines added above the pod move the policy down; the graph still has the old lines.
-    actions.setText(`# a\n# b\n${text}\n`, [{ offset: 0, length: 0, text: '# a\n# b\n' }], [{ startLine: 1, endLine: 1, added: 2 }]);
+    actions.edit(() => `# a\n# b\n${text}\n`, [{ offset: 0, length: 0, text: '# a\n# b\n' }], [{ startLine: 1, endLine: 1, added: 2 }]);
     actions.setCursor({ line: 3, column: 1 });
     expect(selectCursorPolicy(store.getState())).toBeUndefined();
     actions.setCursor({ line: last + 2, column: 1 });

@@ -23,7 +23,11 @@ import type {
 } from './types';
 
 export interface AppState {
-  readonly text: string;
+  /**
+   * The current text, read on demand: while typing, it is the editor's own model, so a keystroke
+   * in a 4 MB document does not copy 4 MB (the worker gets the edits, not the text).
+   */
+  readonly readText: () => string;
   /** Increments on every text change; results carry the revision they were computed from. */
   readonly revision: number;
   readonly cursor: CursorPosition | null;
@@ -43,11 +47,14 @@ export interface AppState {
 }
 
 export interface AppActions {
+  /** Replaces the whole text (the editor follows). */
+  setText(text: string): void;
   /**
-   * `changes`, when known, turn the previous text into `text` (see textChanges.ts); `lines`, when
-   * known, say how they moved lines.
+   * The user edited the text: `changes` turn the previous text into the new one (see
+   * textChanges.ts), `lines` say how they moved lines, and `readText` reads the new text (the
+   * editor's model; read only when something needs the whole text).
    */
-  setText(text: string, changes?: readonly TextChange[], lines?: readonly LineEdit[]): void;
+  edit(readText: () => string, changes: readonly TextChange[], lines: readonly LineEdit[]): void;
   /** Opens another document (an example, a file): its text, and a fresh picture of it. */
   load(text: string): void;
   setCursor(cursor: CursorPosition | null): void;
@@ -98,7 +105,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   let evaluator: Evaluator | undefined;
   let revealSeq = 0;
   const store = createStore<AppState>()((set, get) => ({
-    text: options.text,
+    readText: () => options.text,
     revision: 0,
     cursor: null,
     selection: null,
@@ -109,14 +116,19 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     evaluated: NOTHING_EVALUATED,
     unshownLineEdits: [],
     actions: {
-      setText(text, changes, lines) {
-        // Comparing would flatten the editor's rope of edits: with changes, the text did change.
-        if (!changes && text === get().text) return;
+      setText(text) {
+        if (text === get().readText()) return;
         const revision = get().revision + 1;
         markTextChange(revision);
-        const unshownLineEdits = changes && lines ? [...get().unshownLineEdits, { revision, edits: lines }] : [];
-        set({ text, revision, unshownLineEdits });
-        evaluator?.evaluate(revision, text, changes);
+        const readText = () => text;
+        set({ readText, revision, unshownLineEdits: [] });
+        evaluator?.evaluate(revision, readText);
+      },
+      edit(readText, changes, lines) {
+        const revision = get().revision + 1;
+        markTextChange(revision);
+        set({ readText, revision, unshownLineEdits: [...get().unshownLineEdits, { revision, edits: lines }] });
+        evaluator?.evaluate(revision, readText, changes);
       },
       load(text) {
         set({ positions: {}, selection: null, view: { ...get().view, deniedFor: null } });
@@ -141,6 +153,6 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     });
   });
   markTextChange(0);
-  evaluator.evaluate(0, options.text);
+  evaluator.evaluate(0, () => options.text);
   return store;
 }

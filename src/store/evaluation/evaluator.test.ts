@@ -43,13 +43,22 @@ function typing() {
   });
   let text = '';
   let revision = 0;
+  /** Like the editor's model: the live text, and how often the whole of it was read. */
+  const reads = { count: 0 };
+  const readText = () => {
+    reads.count++;
+    return text;
+  };
   const type = (changes: TextChange[]) => {
     text = applyChanges(text, changes);
-    evaluator.evaluate(++revision, text, changes);
+    evaluator.evaluate(++revision, readText, changes);
   };
-  const load = (t: string) => evaluator.evaluate(++revision, (text = t));
+  const load = (t: string) => {
+    text = t;
+    evaluator.evaluate(++revision, readText);
+  };
   const pods = () => graph!.endpoints.filter((e) => e.type === 'workload').map((e) => e.id);
-  return { type, load, deliver, sent: () => sent.map((m) => m.type), log: sent, results, pods };
+  return { type, load, deliver, sent: () => sent.map((m) => m.type), log: sent, results, pods, reads };
 }
 
 describe('worker evaluator', () => {
@@ -76,6 +85,8 @@ describe('worker evaluator', () => {
     expect(t.log[2]).toMatchObject({ revision: 4, batches: [[{ text: 'c' }], [{ text: 'd' }]] });
     expect(t.results.map((r) => r.revision)).toEqual([1, 2, 4]);
     expect(t.pods()).toEqual(['default/abcd[Pod]']);
+    // Only the load read the whole text: keystrokes cost their edits, not a copy of the document.
+    expect(t.reads.count).toBe(1);
   });
 
   it('falls back to the whole text after a load queued behind an evaluation', () => {
@@ -87,5 +98,7 @@ describe('worker evaluator', () => {
     t.deliver();
     expect(t.sent()).toEqual(['evaluate', 'evaluate']);
     expect(t.pods()).toEqual(['default/w[Pod]']);
+    // The text was read as it was at each revision sent whole: not later, when it had moved on.
+    expect(t.log[1]).toMatchObject({ revision: 4, text: POD('w') });
   });
 });

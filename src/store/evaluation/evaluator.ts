@@ -9,9 +9,10 @@ import { applyChanges, type TextChange } from './textChanges';
 export interface Evaluator {
   /**
    * Evaluates a revision; the result arrives through the `onResult` callback, maybe later.
+   * `readText` gives this revision's text, during this call only (it may read a live editor);
    * `changes`, when given, turn the previous revision's text into this one (a cheaper message).
    */
-  evaluate(revision: number, text: string, changes?: readonly TextChange[]): void;
+  evaluate(revision: number, readText: () => string, changes?: readonly TextChange[]): void;
   /** Asks the session that produced the latest result. */
   ask<Q extends Question>(question: Q): Promise<Answer<Q>>;
   dispose(): void;
@@ -26,7 +27,7 @@ const EDITOR_FILE = 'cluster.yaml';
 export function createLocalEvaluator(onResult: ResultListener): Evaluator {
   const session = new EvaluationSession(EDITOR_FILE);
   return {
-    evaluate: (revision, text) => onResult(session.evaluate(revision, text)),
+    evaluate: (revision, readText) => onResult(session.evaluate(revision, readText())),
     ask: (question) => Promise.resolve(session.answer(question)),
     dispose: () => {},
   };
@@ -81,13 +82,13 @@ export function createWorkerEvaluator(worker: Worker, onResult: ResultListener):
     send(message);
   };
   return {
-    evaluate(revision, text, changes) {
+    evaluate(revision, readText, changes) {
       // Changes chain onto the text the worker has, or onto edits already queued for it.
       const earlier = queued ? (queued.type === 'edit' ? queued.batches : undefined) : [];
       const chains = changes && earlier && (queued?.revision ?? sent) === revision - 1;
       const message: Pending = chains
         ? { type: 'edit', revision, batches: [...earlier, changes] }
-        : { type: 'evaluate', revision, text };
+        : { type: 'evaluate', revision, text: readText() };
       if (busy) queued = message;
       else dispatch(message);
     },

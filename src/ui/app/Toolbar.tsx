@@ -36,7 +36,7 @@ export function Toolbar() {
     event.target.value = '';
   };
   const download = () => {
-    const url = URL.createObjectURL(new Blob([store.getState().text], { type: 'application/yaml' }));
+    const url = URL.createObjectURL(new Blob([store.getState().readText()], { type: 'application/yaml' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: 'network-policies.yaml' });
     link.click();
     URL.revokeObjectURL(url);

@@ -12,7 +12,6 @@ import { useEffectiveTheme } from '../app/theme';
 import { useActionManager } from '../commands/context';
 import { installTestHooks } from './testHooks';
 import { featureOptions, LARGE_DOCUMENT_LINES } from './largeDocument';
-import { applyChanges } from '../../store/evaluation/textChanges';
 
 const MARKER_OWNER = 'netpol-canvas';
 
@@ -31,7 +30,7 @@ export function YamlEditor() {
   const theme = useEffectiveTheme();
 
   useEffect(() => {
-    const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(store.getState().text, 'yaml', MODEL_URI);
+    const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(store.getState().readText(), 'yaml', MODEL_URI);
     const editor = monaco.editor.create(container.current!, {
       model,
       automaticLayout: true,
@@ -52,23 +51,22 @@ export function YamlEditor() {
       large = !large;
       editor.updateOptions(featureOptions(large));
     };
-    // The text the editor and the store agree on; a store change to anything else came from outside.
-    let synced = model.getValue();
+    // While the user types, the store reads the text from the model, and only when it needs it
+    // all: the edits themselves go to the evaluation worker. A store text read any other way was
+    // set from outside (an example, a file), and the editor takes it over.
+    const readModel = () => model.getValue();
     let applying = false;
     const disposables = [
       model.onDidChangeContent(({ changes }) => {
         sizeChanged();
         if (applying) return;
-        // Applying the edits to the previous string is cheap (V8 builds ropes); model.getValue()
-        // would copy the whole document on every keystroke.
         const edits = changes.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
         const lines = changes.map((c) => ({
           startLine: c.range.startLineNumber,
           endLine: c.range.endLineNumber,
           added: newlines(c.text),
         }));
-        synced = applyChanges(synced, edits);
-        store.getState().actions.setText(synced, edits, lines);
+        store.getState().actions.edit(readModel, edits, lines);
       }),
       editor.onDidChangeCursorPosition(({ position }) =>
         store.getState().actions.setCursor({ line: position.lineNumber, column: position.column }),
@@ -77,15 +75,15 @@ export function YamlEditor() {
     const highlight = editor.createDecorationsCollection();
     const unsubscribe = [
       store.subscribe((state, previous) => {
-        if (state.text !== previous.text && state.text !== synced) {
+        if (!applying && state.readText !== previous.readText && state.readText !== readModel) {
+          const text = state.readText();
           applying = true;
           editor.pushUndoStop();
-          editor.executeEdits('netpol-canvas', [{ range: model.getFullModelRange(), text: state.text }]);
+          editor.executeEdits('netpol-canvas', [{ range: model.getFullModelRange(), text }]);
           editor.pushUndoStop();
-          applying = false;
           // The model may have normalised line endings: the store follows the editor.
-          synced = model.getValue();
-          if (synced !== state.text) state.actions.setText(synced);
+          if (model.getValue() !== text) state.actions.setText(model.getValue());
+          applying = false;
         }
         if (state.evaluated.diagnostics !== previous.evaluated.diagnostics) {
           monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(state.evaluated.diagnostics, monaco.MarkerSeverity));
