@@ -72,13 +72,18 @@ function installProbes(): void {
   const w = window as unknown as { __bench: Probes };
   w.__bench = { longtasks: [], gaps: [], blockers: [] };
   new PerformanceObserver((list) => w.__bench.longtasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: false });
-  type Script = { invoker: string; duration: number };
-  type Frame = PerformanceEntry & { blockingDuration: number; scripts: Script[] };
+  type Script = { invoker: string; duration: number; sourceFunctionName: string };
+  type Frame = PerformanceEntry & { blockingDuration: number; styleAndLayoutStart: number; renderStart: number; scripts: Script[] };
   new PerformanceObserver((list) => {
     for (const frame of list.getEntries() as Frame[]) {
       if (frame.blockingDuration <= 0) continue;
-      const what = frame.scripts.map((s) => `${s.invoker}=${Math.round(s.duration)}`).join(' ');
-      w.__bench.blockers.push({ at: frame.startTime, what: what || `render=${Math.round(frame.duration)}` });
+      const scripts = frame.scripts.map((s) => `${s.invoker}${s.sourceFunctionName ? `(${s.sourceFunctionName})` : ''}=${Math.round(s.duration)}`);
+      // The frame's own rendering: style and layout, then paint, after the scripts.
+      const end = frame.startTime + frame.duration;
+      const layout = frame.styleAndLayoutStart > 0 ? end - frame.styleAndLayoutStart : 0;
+      const render = frame.renderStart > 0 ? end - frame.renderStart - layout : 0;
+      scripts.push(`rAF+render=${Math.round(render)}`, `style+layout=${Math.round(layout)}`);
+      w.__bench.blockers.push({ at: frame.startTime, what: scripts.join(' ') });
     }
   }).observe({ type: 'long-animation-frame', buffered: false });
   const channel = new MessageChannel();
