@@ -130,4 +130,30 @@ describe('toFlow with a cache', () => {
     expect(next.edges.map((e) => e.id)).not.toContain(`${CLIENT}->${NGINX}`);
     expect(next.edges.length).toBe(first.edges.length - 1);
   });
+
+  it('keeps the nodes of outside ranges, and their frame, while they show the same ranges', () => {
+    const graph = carvedExternals();
+    const cache = createFlowCache();
+    const first = toFlow(graph, { deniedFor: null }, cache);
+    // A new endpoint list (as when any document moved) with the same ranges in it.
+    const next = toFlow({ ...graph, endpoints: graph.endpoints.map((e) => ({ ...e })) }, { deniedFor: null }, cache);
+    for (const node of first.nodes.filter((n) => n.type === 'external' || n.type === 'externalGroup')) {
+      expect(next.nodes.find((n) => n.id === node.id)).toBe(node);
+    }
+  });
+
+  it('keeps an edge whose connection is a new object that shows the same, and remakes one whose ports changed', () => {
+    const graph = defaultGraph();
+    const cache = createFlowCache();
+    const first = toFlow(graph, { deniedFor: null }, cache);
+    const edgeOf = (model: ReturnType<typeof toFlow>, from: string, to: string) => model.edges.find((e) => e.id === `${from}->${to}`);
+    // New connection objects, as when the rules allowing them moved; one of them now allows TCP 81.
+    const connections = graph.connections.map((c) =>
+      c.from === CLIENT && c.to === NGINX ? { ...c, allowed: { ...c.allowed, TCP: [[81, 81]] as [number, number][] } } : { ...c },
+    );
+    const next = toFlow({ ...graph, connections }, { deniedFor: null }, cache);
+    expect(edgeOf(next, NGINX, CLIENT)).toBe(edgeOf(first, NGINX, CLIENT));
+    expect(edgeOf(next, CLIENT, NGINX)).not.toBe(edgeOf(first, CLIENT, NGINX));
+    expect(edgeOf(next, CLIENT, NGINX)!.data!.label).toBe('TCP 81');
+  });
 });

@@ -48,6 +48,13 @@ export interface FlowCache {
    */
   workloads: ReadonlyMap<EndpointId, { readonly endpoint: Endpoint; readonly isolation: Isolation | undefined; readonly node: WorkloadNode }>;
   readonly edges: WeakMap<Connection, { readonly edge: FlowEdge }>;
+  /**
+   * The last edges by id: a connection that is a new object only because its rules moved (lines
+   * added above its policy) shows the same, so it keeps its edge.
+   */
+  edgesById: ReadonlyMap<string, FlowEdge>;
+  /** By node id (its member ranges): a range group that shows the same keeps its node. */
+  externals: ReadonlyMap<string, ExternalNode>;
   readonly bundles: BundleCache;
   /**
    * Whole-list steps by the identity of their inputs: most results change either the nodes or
@@ -65,6 +72,8 @@ export const createFlowCache = (): FlowCache => ({
   namespaces: new Map(),
   workloads: new Map(),
   edges: new WeakMap(),
+  edgesById: new Map(),
+  externals: new Map(),
   bundles: new Map(),
   externalGroups: memoizeLast(groupExternals),
   allowedEdges: memoizeLast(allowedEdges),
@@ -75,6 +84,8 @@ export const createFlowCache = (): FlowCache => ({
 const NODE_WIDTH = 230;
 const MAX_LABELS = 4;
 const ORIGIN = { x: 0, y: 0 };
+/** The frame around external ranges: always the same, so always the same object. */
+const EXTERNAL_GROUP: FlowNode = { id: EXTERNAL_GROUP_ID, type: 'externalGroup', position: ORIGIN, data: { title: 'Outside the cluster' } };
 
 /** Height of a workload node: header, label lines, badge row. */
 function workloadHeight(labelCount: number, badges: boolean): number {
@@ -121,22 +132,33 @@ function groupExternals(endpoints: readonly Endpoint[], connections: readonly Co
   return [...groups.values()];
 }
 
-function externalNodes(groups: readonly ExternalEndpoint[][]): ExternalNode[] {
-  return groups.map((members) => {
-    const lines = members.flatMap((m) => rangeLines(m.range));
-    const ranges = lines.length > 4 ? [...lines.slice(0, 3), `+ ${lines.length - 3} more ranges`] : lines;
-    return {
-      id: members.map((m) => m.id).join(','),
-      type: 'external',
-      parentId: EXTERNAL_GROUP_ID,
-      expandParent: true,
-      position: ORIGIN,
-      width: NODE_WIDTH,
-      height: externalHeight(ranges.length),
-      ariaLabel: `Outside the cluster: ${lines.join(', ')}`,
-      data: { ranges, members: members.map((m) => m.id) },
-    };
+function externalNodes(groups: readonly ExternalEndpoint[][], cache: FlowCache): ExternalNode[] {
+  const known = new Map<string, ExternalNode>();
+  const nodes = groups.map((members) => {
+    // A range's id is its first and last address: the same id shows the same ranges.
+    const id = members.map((m) => m.id).join(',');
+    const node = cache.externals.get(id) ?? externalNode(id, members);
+    known.set(id, node);
+    return node;
   });
+  cache.externals = known;
+  return nodes;
+}
+
+function externalNode(id: string, members: readonly ExternalEndpoint[]): ExternalNode {
+  const lines = members.flatMap((m) => rangeLines(m.range));
+  const ranges = lines.length > 4 ? [...lines.slice(0, 3), `+ ${lines.length - 3} more ranges`] : lines;
+  return {
+    id,
+    type: 'external',
+    parentId: EXTERNAL_GROUP_ID,
+    expandParent: true,
+    position: ORIGIN,
+    width: NODE_WIDTH,
+    height: externalHeight(ranges.length),
+    ariaLabel: `Outside the cluster: ${lines.join(', ')}`,
+    data: { ranges, members: members.map((m) => m.id) },
+  };
 }
 
 /** Whether two versions of a workload endpoint show the same on its node. */
@@ -198,6 +220,9 @@ function edge(source: string, target: string, data: ConnectionData): FlowEdge {
   };
 }
 
+const sameEdgeData = (a: ConnectionData, b: ConnectionData) =>
+  a.from === b.from && a.to === b.to && a.kind === b.kind && a.label === b.label;
+
 function allowedEdges(
   connections: readonly Connection[],
   nodeOf: ReadonlyMap<EndpointId, string>,
@@ -221,11 +246,13 @@ function allowedEdges(
       edges.push(cached.edge);
       continue;
     }
-    const label = connectionLabel(c.allowed);
-    const made = edge(source, target, { from: c.from, to: c.to, kind: isAllConnections(c.allowed) ? 'all' : 'ports', label });
+    const data: ConnectionData = { from: c.from, to: c.to, kind: isAllConnections(c.allowed) ? 'all' : 'ports', label: connectionLabel(c.allowed) };
+    const previous = cache.edgesById.get(`${source}->${target}`);
+    const made = previous && sameEdgeData(previous.data!, data) ? previous : edge(source, target, data);
     cache.edges.set(c, { edge: made });
     edges.push(made);
   }
+  cache.edgesById = new Map(edges.map((e) => [e.id, e]));
   return edges;
 }
 
@@ -277,9 +304,8 @@ function flowNodes(graph: GraphData, cache: FlowCache) {
     return node;
   });
   cache.namespaces = known;
-  const externalGroup: FlowNode[] =
-    groups.length > 0 ? [{ id: EXTERNAL_GROUP_ID, type: 'externalGroup', position: ORIGIN, data: { title: 'Outside the cluster' } }] : [];
-  const nodes: FlowNode[] = [...namespaces, ...externalGroup, ...workloadNodes(graph, cache), ...externalNodes(groups)];
+  const externalGroup = groups.length > 0 ? [EXTERNAL_GROUP] : [];
+  const nodes: FlowNode[] = [...namespaces, ...externalGroup, ...workloadNodes(graph, cache), ...externalNodes(groups, cache)];
   const nodeOf = new Map<EndpointId, string>();
   for (const node of nodes) {
     if (node.type === 'workload') nodeOf.set(node.id as EndpointId, node.id);
