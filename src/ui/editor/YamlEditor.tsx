@@ -4,14 +4,14 @@
  * - diagnostics → markers; cursor → store; reveal requests → scroll + highlight
  * The container has class `nokey`, so React Flow's key handlers (Space, Backspace) leave it alone.
  */
-import { useEffect, useRef } from 'react';
-import { monaco, MODEL_URI } from './monacoSetup';
+import { useEffect, useRef, useState } from 'react';
+import { monaco, MODEL_URI, setSchemaValidation } from './monacoSetup';
 import { toMarkers } from './markers';
 import { useAppStoreApi } from '../../store/react';
 import { useEffectiveTheme } from '../app/theme';
 import { useActionManager } from '../commands/context';
 import { installTestHooks } from './testHooks';
-import { featureOptions, LARGE_DOCUMENT_LINES } from './largeDocument';
+import { featureOptions, LARGE_DOCUMENT_LINES, modelOptions } from './largeDocument';
 
 const MARKER_OWNER = 'netpol-canvas';
 
@@ -28,6 +28,7 @@ export function YamlEditor() {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const theme = useEffectiveTheme();
+  const [large, setLarge] = useState(false);
 
   useEffect(() => {
     const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(store.getState().readText(), 'yaml', MODEL_URI);
@@ -44,12 +45,18 @@ export function YamlEditor() {
       fixedOverflowWidgets: true,
     });
     editorRef.current = editor;
-    let large = model.getLineCount() >= LARGE_DOCUMENT_LINES;
-    editor.updateOptions(featureOptions(large));
+    let isLarge = model.getLineCount() >= LARGE_DOCUMENT_LINES;
+    const applySize = () => {
+      editor.updateOptions(featureOptions(isLarge));
+      model.updateOptions(modelOptions(isLarge));
+      setSchemaValidation(!isLarge);
+      setLarge(isLarge);
+    };
+    applySize();
     const sizeChanged = () => {
-      if (large === model.getLineCount() >= LARGE_DOCUMENT_LINES) return;
-      large = !large;
-      editor.updateOptions(featureOptions(large));
+      if (isLarge === model.getLineCount() >= LARGE_DOCUMENT_LINES) return;
+      isLarge = !isLarge;
+      applySize();
     };
     // While the user types, the store reads the text from the model, and only when it needs it
     // all: the edits themselves go to the evaluation worker. A store text read any other way was
@@ -111,5 +118,16 @@ export function YamlEditor() {
 
   useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
 
-  return <div ref={container} className="yaml-editor nokey" data-testid="yaml-editor" />;
+  return (
+    <div className="editor-pane">
+      {large && (
+        <p className="editor-notice" role="status" data-testid="large-document-notice">
+          <strong>Large document:</strong> schema warnings, folding, bracket colours and code actions are off
+          while it has over {LARGE_DOCUMENT_LINES.toLocaleString('en')} lines, to keep typing fast. The graph and the
+          problems list are complete.
+        </p>
+      )}
+      <div ref={container} className="yaml-editor nokey" data-testid="yaml-editor" />
+    </div>
+  );
 }

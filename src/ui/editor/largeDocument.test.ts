@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureOptions } from './largeDocument';
+import { featureOptions, modelOptions } from './largeDocument';
 
 describe('featureOptions', () => {
   it('switches off, in a large document, every feature that asks a language worker about the whole text', () => {
@@ -20,5 +20,10 @@ describe('featureOptions', () => {
     expect(small.defaultColorDecorators).toBe('auto');
     expect(small.stickyScroll?.enabled).toBe(true);
     expect(small.folding).toBe(true);
+  });
+
+  it('switches off bracket pair colours in the model too (the editor option alone does not)', () => {
+    expect(modelOptions(true).bracketColorizationOptions?.enabled).toBe(false);
+    expect(modelOptions(false).bracketColorizationOptions?.enabled).toBe(true);
   });
 });

@@ -31,3 +31,12 @@ export function featureOptions(large: boolean): Monaco.editor.IEditorOptions {
     defaultColorDecorators: large ? 'never' : 'auto',
   };
 }
+
+/**
+ * The model's own options: bracket pair colours are the model's business in Monaco (the editor
+ * option alone leaves them on), and they keep a bracket tree of the whole document up to date
+ * after every edit, 10–20 ms of a keystroke at 191 000 lines.
+ */
+export function modelOptions(large: boolean): Monaco.editor.ITextModelUpdateOptions {
+  return { bracketColorizationOptions: { enabled: !large, independentColorPoolPerBracketType: false } };
+}

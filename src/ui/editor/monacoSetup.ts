@@ -24,7 +24,7 @@ globalThis.MonacoEnvironment = {
   },
 };
 
-configureMonacoYaml(monaco, {
+const yamlOptions = {
   enableSchemaRequest: false,
   hover: true,
   completion: true,
@@ -37,6 +37,20 @@ configureMonacoYaml(monaco, {
       schema: manifestSchema,
     },
   ],
-});
+};
+const monacoYaml = configureMonacoYaml(monaco, yamlOptions);
+
+let validating = yamlOptions.validate;
+/**
+ * Schema validation on or off. It re-parses and re-validates the whole document in the YAML
+ * worker whenever typing pauses: seconds of a core for a document of thousands of objects, taken
+ * from the main thread and the evaluation worker on a two-core machine (the model's and the
+ * engine's own diagnostics still show).
+ */
+export function setSchemaValidation(validate: boolean): void {
+  if (validate === validating) return;
+  validating = validate;
+  void monacoYaml.update({ ...yamlOptions, validate });
+}
 
 export { monaco };
