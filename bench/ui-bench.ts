@@ -153,8 +153,13 @@ async function measureSize(page: Page, size: number): Promise<SizeSamples> {
   await page.waitForTimeout(3000);
   await page.evaluate(installProbes);
   const targets = editTargets(text);
-  const cursorAt = (target: Target) =>
-    page.evaluate(([l, c]) => window.__netpolTest!.setCursor(l!, c!), [target.line, target.column]);
+  // Moving the cursor there is navigation, not a keystroke: the editor draws the lines it jumped
+  // to (and the graph highlights the policy the cursor entered) before the keystroke is timed.
+  const cursorAt = async (target: Target) => {
+    await page.evaluate(([l, c]) => window.__netpolTest!.setCursor(l!, c!), [target.line, target.column]);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.waitForTimeout(500);
+  };
   const characters: KeystrokeSample[] = [];
   for (let k = 0; k < KEYS; k++) {
     const target = targets[Math.floor(k / 2) % targets.length]!;
