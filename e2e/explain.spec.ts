@@ -35,6 +35,21 @@ test('the cursor inside a policy highlights what it selects and the edges it all
   await expect(graph.node(IDS.nginx)).not.toHaveClass(/is-policy-target/);
 });
 
+test('Enter at the end of a policy keeps its highlight, on the new line too', async ({ page, editor, graph }) => {
+  const last = find('port: 80');
+  await editor.cursorAt(last.line, last.end);
+  await expect(graph.node(IDS.nginx)).toHaveClass(/is-policy-target/);
+  // Each keystroke, then until the graph shows it (its `netpol:recompute` measure is taken).
+  const shown = () => page.evaluate(() => performance.getEntriesByName('netpol:recompute').length);
+  for (const key of ['Enter', '#', ' ', 'x']) {
+    const before = await shown();
+    await editor.press(key);
+    await expect.poll(shown).toBeGreaterThan(before);
+    await expect(graph.node(IDS.nginx)).toHaveClass(/is-policy-target/);
+  }
+  expect(await editor.text()).toContain('port: 80\n# x\n---');
+});
+
 test('"Why not?" gives the verdict and the reasons', async ({ page, inspector }) => {
   await inspector.tab('whyNot').click();
   await page.getByTestId('why-from').selectOption(IDS.client);

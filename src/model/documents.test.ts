@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitDocuments } from './documents';
+import { contentLineAt, splitDocuments } from './documents';
 
 const texts = (text: string) => splitDocuments(text).map((d) => [d.startLine, d.text]);
 
@@ -91,3 +91,29 @@ describe('splitDocuments on a JSON stream', () => {
     ]);
   });
 });
+
+describe('contentLineAt', () => {
+  const at = (text: string, line: number) => {
+    const lines = text.split('\n');
+    return contentLineAt((n) => lines[n - 1]!, line);
+  };
+  const stream = 'kind: A\nspec:\n  x: 1\n\n  # note\n---\n\nkind: B\n';
+
+  it('is the line itself when it holds content', () => {
+    expect(at(stream, 3)).toBe(3);
+    expect(at(stream, 8)).toBe(8);
+  });
+
+  it('gives blank and comment lines to the content above them in the same document', () => {
+    expect(at(stream, 4)).toBe(3);
+    expect(at(stream, 5)).toBe(3);
+  });
+
+  it('does not look past a document marker, nor above the first line', () => {
+    expect(at(stream, 6)).toBe(6);
+    expect(at(stream, 7)).toBe(7);
+    expect(at('\n\nkind: A', 2)).toBe(2);
+    expect(at('a: 1\n...\n\nb: 2', 3)).toBe(3);
+  });
+});
+

@@ -62,6 +62,25 @@ function splitYaml(source: string): DocumentText[] {
   return documents;
 }
 
+/** How far up `contentLineAt` looks: a run of blank lines longer than this is not typed by hand. */
+const CONTENT_LOOKBACK = 200;
+
+/**
+ * The line whose content a cursor on `line` belongs to: `line` when it holds content, else the
+ * nearest line above it with content in the same document, as blank, comment and directive lines
+ * belong to what they follow (the blank line typed after a policy's last line is still that
+ * policy's); `line` itself when there is none (a `---` or `...` marker, or the top, comes first).
+ * `lineAt` reads a 1-based line of the stream.
+ */
+export function contentLineAt(lineAt: (line: number) => string, line: number): number {
+  for (let at = line; at >= 1 && at > line - CONTENT_LOOKBACK; at--) {
+    const text = lineAt(at);
+    if (DOCUMENT_START.test(text) || DOCUMENT_END.test(text)) return line;
+    if (!NO_CONTENT.test(text)) return at;
+  }
+  return line;
+}
+
 /**
  * A stream of JSON objects one after another (`{…}` `{…}`, as `kubectl get -o json` of several
  * objects, or `jq -c`, writes them), which kubectl reads as one document each: cut before the

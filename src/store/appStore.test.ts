@@ -22,6 +22,8 @@ spec:
 `;
 
 const newStore = (text: string) => createAppStore({ text, evaluator: createLocalEvaluator });
+/** A cursor on a line with content (tests of blank lines say whose content they follow). */
+const at = (line: number, column: number, contentLine = line) => ({ line, column, contentLine });
 
 describe('app store', () => {
   it('evaluates the initial text and every change', () => {
@@ -46,9 +48,9 @@ describe('app store', () => {
   it('finds the policy under the cursor, but not on a stale graph', () => {
     const store = newStore(`${POD}---\n${POLICY}`);
     const { actions } = store.getState();
-    actions.setCursor({ line: 3, column: 3 });
+    actions.setCursor(at(3, 3));
     expect(selectCursorPolicy(store.getState())).toBeUndefined();
-    actions.setCursor({ line: 12, column: 3 });
+    actions.setCursor(at(12, 3));
     expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
     actions.setText(`${POD}---\n${POLICY}  ingress: [\n`);
     expect(selectCursorPolicy(store.getState())).toBeUndefined();
@@ -74,13 +76,13 @@ describe('app store', () => {
     const { actions } = store.getState();
     // Enter at the end of the policy's last line: the cursor is on a line the graph never saw.
     actions.edit(() => `${text}\n`, [{ offset: text.length, length: 0, text: '\n' }], [{ startLine: last, endLine: last, added: 1 }]);
-    actions.setCursor({ line: last + 1, column: 1 });
+    actions.setCursor(at(last + 1, 1));
     expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
     // Two lines added above the pod move the policy down; the graph still has the old lines.
     actions.edit(() => `# a\n# b\n${text}\n`, [{ offset: 0, length: 0, text: '# a\n# b\n' }], [{ startLine: 1, endLine: 1, added: 2 }]);
-    actions.setCursor({ line: 3, column: 1 });
+    actions.setCursor(at(3, 1));
     expect(selectCursorPolicy(store.getState())).toBeUndefined();
-    actions.setCursor({ line: last + 2, column: 1 });
+    actions.setCursor(at(last + 2, 1));
     expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
     deliver();
     expect(store.getState().unshownLineEdits).toEqual([]);
@@ -91,8 +93,21 @@ describe('app store', () => {
     const text = `${POD}---\n${POLICY}`;
     const store = newStore(text);
     const lastLine = text.trimEnd().split('\n').length;
-    store.getState().actions.setCursor({ line: lastLine, column: 200 });
+    store.getState().actions.setCursor(at(lastLine, 200));
     expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
+  });
+
+  it('keeps the policy under the cursor on the blank line typed after its last line, once the graph shows it', () => {
+    const text = `${POD}---\n${POLICY}`;
+    const store = newStore(text);
+    const last = text.trimEnd().split('\n').length;
+    const { actions } = store.getState();
+    actions.setText(`${text.trimEnd()}\n\n`);
+    // The editor says the blank line belongs to the policy's last line (model contentLineAt).
+    actions.setCursor(at(last + 1, 1, last));
+    expect(selectCursorPolicy(store.getState())?.ref.name).toBe('deny-web');
+    actions.setCursor(at(last + 1, 1));
+    expect(selectCursorPolicy(store.getState())).toBeUndefined();
   });
 
   it('ignores results older than the one shown', () => {

@@ -45,7 +45,7 @@ const cursorPolicy = memoizeLast(
   ): PolicyInfo | undefined => {
     // A stale graph's ranges belong to an older, invalid text: no edits map onto them.
     if (!graph || !cursor || stale) return undefined;
-    const line = lineInGraphText(cursor.line, unshown);
+    const line = lineInGraphText(cursor.contentLine, unshown);
     return graph.policies.find((p) => onLines(p.ref.location.range, line));
   },
 );

@@ -59,6 +59,11 @@ export interface XY {
 export interface CursorPosition {
   readonly line: number;
   readonly column: number;
+  /**
+   * The line whose content the cursor is in (model `contentLineAt`): blank and comment lines
+   * belong to the content above them, so Enter at the end of a policy stays in the policy.
+   */
+  readonly contentLine: number;
 }
 
 /** A request to show a range in the editor; `seq` makes a repeated click reveal again. */

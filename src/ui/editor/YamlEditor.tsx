@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { monaco, MODEL_URI, setSchemaValidation } from './monacoSetup';
 import { toMarkers } from './markers';
+import { contentLineAt } from '../../model/documents';
 import { useAppStoreApi } from '../../store/react';
 import { useEffectiveTheme } from '../app/theme';
 import { useActionManager } from '../commands/context';
@@ -75,8 +76,12 @@ export function YamlEditor() {
         }));
         store.getState().actions.edit(readModel, edits, lines);
       }),
-      editor.onDidChangeCursorPosition(({ position }) =>
-        store.getState().actions.setCursor({ line: position.lineNumber, column: position.column }),
+      editor.onDidChangeCursorPosition(({ position: { lineNumber, column } }) =>
+        store.getState().actions.setCursor({
+          line: lineNumber,
+          column,
+          contentLine: contentLineAt((line) => model.getLineContent(line), lineNumber),
+        }),
       ),
     ];
     const highlight = editor.createDecorationsCollection();
