@@ -56,4 +56,19 @@ describe('graph deltas', () => {
     expect(next.policies).toEqual([]);
     expect(next.isolation.get('default/nginx-pod-with-label[Pod]' as never)!.ingress).toEqual([]);
   });
+
+  it('send items whose YAML only moved as their new line numbers, and rebuild them exactly', () => {
+    const differ = new GraphDiffer();
+    const shown = applyDelta(undefined, cloned(differ.diff(graphOf(NGINX_EXAMPLE))));
+    // Two lines above everything, and a port changed: every item moves, one policy also changes.
+    const moved = graphOf(`# a\n# b\n${NGINX_EXAMPLE.replace('port: 80', 'port: 8080')}`);
+    const delta = differ.diff(moved);
+    expect(delta.endpoints.changed).toEqual([]);
+    expect(delta.endpoints.moved!.map(([key]) => key).sort()).toEqual(moved.endpoints.filter((e) => e.type === 'workload').map((e) => e.id).sort());
+    expect(delta.policies.changed.map((p) => p.ref.name)).toEqual(['nginx-network-policy']);
+    expect(applyDelta(shown, cloned(delta))).toEqual(moved);
+    // Moved back: the items' lines are restored as well.
+    expect(applyDelta(applyDelta(shown, cloned(delta)), cloned(differ.diff(graphOf(NGINX_EXAMPLE))))).toEqual(graphOf(NGINX_EXAMPLE));
+  });
 });
+
