@@ -43,13 +43,20 @@ function linesOf(item: unknown, shape: unknown, out: number[] = []): number[] {
   return out;
 }
 
-/** `item` with its line numbers replaced, in `linesOf` order, by `lines` (from position `next.at`). */
+/**
+ * `item` with its line numbers replaced, in `linesOf` order, by `lines` (from position `next.at`).
+ * Only objects whose lines changed are copied; the rest are shared with `item`.
+ */
 function withLines<T>(item: T, lines: readonly number[], next = { at: 0 }): T {
   if (typeof item !== 'object' || item === null) return item;
-  if (Array.isArray(item)) return item.map((element) => withLines(element, lines, next)) as T;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(item)) copy[key] = LINE_KEYS.has(key) ? lines[next.at++] : withLines(value, lines, next);
-  return copy as T;
+  const source = item as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    const now = LINE_KEYS.has(key) ? lines[next.at++] : withLines(value, lines, next);
+    if (now !== value) (copy ??= (Array.isArray(item) ? [...item] : { ...source }) as Record<string, unknown>)[key] = now;
+  }
+  return (copy ?? item) as T;
 }
 
 export interface GraphDelta {
