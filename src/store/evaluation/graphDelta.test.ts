@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../model';
 import { analyze } from '../../engine';
 import { applyDelta, GraphDiffer } from './graphDelta';
+import type { WorkloadEndpoint } from '../../engine/types';
 import type { GraphData } from './protocol';
 
 const NGINX_EXAMPLE = readFileSync(new URL('../../../fixtures/classic/nginx.yaml', import.meta.url), 'utf8');
@@ -69,9 +70,9 @@ describe('graph deltas', () => {
     const next = applyDelta(shown, cloned(delta));
     expect(next).toEqual(moved);
     // Only what holds line numbers is copied: a moved endpoint keeps its labels object.
-    const client = (graph: GraphData) => graph.endpoints.find((e) => e.id === 'default/client[Pod]')!;
+    const client = (graph: GraphData) => graph.endpoints.find((e) => e.id === 'default/client[Pod]') as WorkloadEndpoint;
     expect(client(next)).not.toBe(client(shown));
-    expect(client(next).type === 'workload' && client(next).labels).toBe(client(shown).type === 'workload' && client(shown).labels);
+    expect(client(next).labels).toBe(client(shown).labels);
     // Moved back: the items' lines are restored as well.
     expect(applyDelta(applyDelta(shown, cloned(delta)), cloned(differ.diff(graphOf(NGINX_EXAMPLE))))).toEqual(graphOf(NGINX_EXAMPLE));
   });

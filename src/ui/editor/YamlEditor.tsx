@@ -127,7 +127,7 @@ export function YamlEditor() {
     <div className="editor-pane">
       {large && (
         <p className="editor-notice" role="status" data-testid="large-document-notice">
-          <strong>Large document:</strong> schema warnings, folding, bracket colours and code actions are off
+          <strong>Large document:</strong> schema warnings, folding, bracket colours and matching, and code actions are off
           while it has over {LARGE_DOCUMENT_LINES.toLocaleString('en')} lines, to keep typing fast. The graph and the
           problems list are complete.
         </p>

@@ -10,6 +10,7 @@ describe('featureOptions', () => {
     expect(large.defaultColorDecorators).toBe('never');
     expect(large.stickyScroll?.enabled).toBe(false);
     expect(large.folding).toBe(false);
+    expect(large.matchBrackets).toBe('never');
   });
 
   it("keeps Monaco's usual features in a small document", () => {
@@ -20,6 +21,7 @@ describe('featureOptions', () => {
     expect(small.defaultColorDecorators).toBe('auto');
     expect(small.stickyScroll?.enabled).toBe(true);
     expect(small.folding).toBe(true);
+    expect(small.matchBrackets).toBe('always');
   });
 
   it('switches off bracket pair colours in the model too (the editor option alone does not)', () => {
