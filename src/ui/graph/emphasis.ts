@@ -14,6 +14,21 @@ interface Focus {
   readonly nodeClass: string;
 }
 
+/** Node id by endpoint id (an external group node holds several), once per node list. */
+const nodeIndexes = new WeakMap<readonly FlowNode[], ReadonlyMap<string, string>>();
+function nodeIndex(nodes: readonly FlowNode[]): ReadonlyMap<string, string> {
+  let index = nodeIndexes.get(nodes);
+  if (!index) {
+    const built = new Map<string, string>();
+    for (const node of nodes) {
+      if (node.type === 'external') for (const m of node.data.members) built.set(m, node.id);
+      else built.set(node.id, node.id);
+    }
+    nodeIndexes.set(nodes, (index = built));
+  }
+  return index;
+}
+
 function focusOf(model: FlowModel, selection: Selection, footprint: PolicyFootprint | undefined): Focus | undefined {
   if (selection?.kind === 'edge') return { nodes: new Set(), edges: new Set([selection.id]), nodeClass: '' };
   if (selection?.kind === 'node') {
@@ -22,11 +37,7 @@ function focusOf(model: FlowModel, selection: Selection, footprint: PolicyFootpr
   }
   if (!footprint) return undefined;
   // Footprint ids are endpoint ids; an external group node holds several.
-  const nodeOf = new Map<string, string>();
-  for (const node of model.nodes) {
-    if (node.type === 'external') for (const m of node.data.members) nodeOf.set(m, node.id);
-    else nodeOf.set(node.id, node.id);
-  }
+  const nodeOf = nodeIndex(model.nodes);
   const node = (id: string) => nodeOf.get(id) ?? id;
   return {
     nodes: new Set(footprint.selects.map(node)),
