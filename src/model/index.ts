@@ -17,7 +17,7 @@
  * ```
  */
 import type { Diagnostic } from './source';
-import { contentLineAt, splitDocuments } from './documents';
+import { splitDocuments } from './documents';
 import { parseDocument } from './document';
 import { Placements, combine, type ModelResult, type PlacedDocument } from './combine';
 import { screenInput } from './limits';
@@ -32,7 +32,7 @@ export type { ModelResult, PlacedDocument };
 export type { DocumentText } from './documents';
 export type { ParsedDocument } from './document';
 export type { ParsedObject } from './objects';
-export { splitDocuments, contentLineAt, parseDocument, combine, Placements, screenInput };
+export { splitDocuments, parseDocument, combine, Placements, screenInput };
 export { MAX_INPUT_CHARS } from './limits';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './messages';
 

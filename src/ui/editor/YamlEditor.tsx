@@ -94,7 +94,8 @@ export function YamlEditor() {
           editor.executeEdits('netpol-canvas', [{ range: model.getFullModelRange(), text }]);
           editor.pushUndoStop();
           // The model may have normalised line endings: the store follows the editor.
-          if (model.getValue() !== text) state.actions.setText(model.getValue());
+          const normalised = model.getValue();
+          if (normalised !== text) state.actions.setText(normalised);
           applying = false;
         }
         if (state.evaluated.diagnostics !== previous.evaluated.diagnostics) {
