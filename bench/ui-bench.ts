@@ -127,7 +127,10 @@ async function measureKeystroke(page: Page, press: () => Promise<void>): Promise
     const recompute = performance.getEntriesByName('netpol:recompute').at(-1)!.duration;
     const longtask = Math.max(0, ...w.__bench.longtasks.filter((e) => e.startTime >= since).map((e) => e.duration));
     const heartbeatGap = Math.max(0, ...w.__bench.gaps.filter((g) => g.at >= since).map((g) => g.gap));
-    const blockers = w.__bench.blockers.filter((b) => b.at >= since).map((b) => b.what).join(' | ');
+    // A long task that no Long Animation Frame entry accounts for: in traces, a major garbage
+    // collection (or a task between frames).
+    const frames = w.__bench.blockers.filter((b) => b.at >= since).map((b) => b.what).join(' | ');
+    const blockers = frames || (longtask > 0 ? '(no blocking frame: GC, or a task between frames)' : '');
     w.__bench = { longtasks: [], gaps: [], blockers: [] };
     return { recompute, longtask, heartbeatGap, blockers };
   }, before.t);
