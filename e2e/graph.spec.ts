@@ -1,4 +1,5 @@
 /** The default example, as the app opens: who reaches whom, and on which ports. */
+import { generateCluster } from '../bench/generate-cluster';
 import { edgeId, expect, IDS, test } from './fixtures';
 
 test('the default example shows everyone reaching nginx on TCP 80 and nothing else', async ({ graph }) => {
@@ -46,4 +47,21 @@ test('the denied view of a node shows what it cannot do', async ({ page, graph }
   expect(await graph.labels()).toEqual({ [edgeId(IDS.client, IDS.nginx)]: 'only TCP 80' });
   await page.keyboard.press('Escape');
   await expect(graph.edgeLabel(edgeId(IDS.client, IDS.other))).toHaveText('All');
+});
+
+test('a large graph puts only the nodes in view into the page, from its first layout on', async ({ page, graph }) => {
+  // Above 300 nodes only visible elements render; count every node that ever enters the page.
+  await page.evaluate(() => {
+    const w = window as unknown as { mostNodes: number };
+    w.mostNodes = 0;
+    new MutationObserver(() => {
+      w.mostNodes = Math.max(w.mostNodes, document.querySelectorAll('.react-flow__node').length);
+    }).observe(document.querySelector('.react-flow')!, { childList: true, subtree: true });
+  });
+  await page.evaluate((text) => window.__netpolTest!.loadText(text), generateCluster(400));
+  await expect(graph.node('kube-system/coredns[Deployment]')).toBeVisible({ timeout: 60_000 });
+  const mostNodes = await page.evaluate(() => (window as unknown as { mostNodes: number }).mostNodes);
+  expect(mostNodes).toBeGreaterThan(0);
+  // The cluster has over 400 nodes; the first view shows a few dozen at most.
+  expect(mostNodes).toBeLessThan(100);
 });

@@ -42,6 +42,17 @@ describe('placement', () => {
     }
   });
 
+  it("declares every node's handles, centred on its top and bottom edges, so React Flow need not measure them", () => {
+    const all = nodes();
+    for (const node of applyPlacement(all, placeMissing(all, {}))) {
+      const centre = node.width! / 2;
+      expect(node.handles, node.id).toEqual([
+        expect.objectContaining({ type: 'target', position: 'top', x: centre - 3, y: -3 }),
+        expect.objectContaining({ type: 'source', position: 'bottom', x: centre - 3, y: node.height! - 3 }),
+      ]);
+    }
+  });
+
   it('never moves a known node, and puts a new one below its namespace siblings', () => {
     const all = nodes();
     const known: Record<string, XY> = { ...placeMissing(all, {}), [NGINX]: { x: 300, y: 400 } };

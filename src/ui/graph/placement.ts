@@ -7,6 +7,7 @@
  */
 import type { XY } from '../../store/types';
 import type { FlowNode } from './flowTypes';
+import { Position, type NodeHandle } from '@xyflow/react';
 
 export const GROUP_PAD = 20;
 /** Room for a group's title and labels above its children. */
@@ -88,6 +89,22 @@ export function placeMissing(
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width + GAP && b.x < a.x + a.width + GAP && a.y < b.y + b.height + GAP && b.y < a.y + a.height + GAP;
 
+/** A handle's size (app.css `.react-flow__handle`); handles sit centred on the top and bottom edges. */
+const HANDLE = 6;
+
+/**
+ * The handles every node draws (nodes.tsx), declared up front: React Flow otherwise renders every
+ * node once, on or off screen, to measure them; at 2000 workloads that mounted, measured and
+ * unmounted 2000 nodes (about a second of main thread) after each whole-graph layout.
+ */
+function nodeHandles(width: number, height: number): NodeHandle[] {
+  const x = width / 2 - HANDLE / 2;
+  return [
+    { type: 'target', position: Position.Top, x, y: -HANDLE / 2, width: HANDLE, height: HANDLE },
+    { type: 'source', position: Position.Bottom, x, y: height - HANDLE / 2, width: HANDLE, height: HANDLE },
+  ];
+}
+
 /** Placed nodes by the unplaced node they were made from: an unmoved node stays the same object. */
 export type PlacementCache = WeakMap<FlowNode, FlowNode>;
 
@@ -96,7 +113,10 @@ function placed(node: FlowNode, box: { x: number; y: number; width?: number; hei
   if (old && old.position.x === box.x && old.position.y === box.y && old.width === (box.width ?? node.width) && old.height === (box.height ?? node.height)) {
     return old;
   }
-  const made = { ...node, position: { x: box.x, y: box.y }, ...(box.width !== undefined ? { width: box.width, height: box.height } : {}) } as FlowNode;
+  const width = box.width ?? node.width;
+  const height = box.height ?? node.height;
+  const sized = width !== undefined && height !== undefined ? { width, height, handles: nodeHandles(width, height) } : {};
+  const made = { ...node, position: { x: box.x, y: box.y }, ...sized } as FlowNode;
   cache?.set(node, made);
   return made;
 }
