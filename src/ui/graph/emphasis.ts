@@ -4,29 +4,15 @@
  */
 import type { PolicyFootprint } from '../../store/evaluation/protocol';
 import type { Selection } from '../../store/types';
+import type { EndpointId } from '../../engine/types';
 import type { ConnectionData, FlowEdge, FlowNode } from './flowTypes';
-import type { FlowModel } from './toFlow';
+import { endpointNodeIds, type FlowModel } from './toFlow';
 
 interface Focus {
   readonly nodes: ReadonlySet<string>;
   readonly edges: ReadonlySet<string>;
   /** Class for emphasised nodes. */
   readonly nodeClass: string;
-}
-
-/** Node id by endpoint id (an external group node holds several), once per node list. */
-const nodeIndexes = new WeakMap<readonly FlowNode[], ReadonlyMap<string, string>>();
-function nodeIndex(nodes: readonly FlowNode[]): ReadonlyMap<string, string> {
-  let index = nodeIndexes.get(nodes);
-  if (!index) {
-    const built = new Map<string, string>();
-    for (const node of nodes) {
-      if (node.type === 'external') for (const m of node.data.members) built.set(m, node.id);
-      else built.set(node.id, node.id);
-    }
-    nodeIndexes.set(nodes, (index = built));
-  }
-  return index;
 }
 
 function focusOf(model: FlowModel, selection: Selection, footprint: PolicyFootprint | undefined): Focus | undefined {
@@ -37,8 +23,8 @@ function focusOf(model: FlowModel, selection: Selection, footprint: PolicyFootpr
   }
   if (!footprint) return undefined;
   // Footprint ids are endpoint ids; an external group node holds several.
-  const nodeOf = nodeIndex(model.nodes);
-  const node = (id: string) => nodeOf.get(id) ?? id;
+  const nodeOf = endpointNodeIds(model.nodes);
+  const node = (id: EndpointId) => nodeOf.get(id) ?? id;
   return {
     nodes: new Set(footprint.selects.map(node)),
     edges: new Set(footprint.edges.map(([from, to]) => `${node(from)}->${node(to)}`)),

@@ -65,7 +65,7 @@ export interface FlowCache {
   readonly bundled: typeof bundleHubs;
   readonly groupOf: (nodes: readonly FlowNode[]) => ReadonlyMap<string, string | undefined>;
   /** The last node list and what it was made from: most keystrokes change no node at all. */
-  lastNodes?: { readonly key: readonly unknown[]; readonly nodes: FlowNode[]; readonly nodeOf: ReadonlyMap<EndpointId, string> };
+  lastNodes?: { readonly key: readonly unknown[]; readonly nodes: FlowNode[] };
 }
 
 export const createFlowCache = (): FlowCache => ({
@@ -306,17 +306,32 @@ function flowNodes(graph: GraphData, cache: FlowCache) {
   cache.namespaces = known;
   const externalGroup = groups.length > 0 ? [EXTERNAL_GROUP] : [];
   const nodes: FlowNode[] = [...namespaces, ...externalGroup, ...workloadNodes(graph, cache), ...externalNodes(groups, cache)];
-  const nodeOf = new Map<EndpointId, string>();
-  for (const node of nodes) {
-    if (node.type === 'workload') nodeOf.set(node.id as EndpointId, node.id);
-    if (node.type === 'external') for (const m of node.data.members) nodeOf.set(m, node.id);
-  }
-  cache.lastNodes = { key, nodes, nodeOf };
+  cache.lastNodes = { key, nodes };
   return cache.lastNodes;
 }
 
+const nodeIndexes = new WeakMap<readonly FlowNode[], ReadonlyMap<EndpointId, string>>();
+
+/**
+ * The node that shows each endpoint: a workload's own, or the external node grouping its range.
+ * Once per node list (kept while the list is), as edges and emphasis both ask for every result.
+ */
+export function endpointNodeIds(nodes: readonly FlowNode[]): ReadonlyMap<EndpointId, string> {
+  let index = nodeIndexes.get(nodes);
+  if (!index) {
+    const built = new Map<EndpointId, string>();
+    for (const node of nodes) {
+      if (node.type === 'workload') built.set(node.id as EndpointId, node.id);
+      if (node.type === 'external') for (const m of node.data.members) built.set(m, node.id);
+    }
+    nodeIndexes.set(nodes, (index = built));
+  }
+  return index;
+}
+
 export function toFlow(graph: GraphData, options: FlowOptions, cache: FlowCache = createFlowCache()): FlowModel {
-  const { nodes, nodeOf } = flowNodes(graph, cache);
+  const { nodes } = flowNodes(graph, cache);
+  const nodeOf = endpointNodeIds(nodes);
   const edges = options.deniedFor
     ? deniedEdges(options.deniedFor, graph, nodes, nodeOf)
     : cache.allowedEdges(graph.connections, nodeOf, cache);
