@@ -4,7 +4,7 @@
  */
 export { analyze } from './analyze';
 export { Analyzer } from './analyzer';
-export { sameData } from './same-data';
+export { sameData, sameItems } from './same-data';
 export type { Analysis, EndpointIsolation, PolicySummary } from './analyze';
 export { explain } from './explain';
 export { policyFootprint, type PolicyFootprint } from './footprint';

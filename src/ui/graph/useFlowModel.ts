@@ -5,6 +5,7 @@
  * nodes and edges it changed: React Flow and the memo'd node components skip the rest.
  */
 import { useDeferredValue, useMemo, useRef } from 'react';
+import { sameItems } from '../../engine';
 import { useAppState, useAnswer } from '../../store/react';
 import { selectCursorPolicy } from '../../store/selectors';
 import type { GraphData } from '../../store/evaluation/protocol';
@@ -45,13 +46,9 @@ export function useFlowModel(base: FlowModel): FlowModel {
   );
   // Same elements, same array: React Flow then does not even look at thousands of nodes.
   const previous = useRef<FlowModel>(EMPTY);
-  const nodes = sameElements(previous.current.nodes, emphasised.nodes) ? previous.current.nodes : emphasised.nodes;
-  const edges = sameElements(previous.current.edges, emphasised.edges) ? previous.current.edges : emphasised.edges;
+  const nodes = sameItems(previous.current.nodes, emphasised.nodes) ? previous.current.nodes : emphasised.nodes;
+  const edges = sameItems(previous.current.edges, emphasised.edges) ? previous.current.edges : emphasised.edges;
   const model = nodes === previous.current.nodes && edges === previous.current.edges ? previous.current : { nodes, edges };
   previous.current = model;
   return model;
-}
-
-function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
