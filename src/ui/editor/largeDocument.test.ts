@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { featureOptions, modelOptions } from './largeDocument';
 
-describe('featureOptions', () => {
-  it('switches off, in a large document, every feature that asks a language worker about the whole text', () => {
-    const large = featureOptions(true);
-    expect(large.lightbulb?.enabled).toBe('off'); // code actions: monaco-yaml re-parses everything per cursor move
-    expect(large.codeLens).toBe(false);
-    expect(large.links).toBe(false);
-    expect(large.defaultColorDecorators).toBe('never');
-    expect(large.stickyScroll?.enabled).toBe(false);
-    expect(large.folding).toBe(false);
-    expect(large.matchBrackets).toBe('never');
-  });
-
-  it("keeps Monaco's usual features in a small document", () => {
-    const small = featureOptions(false);
-    expect(small.lightbulb?.enabled).toBe('onCode');
-    expect(small.codeLens).toBe(true);
-    expect(small.links).toBe(true);
-    expect(small.defaultColorDecorators).toBe('auto');
-    expect(small.stickyScroll?.enabled).toBe(true);
-    expect(small.folding).toBe(true);
-    expect(small.matchBrackets).toBe('always');
-  });
-
-  it('switches off bracket pair colours in the model too (the editor option alone does not)', () => {
-    expect(modelOptions(true).bracketColorizationOptions?.enabled).toBe(false);
-    expect(modelOptions(false).bracketColorizationOptions?.enabled).toBe(true);
+describe('large-document mode', () => {
+  // The features that read the whole document per keystroke or cursor move: off when large, and
+  // Monaco's usual setting when small (code actions: monaco-yaml re-parses everything for them).
+  it.each([
+    { large: true, lightbulb: 'off', on: false, colours: 'never', brackets: 'never' },
+    { large: false, lightbulb: 'onCode', on: true, colours: 'auto', brackets: 'always' },
+  ])('whole-document features follow the size (large: $large)', ({ large, lightbulb, on, colours, brackets }) => {
+    const options = featureOptions(large);
+    expect(options.lightbulb?.enabled).toBe(lightbulb);
+    expect(options.defaultColorDecorators).toBe(colours);
+    expect(options.matchBrackets).toBe(brackets);
+    for (const enabled of [options.codeLens, options.links, options.folding, options.stickyScroll?.enabled]) expect(enabled).toBe(on);
+    // Bracket colours are the model's option too: the editor option alone leaves them on.
+    expect(modelOptions(large).bracketColorizationOptions?.enabled).toBe(on);
   });
 });
