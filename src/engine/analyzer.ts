@@ -17,7 +17,7 @@
 import type { Diagnostic } from '../model/source';
 import type { ClusterResources, IpBlockPeer, NetworkPolicyResource, WorkloadResource } from '../model/types';
 import type { Analysis, EndpointIsolation, PolicySummary } from './analyze';
-import { compilePolicy, relocatePolicy, type CompiledPolicy } from './compile';
+import { compilePolicy, policyId, relocatePolicy, type CompiledPolicy } from './compile';
 import { buildSides, connectionRows } from './connectivity';
 import { updateConnectivity, type Connectivity } from './connectivity-update';
 import {
@@ -125,7 +125,8 @@ export class Analyzer {
     const analysis: Analysis = {
       namespaces: keepEqual(namespaces, (ns) => previousNamespaces.get(ns.name)),
       endpoints,
-      connections: rows.flat(),
+      // Rows handed back whole: so are their connections (flattening is O(connections)).
+      connections: before && rows === before.rows ? before.analysis.connections : rows.flat(),
       policies: [...summaries.values()],
       isolation,
       diagnostics: [
@@ -144,7 +145,7 @@ export class Analyzer {
       index,
       matched: new Map(matched.map((m) => [m.policy, m])),
       original,
-      policyById: new Map(resources.policies.map((p) => [`${p.namespace}/${p.name}`, p])),
+      policyById: new Map(resources.policies.map((p) => [policyId(p.namespace, p.name), p])),
       sides,
       rows,
       summaries,
@@ -184,7 +185,7 @@ export class Analyzer {
     const memory = this.memory;
     const earlier = memory?.policyWork.get(policy);
     if (earlier) return earlier;
-    const twin = memory?.policyById.get(`${policy.namespace}/${policy.name}`);
+    const twin = memory?.policyById.get(policyId(policy.namespace, policy.name));
     const moved = twin && sameData(twin, policy, LOCATION_KEYS) ? memory!.policyWork.get(twin) : undefined;
     if (moved) return { compiled: relocatePolicy(moved.compiled, policy), blocks: moved.blocks, movedFrom: moved.compiled };
     return { compiled: compilePolicy(policy), blocks: ipBlocksOf(policy) };
@@ -238,5 +239,6 @@ function isolationOf(
 
 function fresh(endpoints: readonly Endpoint[], tables: MatchTables): Connectivity {
   const sides = buildSides(endpoints, tables);
-  return { sides, rows: endpoints.map((_, s) => s).map(connectionRows(endpoints, sides)) };
+  const row = connectionRows(endpoints, sides);
+  return { sides, rows: endpoints.map((_, s) => row(s)) };
 }

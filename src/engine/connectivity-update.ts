@@ -16,7 +16,7 @@ import { sameItems } from './same-data';
 import type { Connection, Endpoint, EndpointId } from './types';
 
 /** Connections per source endpoint, in destination order. */
-export type Rows = readonly (readonly Connection[])[];
+type Rows = readonly (readonly Connection[])[];
 
 export interface Connectivity {
   readonly sides: Sides;

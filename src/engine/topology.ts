@@ -12,12 +12,12 @@ import type {
   ClusterResources,
   ContainerPort,
   IpBlockPeer,
-  Labels,
   NetworkPolicyResource,
   WorkloadResource,
 } from '../model/types';
 import { diagnosticText } from './messages';
 import { carveAddressSpace, rangeText } from './address-space';
+import { sameData } from './same-data';
 import type { EndpointId, ExternalEndpoint, NamespaceInfo, WorkloadEndpoint } from './types';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -63,11 +63,6 @@ function endpointKey(workload: WorkloadResource): { kind: string; name: string }
     : { kind: workload.kind, name: workload.name };
 }
 
-function sameLabels(a: Labels, b: Labels): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
-}
-
 function uniquePorts(members: readonly WorkloadResource[]): ContainerPort[] {
   const seen = new Map<string, ContainerPort>();
   for (const port of members.flatMap((m) => m.ports)) {
@@ -97,7 +92,7 @@ export function groupWorkloads(resources: ClusterResources): WorkloadGroup[] {
 export function workloadEndpoint(group: WorkloadGroup): { endpoint: WorkloadEndpoint; diagnostics: Diagnostic[] } {
   const representative = group.members.find((m) => m.kind !== 'Pod') ?? group.members[0]!;
   const diagnostics: Diagnostic[] = group.members
-    .filter((member) => member !== representative && !sameLabels(member.labels, representative.labels))
+    .filter((member) => member !== representative && !sameData(member.labels, representative.labels))
     .map((member) => ({
       severity: 'warning',
       code: 'owner-labels-differ',
