@@ -11,7 +11,7 @@ export const CORPUS_DIR = resolve(__dirname, '../../../shared/conformance/netpol
 export interface CorpusCase {
   readonly id: string;
   readonly path: string;
-  readonly category: 'plain' | 'ingress' | 'anp';
+  readonly category: 'plain' | 'ingress' | 'anp' | 'cnp';
   readonly note: string;
 }
 
