@@ -6,6 +6,7 @@
  * - the longest main-thread task, from PerformanceObserver 'longtask' entries (Chromium reports
  *   only tasks over 50 ms: a keystroke with none scores 0, i.e. "under 50 ms"), and, finer, the
  *   longest gap seen by a MessageChannel heartbeat (any task that blocks it shows as a gap).
+ * It also times the load itself (the text replaced as a paste does, until the graph shows it).
  * Medians and 95th percentiles per size, then the 2000/10 ratios: for character edits (the
  * headline), and separately for line edits (Enter, then Backspace: each moves every document
  * below it, the slower path). Not a test: it prints numbers.
@@ -136,7 +137,16 @@ async function measureKeystroke(page: Page, press: () => Promise<void>): Promise
   }, before.t);
 }
 
+/** Loading the whole cluster as one text, as a paste or "Open file" does. */
+interface LoadSample {
+  /** `netpol:recompute` of the load: text replaced → graph shown. */
+  readonly recompute: number;
+  /** The longest main-thread task from the load until the graph settled. */
+  readonly longtask: number;
+}
+
 interface SizeSamples {
+  readonly load: LoadSample;
   /** Character edits: the benchmark's headline figures. */
   readonly characters: KeystrokeSample[];
   /** Enter at the end of a line, then Backspace: every later document moves. */
@@ -148,13 +158,21 @@ async function measureSize(page: Page, size: number): Promise<SizeSamples> {
   await page.goto(APP_URL);
   await page.locator('.monaco-editor .view-lines .mtk1').first().waitFor();
   await page.evaluate(() => window.__netpolTest!.plainTyping());
+  await page.evaluate(installProbes);
+  const loadStart = await page.evaluate(() => performance.now());
   await page.evaluate((t) => window.__netpolTest!.loadText(t), text);
   // Loaded: the load's recompute is recorded and the laid-out cluster is on screen (kube-system
   // comes first, and its DNS server is a node of every generated cluster); then let it settle.
   await page.waitForFunction(() => performance.getEntriesByName('netpol:recompute').length >= 2, undefined, { timeout: 300_000 });
   await page.getByTestId('rf__node-kube-system/coredns[Deployment]').waitFor({ timeout: 300_000 });
   await page.waitForTimeout(3000);
-  await page.evaluate(installProbes);
+  const load = await page.evaluate((since) => {
+    const w = window as unknown as { __bench: Probes };
+    const recompute = performance.getEntriesByName('netpol:recompute')[1]!.duration;
+    const longtask = Math.max(0, ...w.__bench.longtasks.filter((e) => e.startTime >= since).map((e) => e.duration));
+    w.__bench = { longtasks: [], gaps: [], blockers: [] };
+    return { recompute, longtask };
+  }, loadStart);
   const targets = editTargets(text);
   // Moving the cursor there is navigation, not a keystroke: the editor draws the lines it jumped
   // to (and the graph highlights the policy the cursor entered) before the keystroke is timed.
@@ -178,7 +196,7 @@ async function measureSize(page: Page, size: number): Promise<SizeSamples> {
     if (k % 2 === 0) await cursorAt(targets[0]!);
     lines.push(await measureKeystroke(page, () => page.keyboard.press(k % 2 === 0 ? 'Enter' : 'Backspace')));
   }
-  return { characters, lines };
+  return { load, characters, lines };
 }
 
 const fmt = (n: number) => n.toFixed(1).padStart(8);
@@ -232,6 +250,10 @@ async function main() {
         console.log(`  #keystroke recompute longtask heartbeat [blocking frames' scripts]\n${characters.map(row).join('\n')}`);
         console.log(`  line keystrokes:\n${lines.map(row).join('\n')}`);
       }
+    }
+    console.log('\nloading the cluster (paste, Open file)');
+    for (const [size, { load }] of results) {
+      console.log(`${String(size).padEnd(10)}netpol:recompute ${load.recompute.toFixed(0)} ms, longest task ${load.longtask.toFixed(0)} ms`);
     }
     report('character edits', new Map([...results].map(([size, r]) => [size, r.characters])));
     if (LINE_KEYS > 0) report('line edits (Enter, then Backspace)', new Map([...results].map(([size, r]) => [size, r.lines])));
