@@ -1,29 +1,30 @@
 /**
  * Shared helpers for the engine's black-box tests.
  *
- * Everything goes through the public API only: `parseManifests` (src/model) and `analyze` /
- * `explain` (src/engine). Expectations are written from the Kubernetes NetworkPolicy API
- * reference, never from the implementation's output.
+ * Everything goes through the public API only: `parseManifests` and `locator` (src/model), the
+ * `Analyzer` and its questions (src/engine). Expectations are written from the Kubernetes
+ * NetworkPolicy API reference, never from the implementation's output.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { stringify } from 'yaml';
-import { parseManifests } from '../src/model';
-import { analyze, explain } from '../src/engine';
-import type { Diagnostic } from '../src/model/source';
+import { locator, parseManifests } from '../src/model';
+import { Analyzer } from '../src/engine';
+import type { Diagnostic, FileLocation, Locate, SourceLocation } from '../src/model/source';
 import type {
+  Analysis,
   ConnectionSet,
   EndpointId,
   PairExplanation,
+  PolicyFootprint,
+  PolicyId,
   PortQuery,
   PortRange,
 } from '../src/engine/types';
 import type { Protocol } from '../src/model/types';
 
-/** The engine's result type, whatever module declares it. */
-export type Analysis = ReturnType<typeof analyze>;
-export type { ConnectionSet };
+export type { Analysis, ConnectionSet };
 
 export const PROTOS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 
@@ -59,17 +60,29 @@ export interface AnalyzeOptions {
   readonly file?: string;
 }
 
+/** Per analysis made here: the analyzer to ask about it, and where its documents sit. */
+const madeHere = new WeakMap<Analysis, { readonly analyzer: Analyzer; readonly locate: Locate }>();
+
+function madeBy(a: Analysis): { readonly analyzer: Analyzer; readonly locate: Locate } {
+  const made = madeHere.get(a);
+  if (!made) throw new Error('ask only about analyses made by analyzeFiles / analyzeYaml');
+  return made;
+}
+
 /** Parse + analyze several named inputs; fails the test on model errors unless opted out. */
 export function analyzeFiles(
   inputs: readonly { file: string; text: string }[],
   opts: AnalyzeOptions = {},
 ): Analysis {
-  const { resources, diagnostics } = parseManifests(inputs);
+  const { resources, diagnostics, documents } = parseManifests(inputs);
   if (!opts.allowErrors) {
     const errors = diagnostics.filter((d: Diagnostic) => d.severity === 'error');
     expect(errors, 'model reported error diagnostics for a valid fixture').toEqual([]);
   }
-  return analyze(resources);
+  const analyzer = new Analyzer();
+  const analysis = analyzer.update(resources);
+  madeHere.set(analysis, { analyzer, locate: locator(documents) });
+  return analysis;
 }
 
 /** Parse + analyze one YAML text (several documents allowed). */
@@ -133,7 +146,21 @@ export function explainPair(
   to: string,
   query?: PortQuery,
 ): PairExplanation | undefined {
-  return explain(a, from as EndpointId, to as EndpointId, query);
+  return madeBy(a).analyzer.explain(from as EndpointId, to as EndpointId, query);
+}
+
+export function footprint(a: Analysis, policy: string): PolicyFootprint | undefined {
+  return madeBy(a).analyzer.footprint(policy as PolicyId);
+}
+
+/** A location of `a`'s input placed in its file. */
+export function inFile(a: Analysis, location: SourceLocation): FileLocation {
+  return madeBy(a).locate(location);
+}
+
+/** Places the locations of `a`'s input in their files (for explanationLines). */
+export function locateIn(a: Analysis): Locate {
+  return madeBy(a).locate;
 }
 
 /** 1-based number of the first line of `text` containing `marker` (fails if absent). */

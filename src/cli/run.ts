@@ -3,9 +3,9 @@
  * entry point (main.ts) stays the only place that touches the process.
  */
 import { parseArgs } from 'node:util';
-import { analyze, explain, explanationLines, locationText, type Analysis, type EndpointId } from '../engine';
-import { parseManifests } from '../model';
-import type { Diagnostic } from '../model/source';
+import { Analyzer, explanationLines, locationText, type Analysis, type EndpointId } from '../engine';
+import { locator, parseManifests } from '../model';
+import type { Diagnostic, Locate } from '../model/source';
 import { PROTOCOLS, type Protocol } from '../model/types';
 import { FORMATS, renderConnectivity, type Format } from './formats';
 import { CONNECTIVITY_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
@@ -21,26 +21,35 @@ const USAGE_ERROR = 2;
 
 class UsageError extends Error {}
 
-function diagnosticLine(d: Diagnostic): string {
-  return `${locationText(d.location)}: ${d.severity}: ${d.message}`;
+function diagnosticLine(d: Diagnostic, locate: Locate): string {
+  return `${locationText(locate(d.location))}: ${d.severity}: ${d.message}`;
+}
+
+/** What the PATHs hold: the analysis, the analyzer to ask about it, and where each document sits. */
+interface Loaded {
+  readonly analysis: Analysis;
+  readonly analyzer: Analyzer;
+  readonly locate: Locate;
 }
 
 /** Reads and analyses PATHs; undefined (after saying why) when nothing could be read. */
-function load(paths: string[], verbose: boolean, io: CliIo): Analysis | undefined {
+function load(paths: string[], verbose: boolean, io: CliIo): Loaded | undefined {
   if (paths.length === 0) throw new UsageError('no PATH given');
   const { inputs, problems } = readInputs(paths, io.readStdin);
   problems.forEach((p) => io.err(p));
   const model = parseManifests(inputs);
-  const analysis = analyze(model.resources);
+  const locate = locator(model.documents);
+  const analyzer = new Analyzer();
+  const analysis = analyzer.update(model.resources);
   const shown = [...model.diagnostics, ...analysis.diagnostics].filter((d) => verbose || d.severity !== 'info');
-  shown.forEach((d) => io.err(diagnosticLine(d)));
+  shown.forEach((d) => io.err(diagnosticLine(d, locate)));
   const { namespaces, workloads, policies } = model.resources;
   const nothingTaken = namespaces.length + workloads.length + policies.length === 0;
   if (inputs.length === 0 || (nothingTaken && model.diagnostics.some((d) => d.severity === 'error'))) {
     io.err('nothing could be read from the given paths');
     return undefined;
   }
-  return analysis;
+  return { analysis, analyzer, locate };
 }
 
 function connectivity(args: string[], io: CliIo): number {
@@ -52,9 +61,9 @@ function connectivity(args: string[], io: CliIo): number {
   if (values.help) return io.out(CONNECTIVITY_HELP), 0;
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use ${FORMATS.join(', ')})`);
-  const analysis = load(positionals, values.verbose ?? false, io);
-  if (!analysis) return USAGE_ERROR;
-  for (const line of renderConnectivity(analysis, format)) io.out(line);
+  const loaded = load(positionals, values.verbose ?? false, io);
+  if (!loaded) return USAGE_ERROR;
+  for (const line of renderConnectivity(loaded.analysis, format)) io.out(line);
   return 0;
 }
 
@@ -98,14 +107,14 @@ function explainCommand(args: string[], io: CliIo): number {
   if (values.from === values.to) throw new UsageError('--from and --to name the same endpoint');
   const port = parsePort(values.port);
   const protocol = parseProtocol(values.protocol);
-  const analysis = load(positionals, values.verbose ?? false, io);
-  if (!analysis) return USAGE_ERROR;
+  const loaded = load(positionals, values.verbose ?? false, io);
+  if (!loaded) return USAGE_ERROR;
   for (const id of [values.from, values.to]) {
-    if (!analysis.endpointIndex.has(id as EndpointId)) return unknownEndpoint(analysis, id, io);
+    if (!loaded.analysis.endpoints.some((e) => e.id === id)) return unknownEndpoint(loaded.analysis, id, io);
   }
   const query = port !== undefined || protocol ? { protocol: protocol ?? 'TCP', ...(port !== undefined ? { port } : {}) } : undefined;
-  const explanation = explain(analysis, values.from as EndpointId, values.to as EndpointId, query)!;
-  io.out(explanationLines(explanation).join('\n'));
+  const explanation = loaded.analyzer.explain(values.from as EndpointId, values.to as EndpointId, query)!;
+  io.out(explanationLines(explanation, loaded.locate).join('\n'));
   return explanation.verdict ? 0 : 1;
 }
 

@@ -3,9 +3,8 @@
  * keystroke changes one policy or one workload; everything else is taken from the previous
  * analysis:
  * - policies are compiled, and endpoints built, once per resource object (the model hands
- *   unchanged objects back as the same objects); a policy whose document only moved (an edit
- *   above it added or removed lines) gets its previous compilation with the new locations, and
- *   keeps its previous match and everything computed from it;
+ *   unchanged objects back as the same objects, also when their document moved: locations are
+ *   relative to their document);
  * - when the namespaces and the endpoint list are the same as before (same ids, same order), each
  *   previous policy match is kept, re-testing only the endpoints whose labels, ports or addresses
  *   changed; any other change of the endpoint list matches every policy afresh;
@@ -13,25 +12,30 @@
  *   or the ports it depends on changed, and only the connections through rebuilt sides are redone.
  * Results that did not change keep their identity, so consumers can skip them by `===`.
  * `analyze()` is this with no previous revision: there is one evaluator, not two.
+ *
+ * The match tables stay in here: the Analysis is plain data, and questions about it (explain a
+ * pair, a policy's footprint) are asked of the Analyzer, which walks the tables of its latest
+ * revision.
  */
 import type { Diagnostic } from '../model/source';
 import type { ClusterResources, IpBlockPeer, NetworkPolicyResource, WorkloadResource } from '../model/types';
-import type { Analysis, EndpointIsolation, PolicySummary } from './analyze';
-import { compilePolicy, policyId, relocatePolicy, type CompiledPolicy } from './compile';
+import { compilePolicy, type CompiledPolicy } from './compile';
 import { buildSides, connectionRows } from './connectivity';
 import { updateConnectivity, type Connectivity } from './connectivity-update';
+import { explainPair } from './explain';
+import { footprintOf } from './footprint';
 import {
   EndpointIndex,
   matchPolicy,
-  rebindMatch,
   rematchPolicy,
   tablesOf,
   type MatchTables,
   type MatchedPolicy,
+  type MatchedRevision,
 } from './matching';
 import { diagnosticsOfPolicy } from './policy-diagnostics';
 import { keepEqual, universeChange, type UniverseChange } from './revision-diff';
-import { LOCATION_KEYS, sameData, sameItems } from './same-data';
+import { sameData, sameItems } from './same-data';
 import {
   buildNamespaces,
   byId,
@@ -41,14 +45,24 @@ import {
   workloadEndpoint,
   type WorkloadGroup,
 } from './topology';
-import type { Endpoint, EndpointId, ExternalEndpoint, WorkloadEndpoint } from './types';
+import type {
+  Analysis,
+  Endpoint,
+  EndpointId,
+  EndpointIsolation,
+  ExternalEndpoint,
+  PairExplanation,
+  PolicyFootprint,
+  PolicyId,
+  PolicySummary,
+  PortQuery,
+  WorkloadEndpoint,
+} from './types';
 
 /** What a policy resource gives, whatever the rest of the cluster. */
 interface PolicyWork {
   readonly compiled: CompiledPolicy;
   readonly blocks: readonly IpBlockPeer[];
-  /** The previous revision's compilation of the same text, when the document only moved. */
-  readonly movedFrom?: CompiledPolicy;
 }
 
 /** What a group of workloads gives. */
@@ -60,16 +74,13 @@ interface GroupWork {
 
 /** What one revision leaves for the next. */
 interface Memory extends Connectivity {
-  readonly analysis: Analysis;
+  readonly revision: MatchedRevision;
   readonly policyWork: ReadonlyMap<NetworkPolicyResource, PolicyWork>;
   readonly groupWork: ReadonlyMap<EndpointId, GroupWork>;
   readonly blocks: readonly IpBlockPeer[];
   readonly externals: readonly ExternalEndpoint[];
   readonly index: EndpointIndex;
   readonly matched: ReadonlyMap<CompiledPolicy, MatchedPolicy>;
-  /** For a match carried over from a moved policy, the match it stands for in sides and rows. */
-  readonly original: ReadonlyMap<MatchedPolicy, MatchedPolicy>;
-  readonly policyById: ReadonlyMap<string, NetworkPolicyResource>;
   readonly summaries: ReadonlyMap<MatchedPolicy, PolicySummary>;
   readonly policyDiagnostics: ReadonlyMap<MatchedPolicy, readonly Diagnostic[]>;
 }
@@ -79,7 +90,7 @@ export class Analyzer {
 
   update(resources: ClusterResources): Analysis {
     const before = this.memory;
-    const previous = before?.analysis;
+    const previous = before?.revision;
 
     const policyWork = new Map(resources.policies.map((policy) => [policy, this.policyWork(policy)]));
     const blocks = [...policyWork.values()].flatMap((work) => work.blocks);
@@ -90,27 +101,25 @@ export class Analyzer {
     const namespaces = buildNamespaces(resources);
     const endpoints = keepEqual<Endpoint>([...workloadEndpoints, ...externals], (e) => {
       const i = previous?.endpointIndex.get(e.id);
-      return i === undefined ? undefined : previous!.endpoints[i];
+      return i === undefined ? undefined : previous!.analysis.endpoints[i];
     });
 
     // Previous matches, sides and rows are indexed by endpoint: reusable only over the same list.
-    const change = previous && universeChange(previous, namespaces, endpoints);
+    const change = previous && universeChange(previous.analysis, namespaces, endpoints);
     const reusable = change && before;
     const index =
       reusable && change.changed.length === 0 && change.namespacesUnchanged
         ? reusable.index
         : new EndpointIndex(endpoints, namespaces);
-    const { matched, original } = this.match(policyWork, index, reusable && change);
-    const originalOf = (m: MatchedPolicy) => original.get(m) ?? before?.original.get(m) ?? m;
+    const matched = this.match(policyWork, index, reusable && change);
     const tables = tablesOf(matched, endpoints.length);
     const endpointIndex: ReadonlyMap<EndpointId, number> = reusable
-      ? reusable.analysis.endpointIndex
+      ? reusable.revision.endpointIndex
       : new Map(endpoints.map((e, i) => [e.id, i]));
     const { sides, rows } = reusable
-      ? updateConnectivity({ ...reusable, tables: reusable.analysis.tables }, tables, change!.changed, {
+      ? updateConnectivity({ ...reusable, tables: reusable.revision.tables }, tables, change!.changed, {
           endpoints,
           index: endpointIndex,
-          same: (a, b) => originalOf(a) === originalOf(b),
         })
       : fresh(endpoints, tables);
 
@@ -119,33 +128,29 @@ export class Analyzer {
     );
     const policyDiagnostics = this.policyDiagnostics(matched, endpoints, reusable && change);
 
-    const isolation = isolationOf(endpoints, tables, previous, reusable?.analysis.tables);
+    const isolation = isolationOf(endpoints, tables, previous?.analysis, reusable?.revision.tables);
 
-    const previousNamespaces = new Map(previous?.namespaces.map((ns) => [ns.name, ns]));
+    const previousNamespaces = new Map(previous?.analysis.namespaces.map((ns) => [ns.name, ns]));
     const analysis: Analysis = {
       namespaces: keepEqual(namespaces, (ns) => previousNamespaces.get(ns.name)),
       endpoints,
       // Rows handed back whole: so are their connections (flattening is O(connections)).
-      connections: before && rows === before.rows ? before.analysis.connections : rows.flat(),
+      connections: before && rows === before.rows ? before.revision.analysis.connections : rows.flat(),
       policies: [...summaries.values()],
       isolation,
       diagnostics: [
         ...[...groupWork.values()].flatMap((work) => work.diagnostics),
         ...[...policyDiagnostics.values()].flat(),
       ],
-      endpointIndex,
-      tables,
     };
     this.memory = {
-      analysis,
+      revision: { analysis, endpointIndex, tables },
       policyWork,
       groupWork,
       blocks,
       externals,
       index,
       matched: new Map(matched.map((m) => [m.policy, m])),
-      original,
-      policyById: new Map(resources.policies.map((p) => [policyId(p.namespace, p.name), p])),
       sides,
       rows,
       summaries,
@@ -155,40 +160,34 @@ export class Analyzer {
   }
 
   /**
-   * Each policy matched: the previous match re-tested against the changed endpoints, a moved
-   * twin's match rebound to the new compilation, else matched afresh. `original` maps a
-   * rebound match to the match whose sides and rows it reuses.
+   * Why the latest revision allows what it does from `from` to `to` (for `query`, or anything);
+   * `undefined` before the first revision, for an unknown id, or for a pair of one endpoint.
    */
+  explain(from: EndpointId, to: EndpointId, query?: PortQuery): PairExplanation | undefined {
+    return this.memory && explainPair(this.memory.revision, from, to, query);
+  }
+
+  /** What a policy of the latest revision selects and helps allow; `undefined` for an unknown id. */
+  footprint(policy: PolicyId): PolicyFootprint | undefined {
+    return this.memory && footprintOf(this.memory.revision, policy);
+  }
+
+  /** Each policy matched: the previous match re-tested against the changed endpoints, else matched afresh. */
   private match(
     policyWork: ReadonlyMap<NetworkPolicyResource, PolicyWork>,
     index: EndpointIndex,
     change: UniverseChange | undefined,
-  ): { matched: MatchedPolicy[]; original: Map<MatchedPolicy, MatchedPolicy> } {
+  ): MatchedPolicy[] {
     const memory = change && this.memory;
-    const original = new Map<MatchedPolicy, MatchedPolicy>();
-    const matched = [...policyWork.values()].map(({ compiled, movedFrom }) => {
-      if (!memory) return matchPolicy(compiled, index);
-      const earlier = memory.matched.get(compiled);
-      const twin = movedFrom && memory.matched.get(movedFrom);
-      const reused = earlier ?? (twin && rebindMatch(twin, compiled));
-      if (!reused) return matchPolicy(compiled, index);
-      const rematched = rematchPolicy(reused, change!.changed, index);
-      const standsFor = earlier ? memory.original.get(earlier) : (memory.original.get(twin!) ?? twin);
-      if (rematched === reused && standsFor) original.set(reused, standsFor);
-      return rematched;
+    return [...policyWork.values()].map(({ compiled }) => {
+      const earlier = memory?.matched.get(compiled);
+      return earlier ? rematchPolicy(earlier, change!.changed, index) : matchPolicy(compiled, index);
     });
-    return { matched, original };
   }
 
-  /** A policy's compilation: the previous one for the same object; noting a moved twin. */
+  /** A policy's compilation: the previous one for the same object. */
   private policyWork(policy: NetworkPolicyResource): PolicyWork {
-    const memory = this.memory;
-    const earlier = memory?.policyWork.get(policy);
-    if (earlier) return earlier;
-    const twin = memory?.policyById.get(policyId(policy.namespace, policy.name));
-    const moved = twin && sameData(twin, policy, LOCATION_KEYS) ? memory!.policyWork.get(twin) : undefined;
-    if (moved) return { compiled: relocatePolicy(moved.compiled, policy), blocks: moved.blocks, movedFrom: moved.compiled };
-    return { compiled: compilePolicy(policy), blocks: ipBlocksOf(policy) };
+    return this.memory?.policyWork.get(policy) ?? { compiled: compilePolicy(policy), blocks: ipBlocksOf(policy) };
   }
 
   /** A group's endpoint, the previous one when the group has the same member objects. */
@@ -207,6 +206,11 @@ export class Analyzer {
     const reusable = change && !change.portsChanged ? this.memory?.policyDiagnostics : undefined;
     return new Map(matched.map((m) => [m, reusable?.get(m) ?? diagnosticsOfPolicy(m, endpoints)]));
   }
+}
+
+/** One analysis from scratch: an Analyzer with no previous revision to reuse. */
+export function analyze(resources: ClusterResources): Analysis {
+  return new Analyzer().update(resources);
 }
 
 /**

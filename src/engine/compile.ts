@@ -153,30 +153,3 @@ export function compilePolicy(policy: NetworkPolicyResource): CompiledPolicy {
       .map((type) => (type === 'Ingress' ? 'ingress' : 'egress')),
   };
 }
-
-/**
- * `compiled` with the locations of `policy`, a policy that reads the same as the one compiled
- * except for where it sits (its document moved): what matched before still matches, and every
- * provenance points at the new lines. Mirrors where compilePolicy takes each location from.
- */
-export function relocatePolicy(compiled: CompiledPolicy, policy: NetworkPolicyResource): CompiledPolicy {
-  const rules = (list: readonly CompiledRule[] | undefined, written: readonly PolicyRule[] | undefined) =>
-    list?.map((rule, i) => relocateRule(rule, written![i]!));
-  const ingress = rules(compiled.ingress, policy.ingress);
-  const egress = rules(compiled.egress, policy.egress);
-  return {
-    ...compiled,
-    ref: { ...compiled.ref, location: policy.location, nameLocation: policy.nameLocation },
-    ...(ingress ? { ingress } : {}),
-    ...(egress ? { egress } : {}),
-  };
-}
-
-function relocateRule(rule: CompiledRule, written: PolicyRule): CompiledRule {
-  const named = (written.ports ?? []).filter((entry) => typeof entry.port === 'string');
-  return {
-    ...rule,
-    ref: { ...rule.ref, location: written.location },
-    namedPorts: rule.namedPorts.map((port, i) => ({ ...port, location: named[i]!.location })),
-  };
-}

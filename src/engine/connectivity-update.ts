@@ -63,28 +63,25 @@ function patchRow(
 /**
  * The connectivity over `tables`, given the previous revision's (over `previous.tables`), where the
  * endpoint list is the same and only the endpoints `changed` changed labels, ports or addresses.
- * A side is rebuilt when its isolating policies changed (a changed match is a new object; `same`
- * tells a policy that only moved in the file from a changed one), or the ports it resolves
- * changed: its own for ingress, its peers' for egress.
+ * A side is rebuilt when its isolating policies changed (a changed match is a new object), or the
+ * ports it resolves changed: its own for ingress, its peers' for egress.
  */
 export function updateConnectivity(
   previous: Connectivity & { readonly tables: MatchTables },
   tables: MatchTables,
   changed: readonly number[],
-  at: Omit<Revision, 'sides'> & { readonly same: (a: MatchedPolicy, b: MatchedPolicy) => boolean },
+  at: Omit<Revision, 'sides'>,
 ): Connectivity {
-  const { endpoints, same } = at;
+  const { endpoints } = at;
   const all = endpoints.map((_, i) => i);
   const changedSet = new Set(changed);
-  const sameList = (a: readonly MatchedPolicy[], b: readonly MatchedPolicy[]) =>
-    a.length === b.length && a.every((m, i) => same(m, b[i]!));
   const columns = all.filter(
-    (d) => changedSet.has(d) || !sameList(tables.ingressIsolation[d]!, previous.tables.ingressIsolation[d]!),
+    (d) => changedSet.has(d) || !sameItems(tables.ingressIsolation[d]!, previous.tables.ingressIsolation[d]!),
   );
   const rebuiltRows = new Set(
     all.filter(
       (s) =>
-        !sameList(tables.egressIsolation[s]!, previous.tables.egressIsolation[s]!) ||
+        !sameItems(tables.egressIsolation[s]!, previous.tables.egressIsolation[s]!) ||
         (changed.length > 0 && resolvesPortsOn(tables.egressIsolation[s]!, changed)),
     ),
   );

@@ -3,7 +3,7 @@
  * pair, which policies isolate each side and what each of their rules does for this pair.
  */
 import type { Endpoint, EndpointId, PairExplanation, PolicyRef, PortQuery, RuleMiss, RuleVerdict, SideExplanation } from './types';
-import type { MatchedPolicy, RuleMatch } from './matching';
+import type { MatchedPolicy, MatchedRevision, RuleMatch } from './matching';
 import { rulePortsToward, unresolvedNames } from './matching';
 import {
   ALL_CONNECTIONS,
@@ -13,7 +13,6 @@ import {
   isNoConnections,
   unionConnections,
 } from './portset';
-import type { Analysis } from './analyze';
 
 function missOf(match: RuleMatch, peer: number, destination: Endpoint, query?: PortQuery): RuleMiss | undefined {
   if (!match.has(peer)) return { kind: 'peer' };
@@ -32,7 +31,7 @@ function missOf(match: RuleMatch, peer: number, destination: Endpoint, query?: P
 }
 
 function explainSide(
-  analysis: Analysis,
+  { analysis, tables }: MatchedRevision,
   direction: 'ingress' | 'egress',
   subject: number,
   peer: number,
@@ -44,7 +43,6 @@ function explainSide(
   if (endpoint.type === 'external') {
     return { direction, endpoint: endpoint.id, subjectToPolicies: false, isolatedBy: [], rules: [], allowed: ALL_CONNECTIONS };
   }
-  const tables = analysis.tables;
   const isolating: readonly MatchedPolicy[] =
     direction === 'egress' ? tables.egressIsolation[subject]! : tables.ingressIsolation[subject]!;
   const isolatedBy: PolicyRef[] = isolating.map((m) => m.policy.ref);
@@ -61,17 +59,18 @@ function explainSide(
 }
 
 /** Explains the pair `from → to`; undefined when either id is unknown or they are the same. */
-export function explain(
-  analysis: Analysis,
+export function explainPair(
+  revision: MatchedRevision,
   from: EndpointId,
   to: EndpointId,
   query?: PortQuery,
 ): PairExplanation | undefined {
-  const s = analysis.endpointIndex.get(from);
-  const d = analysis.endpointIndex.get(to);
+  const { analysis, endpointIndex } = revision;
+  const s = endpointIndex.get(from);
+  const d = endpointIndex.get(to);
   if (s === undefined || d === undefined || s === d) return undefined;
-  const egress = explainSide(analysis, 'egress', s, d, query);
-  const ingress = explainSide(analysis, 'ingress', d, s, query);
+  const egress = explainSide(revision, 'egress', s, d, query);
+  const ingress = explainSide(revision, 'ingress', d, s, query);
   const bothExternal = analysis.endpoints[s]!.type === 'external' && analysis.endpoints[d]!.type === 'external';
   // Traffic between two outside addresses never crosses the cluster: nothing to allow.
   const allowed = bothExternal ? NO_CONNECTIONS : intersectConnections(egress.allowed, ingress.allowed);

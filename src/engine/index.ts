@@ -2,12 +2,8 @@
  * The engine's public surface. Pure TypeScript: resources in, data out; no React, DOM, Monaco,
  * zustand or yaml (test/architecture.test.ts keeps it so).
  */
-export { analyze } from './analyze';
-export { Analyzer } from './analyzer';
+export { Analyzer, analyze } from './analyzer';
 export { sameData, sameItems } from './same-data';
-export type { Analysis, EndpointIsolation, PolicySummary } from './analyze';
-export { explain } from './explain';
-export { policyFootprint, type PolicyFootprint } from './footprint';
 export { ENGINE_DIAGNOSTIC_CODES, explanationLines, locationText, queryText, ruleText } from './messages';
 export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
 export { rangeText } from './address-space';

@@ -8,7 +8,7 @@ import { blockContainsRange } from './address-space';
 import type { CompiledPolicy, CompiledRule, PeerMatcher } from './compile';
 import { connectionsOf, portRange, unionConnections } from './portset';
 import type { CompiledSelector } from './selector';
-import type { ConnectionSet, Endpoint, NamespaceInfo } from './types';
+import type { Analysis, ConnectionSet, Endpoint, EndpointId, NamespaceInfo } from './types';
 
 export interface RuleMatch {
   readonly rule: CompiledRule;
@@ -26,6 +26,13 @@ export interface MatchedPolicy {
   readonly selected: readonly number[];
   readonly ingress?: readonly RuleMatch[];
   readonly egress?: readonly RuleMatch[];
+}
+
+/** One revision's analysis with the tables behind it: what explanations and footprints walk. */
+export interface MatchedRevision {
+  readonly analysis: Analysis;
+  readonly endpointIndex: ReadonlyMap<EndpointId, number>;
+  readonly tables: MatchTables;
 }
 
 export interface MatchTables {
@@ -231,18 +238,6 @@ export function rematchPolicy(previous: MatchedPolicy, changed: readonly number[
   const egress = rules(previous.egress);
   if (!moved) return previous;
   return { policy, selected, ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
-}
-
-/**
- * `previous`'s match results for `policy`, a compilation of the same policy text that only moved
- * in the file (same rules, other locations): what it selects and matches cannot differ.
- */
-export function rebindMatch(previous: MatchedPolicy, policy: CompiledPolicy): MatchedPolicy {
-  const rules = (list: readonly RuleMatch[] | undefined, compiled: readonly CompiledRule[] | undefined) =>
-    list?.map((match, i) => ({ ...match, rule: compiled![i]! }));
-  const ingress = rules(previous.ingress, policy.ingress);
-  const egress = rules(previous.egress, policy.egress);
-  return { policy, selected: previous.selected, ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
 }
 
 /** The tables for matched policies over `endpointCount` endpoints: the per-endpoint isolation lists. */

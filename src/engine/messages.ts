@@ -2,7 +2,7 @@
  * Every sentence the product says about a verdict lives here, rendered from explanation data.
  * The CLI prints these lines, the UI shows them, tests read them.
  */
-import type { SourceLocation } from '../model/source';
+import type { FileLocation, Locate } from '../model/source';
 import { describeConnections } from './describe';
 import { isNoConnections } from './portset';
 import type { PairExplanation, PortQuery, RuleMiss, RuleRef, RuleVerdict, SideExplanation } from './types';
@@ -26,7 +26,8 @@ export const diagnosticText = {
     `policyTypes of ${policy} does not include ${direction === 'ingress' ? 'Ingress' : 'Egress'}, so its ${direction} rules have no effect.`,
 };
 
-export function locationText(location: SourceLocation): string {
+/** `file:line:col` of a location placed in its file. */
+export function locationText(location: FileLocation): string {
   return `${location.file}:${location.range.startLine}:${location.range.startColumn}`;
 }
 
@@ -34,8 +35,9 @@ export function queryText(query: PortQuery): string {
   return query.port === undefined ? `${query.protocol} (any port)` : `${query.protocol} ${query.port}`;
 }
 
-export function ruleText(rule: RuleRef): string {
-  return `${rule.policy} ${rule.direction} rule #${rule.index + 1} (${locationText(rule.location)})`;
+/** `ns/policy ingress rule #1 (file:line:col)`; `locate` places the rule in its file. */
+export function ruleText(rule: RuleRef, locate: Locate): string {
+  return `${rule.policy} ${rule.direction} rule #${rule.index + 1} (${locationText(locate(rule.location))})`;
 }
 
 function missText(miss: RuleMiss, side: SideExplanation, peer: string, query?: PortQuery): string {
@@ -51,12 +53,13 @@ function missText(miss: RuleMiss, side: SideExplanation, peer: string, query?: P
   }
 }
 
-function ruleLine(verdict: RuleVerdict, side: SideExplanation, peer: string, query?: PortQuery): string {
-  if (verdict.miss) return `  - ${ruleText(verdict.rule)}: does not apply — ${missText(verdict.miss, side, peer, query)}.`;
-  return `  - ${ruleText(verdict.rule)} allows ${describeConnections(verdict.allowed)}.`;
+function ruleLine(verdict: RuleVerdict, side: SideExplanation, peer: string, locate: Locate, query?: PortQuery): string {
+  const rule = ruleText(verdict.rule, locate);
+  if (verdict.miss) return `  - ${rule}: does not apply — ${missText(verdict.miss, side, peer, query)}.`;
+  return `  - ${rule} allows ${describeConnections(verdict.allowed)}.`;
 }
 
-function sideLines(side: SideExplanation, peer: string, query?: PortQuery): string[] {
+function sideLines(side: SideExplanation, peer: string, locate: Locate, query?: PortQuery): string[] {
   const what = side.direction === 'egress' ? `Egress from ${side.endpoint}` : `Ingress to ${side.endpoint}`;
   if (!side.subjectToPolicies) {
     return [`${what}: an address outside the cluster; NetworkPolicies do not restrict it.`];
@@ -72,11 +75,14 @@ function sideLines(side: SideExplanation, peer: string, query?: PortQuery): stri
     : `allowed: ${describeConnections(side.allowed)}`;
   const header = `${what}: isolated by ${policies}; ${summary}.`;
   if (side.rules.length === 0) return [header, `  - the isolating policies have no ${side.direction} rules: everything is denied.`];
-  return [header, ...side.rules.map((r) => ruleLine(r, side, peer, query))];
+  return [header, ...side.rules.map((r) => ruleLine(r, side, peer, locate, query))];
 }
 
-/** The verdict first, then the egress side and the ingress side with each rule's part. */
-export function explanationLines(explanation: PairExplanation): string[] {
+/**
+ * The verdict first, then the egress side and the ingress side with each rule's part; `locate`
+ * places the rules in their files.
+ */
+export function explanationLines(explanation: PairExplanation, locate: Locate): string[] {
   const { from, to, query, allowed, verdict } = explanation;
   const subject = query ? `${queryText(query)} from ${from} to ${to}` : `traffic from ${from} to ${to}`;
   const head = verdict
@@ -91,5 +97,5 @@ export function explanationLines(explanation: PairExplanation): string[] {
       `Each side allows something, but nothing in common: egress allows ${describeConnections(egress.allowed)}, ingress allows ${describeConnections(ingress.allowed)}.`,
     );
   }
-  return [head, ...notes, ...sideLines(egress, to, query), ...sideLines(ingress, from, query)];
+  return [head, ...notes, ...sideLines(egress, to, locate, query), ...sideLines(ingress, from, locate, query)];
 }

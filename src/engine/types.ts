@@ -9,7 +9,7 @@ import type {
   PolicyType,
   Protocol,
 } from '../model/types';
-import type { SourceLocation } from '../model/source';
+import type { Diagnostic, SourceLocation } from '../model/source';
 
 /** `ns/name[Kind]` for workloads, `first-last` address range for external endpoints. */
 export type EndpointId = string & { readonly __brand: 'EndpointId' };
@@ -128,4 +128,41 @@ export interface PairExplanation {
   readonly allowed: ConnectionSet;
   /** Whether the query (or, without one, anything at all) is allowed. */
   readonly verdict: boolean;
+}
+
+/** A policy and the workload endpoints its podSelector selects (in its namespace). */
+export interface PolicySummary {
+  readonly ref: PolicyRef;
+  readonly selects: readonly EndpointId[];
+}
+
+/** The policies that isolate one workload endpoint, per direction. */
+export interface EndpointIsolation {
+  readonly ingress: readonly PolicyId[];
+  readonly egress: readonly PolicyId[];
+}
+
+/**
+ * What the engine says about one revision of a cluster: plain, structured-cloneable data (the
+ * match tables behind it stay inside the Analyzer, which answers questions about them).
+ */
+export interface Analysis {
+  readonly namespaces: readonly NamespaceInfo[];
+  /** Workloads sorted by id, then external ranges in address order. */
+  readonly endpoints: readonly Endpoint[];
+  /** Every ordered pair of distinct endpoints with something allowed; absent pairs are denied. */
+  readonly connections: readonly Connection[];
+  readonly policies: readonly PolicySummary[];
+  /** Per workload endpoint id: the policies isolating it per direction. */
+  readonly isolation: ReadonlyMap<EndpointId, EndpointIsolation>;
+  /** What the engine noticed: unresolved named ports, policies selecting nothing, … */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A policy's footprint: what it selects, and the connections one of its rules helps allow. */
+export interface PolicyFootprint {
+  readonly policy: PolicyId;
+  readonly selects: readonly EndpointId[];
+  /** The (from, to) of each connection, in the order of `Analysis.connections`. */
+  readonly connections: readonly (readonly [EndpointId, EndpointId])[];
 }

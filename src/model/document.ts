@@ -1,12 +1,11 @@
-/** One document's text → its objects and diagnostics. Pure: cache the result by text. */
-import type { Diagnostic } from './source';
+/** One document's text → its objects and diagnostics. Pure: the same text gives equal results. */
+import type { Diagnostic, DocumentId } from './source';
 import { readYaml } from './yaml';
 import { readObjects, type ObjectSink, type ParsedObject } from './objects';
 
 /**
- * What one document holds. Locations have an empty `file` and lines counted from the document's
- * first line: `combine` places them in their file, so the result does not depend on where the
- * document sits and can be reused when only other documents change.
+ * What one document holds. Every location points into `document`, relative to its first line,
+ * so the result does not depend on where the document sits and stays valid while it moves.
  */
 export interface ParsedDocument {
   /** Objects the API server would accept (duplicates across documents are found by `combine`). */
@@ -16,11 +15,11 @@ export interface ParsedDocument {
 
 /**
  * Parses one document's text (normally one element of `splitDocuments`; several documents in one
- * text also work). Never throws.
+ * text also work), locating everything in `document`. Never throws.
  */
-export function parseDocument(text: string): ParsedDocument {
-  const { roots, diagnostics } = readYaml(text);
-  const sink: ObjectSink = { objects: [], diagnostics: [...diagnostics] };
+export function parseDocument(text: string, document: DocumentId): ParsedDocument {
+  const { roots, diagnostics } = readYaml(text, document);
+  const sink: ObjectSink = { document, objects: [], diagnostics: [...diagnostics] };
   for (const root of roots) readObjects(root, {}, sink);
   return sink;
 }

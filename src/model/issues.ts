@@ -1,16 +1,19 @@
 /**
- * Collects the diagnostics of one object (or one document) while it is read. Locations carry no
- * file yet: parseDocument is file-agnostic so it can be cached by text; combine() places them.
+ * Collects the diagnostics of one object (or one document) while it is read, and makes the
+ * locations of what is read: both point into the document being read, relative to it.
  */
-import type { Diagnostic, Severity, SourceLocation, SourceRange } from './source';
-
-/** A location inside the document being read; `combine` fills in the file and line offset. */
-export function here(range: SourceRange): SourceLocation {
-  return { file: '', range };
-}
+import type { Diagnostic, DocumentId, Severity, SourceLocation, SourceRange } from './source';
 
 export class Issues {
   private readonly list: Diagnostic[] = [];
+
+  /** @param document the document being read: every location made here points into it. */
+  constructor(readonly document: DocumentId) {}
+
+  /** A location of the document being read. */
+  at(range: SourceRange): SourceLocation {
+    return { document: this.document, range };
+  }
 
   error(range: SourceRange, code: string, message: string): void {
     this.add('error', range, code, message);
@@ -41,6 +44,6 @@ export class Issues {
   }
 
   private add(severity: Severity, range: SourceRange, code: string, message: string): void {
-    this.list.push({ severity, code, message, location: here(range) });
+    this.list.push({ severity, code, message, location: this.at(range) });
   }
 }

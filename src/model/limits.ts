@@ -36,29 +36,23 @@ export const MAX_SYNTAX_ERRORS = 5;
 /** How much of the text is sampled for control characters when deciding it is binary. */
 const BINARY_SAMPLE = 8192;
 
+/** Why a whole input is refused: one diagnostic replaces all others for it. */
+export type Refusal = Pick<Diagnostic, 'severity' | 'code' | 'message'>;
+
 /**
- * Checks a whole input before it is split: too large, or not text. Returns the one diagnostic
- * that replaces all others for this file, or `undefined` when the text can be parsed.
+ * Checks a whole input before it is split: too large, or not text. `undefined` when the text
+ * can be parsed.
  */
-export function screenInput(file: string, text: string): Diagnostic | undefined {
-  const at = { file, range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 } };
+export function screenInput(text: string): Refusal | undefined {
   if (text.length > MAX_INPUT_CHARS) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
     return {
       severity: 'error',
       code: 'input-too-large',
       message: `${say.tooLarge(mb, MAX_INPUT_CHARS / 1024 / 1024)} — ${leftOut.input}`,
-      location: at,
     };
   }
-  if (looksBinary(text)) {
-    return {
-      severity: 'error',
-      code: 'binary-input',
-      message: `${say.binary} — ${leftOut.input}`,
-      location: at,
-    };
-  }
+  if (looksBinary(text)) return { severity: 'error', code: 'binary-input', message: `${say.binary} — ${leftOut.input}` };
   return undefined;
 }
 

@@ -1,15 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  combine,
-  DIAGNOSTIC_CODES,
-  MAX_INPUT_CHARS,
-  parseDocument,
-  parseManifests,
-  splitDocuments,
-  type ModelResult,
-} from './index';
-import type { SourceLocation } from './source';
+import { DIAGNOSTIC_CODES, MAX_INPUT_CHARS, locator, parseManifests, type ModelResult } from './index';
+import { parseDocument } from './document';
+import type { DocumentId, SourceLocation } from './source';
 
 const fixturesDir = new URL('../../fixtures/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, fixturesDir), 'utf8');
@@ -17,10 +10,10 @@ const modelFixtures = readdirSync(fixturesDir).filter((f) => /\.(ya?ml|json)$/.t
 
 const codes = (result: ModelResult) => result.diagnostics.map((d) => `${d.severity} ${d.code}`);
 
-/** Every SourceLocation anywhere in a result. */
+/** Every SourceLocation anywhere in a result's resources and diagnostics. */
 function locations(value: unknown): SourceLocation[] {
   if (typeof value !== 'object' || value === null) return [];
-  if ('file' in value && 'range' in value) return [value as SourceLocation];
+  if ('document' in value && 'range' in value) return [value as SourceLocation];
   return Object.values(value).flatMap(locations);
 }
 
@@ -31,15 +24,16 @@ const pod = (name: string, namespace?: string) =>
   'spec: {containers: [{name: main, image: nginx}]}\n';
 
 describe('parseManifests', () => {
-  it('puts the input file in every location', () => {
+  it('places every location in its input file', () => {
     const result = parseManifests([
       { file: 'a.yaml', text: fixture('kubectl-list.yaml') },
       { file: 'b.yaml', text: fixture('policies-valid.yaml') },
     ]);
-    const all = locations(result);
+    const locate = locator(result.documents);
+    const all = locations({ resources: result.resources, diagnostics: result.diagnostics });
     expect(all.length).toBeGreaterThan(40);
-    expect(new Set(all.map((l) => l.file))).toEqual(new Set(['a.yaml', 'b.yaml']));
-    expect(result.resources.policies.filter((p) => p.location.file === 'b.yaml')).toHaveLength(7);
+    expect(new Set(all.map((l) => locate(l).file))).toEqual(new Set(['a.yaml', 'b.yaml']));
+    expect(result.resources.policies.filter((p) => locate(p.location).file === 'b.yaml')).toHaveLength(7);
   });
 
   it('puts objects without metadata.namespace in default', () => {
@@ -64,7 +58,7 @@ describe('parseManifests', () => {
         'is evaluated (kubectl create would refuse the second; kubectl apply would overwrite the first)',
     );
     expect(duplicate?.severity).toBe('error');
-    expect(duplicate?.location).toEqual({
+    expect(locator(result.documents)(duplicate!.location)).toEqual({
       file: 'two.yaml',
       range: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 12 },
     });
@@ -84,7 +78,7 @@ describe('parseManifests', () => {
       {
         name: 'shop',
         labels: { team: 'payments' },
-        location: { file: 'f', range: { startLine: 1, startColumn: 1, endLine: 5, endColumn: 27 } },
+        location: { document: expect.any(Number), range: { startLine: 1, startColumn: 1, endLine: 5, endColumn: 27 } },
       },
     ]);
   });
@@ -115,7 +109,8 @@ describe('parseManifests', () => {
       { file: 'latin1.yaml', text: '\ufffd\ufffd\u0001\u0002\ufffd\u0003kind: Pod' },
       { file: 'ok.yaml', text: ns('fine') },
     ]);
-    expect(result.diagnostics.map((d) => `${d.location.file} ${d.code}`)).toEqual([
+    const locate = locator(result.documents);
+    expect(result.diagnostics.map((d) => `${locate(d.location).file} ${d.code}`)).toEqual([
       'big.yaml input-too-large',
       'image.png binary-input',
       'latin1.yaml binary-input',
@@ -128,9 +123,10 @@ describe('parseManifests', () => {
     expect(result.resources.namespaces.map((n) => n.name)).toEqual(['a']);
     expect(result.resources.workloads.map((w) => w.name)).toEqual(['ok']);
     expect(new Set(codes(result))).toEqual(new Set(['error yaml-syntax']));
+    const locate = locator(result.documents);
     for (const d of result.diagnostics) {
-      expect(d.location.range.startLine).toBeGreaterThanOrEqual(8);
-      expect(d.location.range.endLine).toBeLessThanOrEqual(12);
+      expect(locate(d.location).range.startLine).toBeGreaterThanOrEqual(8);
+      expect(locate(d.location).range.endLine).toBeLessThanOrEqual(12);
     }
   });
 
@@ -161,35 +157,11 @@ describe('parseManifests', () => {
   });
 });
 
-describe('incremental parsing', () => {
-  const text = fixture('workloads.yaml');
-
-  it('is what parseManifests does: split, parse each document, combine', () => {
-    const documents = splitDocuments(text);
-    const result = combine(
-      documents.map((d) => ({ file: 'w.yaml', startLine: d.startLine, parsed: parseDocument(d.text) })),
-    );
-    expect(result).toEqual(parseManifests([{ file: 'w.yaml', text }]));
-  });
-
-  it('reuses a parsed document wherever it moves', () => {
-    const [, second] = splitDocuments(text);
-    if (second === undefined) throw new Error('fixture has one document');
-    const parsed = parseDocument(second.text);
-    const at = (startLine: number) =>
-      combine([{ file: 'f', startLine, parsed }]).resources.workloads[0]?.location.range;
-    expect(at(1)).toEqual({ startLine: 2, startColumn: 1, endLine: 12, endColumn: 19 });
-    expect(at(101)).toEqual({ startLine: 102, startColumn: 1, endLine: 112, endColumn: 19 });
-    expect(
-      parseManifests([{ file: 'f', text: `${'\n'.repeat(100)}${second.text}` }]).resources.workloads[0]
-        ?.location.range,
-    ).toEqual(at(101));
-  });
-
-  it('keeps document-relative, file-less locations in parseDocument', () => {
-    const parsed = parseDocument('\n\napiVersion: v1\nkind: Namespace\nmetadata: {name: ns1}\n');
+describe('parseDocument', () => {
+  it('locates everything in its document, relative to the document', () => {
+    const parsed = parseDocument('\n\napiVersion: v1\nkind: Namespace\nmetadata: {name: ns1}\n', 7 as DocumentId);
     expect(parsed.objects[0]?.nameLocation).toEqual({
-      file: '',
+      document: 7,
       range: { startLine: 5, startColumn: 18, endLine: 5, endColumn: 21 },
     });
   });
@@ -197,18 +169,18 @@ describe('incremental parsing', () => {
 
 describe('JSON streams', () => {
   it('reads fixtures/json-stream.json: one document per object, at its own lines', () => {
-    const { resources, diagnostics } = parseManifests([
+    const { resources, diagnostics, documents } = parseManifests([
       { file: 's.json', text: fixture('json-stream.json') },
     ]);
+    const lines = ({ location }: { location: SourceLocation }) => {
+      const { range } = locator(documents)(location);
+      return [range.startLine, range.endLine];
+    };
     expect(diagnostics).toEqual([]);
     expect(resources.namespaces.map((n) => n.name)).toEqual(['stream']);
-    expect(
-      resources.workloads.map((w) => [w.name, w.location.range.startLine, w.location.range.endLine]),
-    ).toEqual([['api', 2, 7]]);
+    expect(resources.workloads.map((w) => [w.name, ...lines(w)])).toEqual([['api', 2, 7]]);
     expect(resources.workloads[0]?.ports).toEqual([{ name: 'http', port: 8080 }]);
-    expect(
-      resources.policies.map((p) => [p.name, p.location.range.startLine, p.location.range.endLine]),
-    ).toEqual([['api-http', 8, 16]]);
+    expect(resources.policies.map((p) => [p.name, ...lines(p)])).toEqual([['api-http', 8, 16]]);
   });
 
   it('reads several JSON objects one after another, as kubectl does, with their own lines', () => {
@@ -226,6 +198,7 @@ describe('JSON streams', () => {
     const result = parseManifests([{ file: 's.json', text: `${namespace}\n${workload}\n` }]);
     expect(result.diagnostics).toEqual([]);
     expect(result.resources.namespaces.map((n) => n.name)).toEqual(['a']);
-    expect(result.resources.workloads.map((w) => [w.name, w.location.range.startLine])).toEqual([['p', 2]]);
+    const locate = locator(result.documents);
+    expect(result.resources.workloads.map((w) => [w.name, locate(w.location).range.startLine])).toEqual([['p', 2]]);
   });
 });

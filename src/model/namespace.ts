@@ -3,7 +3,6 @@ import type { NamespaceResource } from './types';
 import type { YMap } from './tree';
 import type { Issues } from './issues';
 import type { Metadata } from './metadata';
-import { here } from './issues';
 import { asMap, checkFields, valueOf } from './reader';
 
 const SPEC_FIELDS: ReadonlySet<string> = new Set(['finalizers']);
@@ -11,5 +10,5 @@ const SPEC_FIELDS: ReadonlySet<string> = new Set(['finalizers']);
 /** Reads a Namespace whose top level and metadata are already read. */
 export function readNamespace(root: YMap, meta: Metadata, issues: Issues): NamespaceResource {
   checkFields(asMap(valueOf(root, 'spec'), 'spec', issues), 'spec', SPEC_FIELDS, issues);
-  return { name: meta.name, labels: meta.labels, location: here(root.range) };
+  return { name: meta.name, labels: meta.labels, location: issues.at(root.range) };
 }

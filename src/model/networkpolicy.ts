@@ -6,7 +6,6 @@ import type { NetworkPolicyResource, PolicyType } from './types';
 import type { YMap, YNode } from './tree';
 import type { Issues } from './issues';
 import type { Metadata } from './metadata';
-import { here } from './issues';
 import { asList, asMap, asString, checkFields, defined, valueOf } from './reader';
 import { readSelector } from './selector';
 import { readRules } from './rules';
@@ -30,8 +29,8 @@ export function readNetworkPolicy(root: YMap, meta: Metadata, issues: Issues): N
     policyTypes: readPolicyTypes(valueOf(spec, 'policyTypes'), 'spec.policyTypes', issues),
     ingress: readRules(valueOf(spec, 'ingress'), 'spec.ingress', 'from', issues),
     egress: readRules(valueOf(spec, 'egress'), 'spec.egress', 'to', issues),
-    location: here(root.range),
-    nameLocation: here(meta.nameRange),
+    location: issues.at(root.range),
+    nameLocation: issues.at(meta.nameRange),
   });
 }
 

@@ -4,9 +4,9 @@
  * object says so, in the same words.
  */
 import type { NamespaceResource, NetworkPolicyResource, WorkloadResource } from './types';
-import type { Diagnostic, SourceLocation } from './source';
+import type { Diagnostic, DocumentId, SourceLocation } from './source';
 import type { YMap, YNode } from './tree';
-import { here, Issues } from './issues';
+import { Issues } from './issues';
 import { asString, checkFields, headRange, valueOf } from './reader';
 import { decideKind, type SupportedKind } from './kinds';
 import { isListKind, readList, type ItemDefaults } from './lists';
@@ -31,6 +31,8 @@ export type ParsedObject =
     };
 
 export interface ObjectSink {
+  /** The document being read: every location points into it. */
+  readonly document: DocumentId;
   readonly objects: ParsedObject[];
   readonly diagnostics: Diagnostic[];
 }
@@ -41,7 +43,7 @@ const POLICY_TOP_FIELDS: ReadonlySet<string> = new Set(['apiVersion', 'kind', 'm
 
 /** Reads `node` (an object, or a list of them) into `sink`. */
 export function readObjects(node: YNode, defaults: ItemDefaults, sink: ObjectSink): void {
-  const issues = new Issues();
+  const issues = new Issues(sink.document);
   if (node.type !== 'map') {
     issues.error(node.range, 'not-an-object', say.notAnObject(node));
     sink.diagnostics.push(...issues.collect(leftOut.object('object')));
@@ -80,7 +82,7 @@ export function readObjects(node: YNode, defaults: ItemDefaults, sink: ObjectSin
 function readSupported(root: YMap, kind: SupportedKind, issues: Issues): ParsedObject {
   checkFields(root, '', kind === 'NetworkPolicy' ? POLICY_TOP_FIELDS : TOP_FIELDS, issues);
   const meta = readMetadata(root, kind === 'Namespace' ? 'cluster' : 'namespaced', issues);
-  const nameLocation = here(meta.nameRange);
+  const nameLocation = issues.at(meta.nameRange);
   if (kind === 'Namespace')
     return { type: 'Namespace', resource: readNamespace(root, meta, issues), nameLocation };
   if (kind === 'NetworkPolicy') {

@@ -1,24 +1,25 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseManifests } from './index';
+import { locator, parseManifests } from './index';
 import type { ModelResult } from './index';
 import type { SourceRange } from './source';
 
 /** Invariants of any result: nothing thrown (implicit), ranges inside the text, nothing kept that has an error. */
 function checkResult(text: string, result: ModelResult): void {
   const lineCount = text.split('\n').length;
+  const locate = locator(result.documents);
   for (const d of result.diagnostics) {
-    expect(d.location.file).toBe('f');
-    const { startLine, endLine } = d.location.range;
+    expect(locate(d.location).file).toBe('f');
+    const { startLine, endLine } = locate(d.location).range;
     expect(startLine).toBeGreaterThanOrEqual(1);
     expect(endLine).toBeGreaterThanOrEqual(startLine);
     expect(endLine).toBeLessThanOrEqual(lineCount);
   }
   const kept = [...result.resources.namespaces, ...result.resources.workloads, ...result.resources.policies];
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.location.range);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => locate(d.location).range);
   for (const object of kept) {
-    expect(errors.filter((e) => inside(e, object.location.range))).toEqual([]);
+    expect(errors.filter((e) => inside(e, locate(object.location).range))).toEqual([]);
   }
 }
 

@@ -6,7 +6,6 @@
 import type { Cidr, IpBlockPeer, PolicyPeer, PolicyPort, PolicyRule } from './types';
 import type { YNode } from './tree';
 import type { Issues } from './issues';
-import { here } from './issues';
 import { asInteger, asItemMap, asList, asMap, asString, checkFields, defined, valueOf } from './reader';
 import { readSelector } from './selector';
 import { checkPortName, readPortNumber, readProtocol } from './ports';
@@ -38,7 +37,7 @@ export function readRules(
     return defined({
       peers: peers?.flatMap((peer, j) => readPeer(peer, `${peersPath}[${j}]`, issues) ?? []),
       ports: ports?.flatMap((port, j) => readPolicyPort(port, `${portsPath}[${j}]`, issues) ?? []),
-      location: here(item.range),
+      location: issues.at(item.range),
     });
   });
 }
@@ -60,7 +59,7 @@ function readPeer(node: YNode, path: string, issues: Issues): PolicyPeer | undef
     podSelector: readSelector(podSelector, `${path}.podSelector`, issues),
     namespaceSelector: readSelector(namespaceSelector, `${path}.namespaceSelector`, issues),
     ipBlock: readIpBlock(ipBlock, `${path}.ipBlock`, issues),
-    location: here(node.range),
+    location: issues.at(node.range),
   });
 }
 
@@ -133,7 +132,7 @@ function readPolicyPort(node: YNode, path: string, issues: Issues): PolicyPort |
     protocol: readProtocol(valueOf(map, 'protocol'), `${path}.protocol`, issues),
     port,
     endPort,
-    location: here(node.range),
+    location: issues.at(node.range),
   });
 }
 

@@ -6,7 +6,6 @@ import type { IpRange, Labels, OwnerRef, WorkloadKind, WorkloadResource } from '
 import type { YMap, YNode } from './tree';
 import type { Issues } from './issues';
 import type { Metadata } from './metadata';
-import { here } from './issues';
 import {
   asBoolean,
   asItemMap,
@@ -66,7 +65,7 @@ export function readWorkload(
   meta: Metadata,
   issues: Issues,
 ): WorkloadResource {
-  const common = { kind, namespace: meta.namespace, name: meta.name, location: here(root.range) };
+  const common = { kind, namespace: meta.namespace, name: meta.name, location: issues.at(root.range) };
   const owner = { kind, range: headRange(root) };
   if (kind === 'Pod') {
     return defined({

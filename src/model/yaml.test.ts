@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readYaml } from './yaml';
+import type { DocumentId } from './source';
 import type { YMap, YNode } from './tree';
 
+const DOCUMENT = 0 as DocumentId;
+
 function root(text: string): YMap {
-  const { roots, diagnostics } = readYaml(text);
+  const { roots, diagnostics } = readYaml(text, DOCUMENT);
   expect(diagnostics).toEqual([]);
   const [first] = roots;
   if (first?.type !== 'map') throw new Error('expected one mapping');
@@ -14,7 +17,7 @@ function value(map: YMap, key: string): YNode | undefined {
   return map.entries.find((e) => e.key === key)?.value;
 }
 
-const codes = (text: string) => readYaml(text).diagnostics.map((d) => `${d.severity} ${d.code}`);
+const codes = (text: string) => readYaml(text, DOCUMENT).diagnostics.map((d) => `${d.severity} ${d.code}`);
 
 describe('readYaml', () => {
   it('gives 1-based, end-exclusive ranges without trailing whitespace or newlines', () => {
@@ -48,7 +51,7 @@ describe('readYaml', () => {
   });
 
   it('reports a syntax error inside its document and keeps the other documents', () => {
-    const { roots, diagnostics } = readYaml('a: [1\n---\nb: 2\n');
+    const { roots, diagnostics } = readYaml('a: [1\n---\nb: 2\n', DOCUMENT);
     expect(roots).toHaveLength(1);
     expect(diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
     expect(diagnostics[0]?.message).toContain('left out of the evaluation');
@@ -56,7 +59,7 @@ describe('readYaml', () => {
 
   it('reports at most five syntax errors per document, then how many more there are', () => {
     const text = Array.from({ length: 12 }, (_, i) => `k${i}: a: b`).join('\n');
-    const { diagnostics } = readYaml(`${text}\n---\nk: [1\n`);
+    const { diagnostics } = readYaml(`${text}\n---\nk: [1\n`, DOCUMENT);
     const messages = diagnostics.map((d) => d.message);
     expect(diagnostics.map((d) => d.code)).toEqual(Array(7).fill('yaml-syntax'));
     expect(messages[5]).toMatch(/^… and 7 more YAML errors in this document — kubectl could not read/);
@@ -64,7 +67,7 @@ describe('readYaml', () => {
     // The next document has its own five.
     expect(diagnostics[6]?.location.range.startLine).toBe(14);
     expect(
-      readYaml('k0: a: b\nk1: a: b\nk2: a: b\nk3: a: b\nk4: a: b\nk5: a: b\n').diagnostics.at(-1)?.message,
+      readYaml('k0: a: b\nk1: a: b\nk2: a: b\nk3: a: b\nk4: a: b\nk5: a: b\n', DOCUMENT).diagnostics.at(-1)?.message,
     ).toMatch(/^… and 1 more YAML error in this document/);
   });
 
@@ -88,7 +91,7 @@ describe('readYaml', () => {
   });
 
   it('skips empty documents and reports warnings such as unknown tags', () => {
-    expect(readYaml('---\n# nothing\n')).toEqual({ roots: [], diagnostics: [] });
+    expect(readYaml('---\n# nothing\n', DOCUMENT)).toEqual({ roots: [], diagnostics: [] });
     expect(codes('a: !custom x\n')).toEqual(['warning yaml-warning']);
   });
 

@@ -25,7 +25,7 @@ import {
   type SchemaOptions,
   type YAMLError,
 } from 'yaml';
-import type { Diagnostic, SourceRange } from './source';
+import type { Diagnostic, DocumentId, SourceRange } from './source';
 import type { YEntry, YNode, YScalar } from './tree';
 import { Issues } from './issues';
 import { MAX_ALIAS_COUNT, MAX_ALIAS_NODES, MAX_NESTING, MAX_SYNTAX_ERRORS } from './limits';
@@ -49,14 +49,17 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
     ),
 };
 
-/** Parses `text` (normally one document, see splitDocuments); ranges are relative to it. */
-export function readYaml(text: string): YamlRead {
+/**
+ * Parses `text` (normally one document, see splitDocuments); ranges are relative to it, and
+ * diagnostics point into `document`.
+ */
+export function readYaml(text: string, document: DocumentId): YamlRead {
   const lines = new LineCounter();
   const toRange = rangeMaker(text, lines);
   const diagnostics: Diagnostic[] = [];
   const roots: YNode[] = [];
   const tooDeep = (offset: number): YamlRead => {
-    const issues = new Issues();
+    const issues = new Issues(document);
     issues.error(toRange(offset, offset + 1), 'yaml-limit', say.tooDeep(MAX_NESTING));
     return { roots, diagnostics: issues.collect(leftOut.document) };
   };
@@ -72,7 +75,7 @@ export function readYaml(text: string): YamlRead {
   const deepAt = tooDeepAt(tokens, MAX_NESTING);
   if (deepAt !== undefined) return tooDeep(deepAt);
   for (const doc of new Composer({ ...OPTIONS, lineCounter: lines }).compose(tokens)) {
-    const issues = new Issues();
+    const issues = new Issues(document);
     reportSyntaxErrors(doc.errors, issues, toRange);
     for (const w of doc.warnings) issues.warning(toRange(...w.pos), 'yaml-warning', w.message);
     // A document with nothing in it (`---` and comments) is skipped, as kubectl does.

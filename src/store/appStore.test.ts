@@ -28,21 +28,21 @@ const at = (line: number, column: number, contentLine = line) => ({ line, column
 describe('app store', () => {
   it('evaluates the initial text and every change', () => {
     const store = newStore(POD);
-    expect(store.getState().evaluated.graph!.endpoints.map((e) => e.id)).toContain('default/web[Pod]');
+    expect(store.getState().evaluated.analysis!.endpoints.map((e) => e.id)).toContain('default/web[Pod]');
     store.getState().actions.setText(`${POD}---\n${POLICY}`);
     const { evaluated, revision } = store.getState();
     expect(evaluated.revision).toBe(revision);
-    expect(evaluated.graph!.isolation.get('default/web[Pod]' as never)!.ingress).toEqual(['default/deny-web']);
+    expect(evaluated.analysis!.isolation.get('default/web[Pod]' as never)!.ingress).toEqual(['default/deny-web']);
   });
 
   it('keeps the graph, stale, while the text is invalid; says where', () => {
     const store = newStore(POD);
-    const good = store.getState().evaluated.graph;
+    const good = store.getState().evaluated.analysis;
     store.getState().actions.setText(`${POD}  labels: {\n`);
     const { evaluated } = store.getState();
     expect(evaluated.stale).toBe(true);
-    expect(evaluated.graph).toBe(good);
-    expect(selectFirstError(store.getState())!.location.range.startLine).toBeGreaterThan(1);
+    expect(evaluated.analysis).toBe(good);
+    expect(selectFirstError(store.getState())!.range.startLine).toBeGreaterThan(1);
   });
 
   it('finds the policy under the cursor, but not on a stale graph', () => {
@@ -112,9 +112,9 @@ describe('app store', () => {
 
   it('ignores results older than the one shown', () => {
     const shown = mergeResult(
-      { revision: -1, stale: false, diagnostics: [], graph: undefined, graphRevision: -1 },
-      { revision: 5, stale: false, diagnostics: [] },
+      { revision: -1, stale: false, diagnostics: [], documents: [], analysis: undefined, analysisRevision: -1 },
+      { revision: 5, stale: false, diagnostics: [], documents: [] },
     );
-    expect(mergeResult(shown, { revision: 4, stale: true, diagnostics: [] })).toBe(shown);
+    expect(mergeResult(shown, { revision: 4, stale: true, diagnostics: [], documents: [] })).toBe(shown);
   });
 });

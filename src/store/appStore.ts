@@ -4,11 +4,12 @@
  * the latest evaluation result; everything else is derived by selectors (selectors.ts, ui/…).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { SourceRange } from '../model/source';
+import { locator } from '../model';
+import type { SourceLocation } from '../model/source';
 import type { EvaluationResult, Question, Answer } from './evaluation/protocol';
 import type { Evaluator, ResultListener } from './evaluation/evaluator';
 import type { TextChange } from './evaluation/textChanges';
-import { applyDelta } from './evaluation/graphDelta';
+import { applyDelta } from './evaluation/analysisDelta';
 import { markTextChange } from './recomputeTiming';
 import type {
   CursorPosition,
@@ -39,8 +40,8 @@ export interface AppState {
   readonly reveal: RevealRequest | null;
   readonly evaluated: Evaluated;
   /**
-   * How the edits the graph does not show yet moved lines (newest last): the graph's ranges are
-   * from an older text, and this maps the cursor back to it. Empty after a whole-text change.
+   * How the edits the graph does not show yet moved lines (newest last): the evaluated layout is
+   * of an older text, and this maps the cursor back to it. Empty after a whole-text change.
    */
   readonly unshownLineEdits: readonly RevisionLineEdits[];
   readonly actions: AppActions;
@@ -63,8 +64,8 @@ export interface AppActions {
   setWhyNot(form: Partial<WhyNotForm>): void;
   /** Merges positions; `replace` drops all others (a fresh layout). */
   setPositions(positions: Readonly<Record<string, XY>>, replace?: boolean): void;
-  /** Shows a range in the editor (and highlights it). */
-  reveal(range: SourceRange): void;
+  /** Shows a location of the evaluated text in the editor (and highlights it). */
+  reveal(location: SourceLocation): void;
   /** Asks the evaluation session about the graph on screen. */
   ask<Q extends Question>(question: Q): Promise<Answer<Q>>;
 }
@@ -82,13 +83,14 @@ const NOTHING_EVALUATED: Evaluated = {
   revision: -1,
   stale: false,
   diagnostics: [],
-  graph: undefined,
-  graphRevision: -1,
+  documents: [],
+  analysis: undefined,
+  analysisRevision: -1,
 };
 
 /**
- * Folds a result into the previous state. Results arrive in order from one session (graph deltas
- * chain on that); a result older than the one shown is ignored.
+ * Folds a result into the previous state. Results arrive in order from one session (analysis
+ * deltas chain on that); a result older than the one shown is ignored.
  */
 export function mergeResult(previous: Evaluated, result: EvaluationResult): Evaluated {
   if (result.revision <= previous.revision) return previous;
@@ -96,8 +98,9 @@ export function mergeResult(previous: Evaluated, result: EvaluationResult): Eval
     revision: result.revision,
     stale: result.stale,
     diagnostics: result.diagnostics,
-    graph: result.graph ? applyDelta(previous.graph, result.graph) : previous.graph,
-    graphRevision: result.graph ? result.revision : previous.graphRevision,
+    documents: result.documents,
+    analysis: result.analysis ? applyDelta(previous.analysis, result.analysis) : previous.analysis,
+    analysisRevision: result.analysis ? result.revision : previous.analysisRevision,
   };
 }
 
@@ -140,7 +143,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       setWhyNot: (form) => set({ whyNot: { ...get().whyNot, ...form } }),
       setPositions: (positions, replace = false) =>
         set({ positions: replace ? positions : { ...get().positions, ...positions } }),
-      reveal: (range) => set({ reveal: { range, seq: ++revealSeq } }),
+      reveal: (location) => set({ reveal: { range: locator(get().evaluated.documents)(location).range, seq: ++revealSeq } }),
       ask: (question) => evaluator!.ask(question),
     },
   }));
@@ -149,7 +152,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     const evaluated = mergeResult(previous, result);
     store.setState({
       evaluated,
-      unshownLineEdits: unshownLineEdits.filter((e) => e.revision > evaluated.graphRevision),
+      unshownLineEdits: unshownLineEdits.filter((e) => e.revision > evaluated.revision),
     });
   });
   markTextChange(0);

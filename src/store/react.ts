@@ -33,7 +33,7 @@ export function useActions(): AppActions {
  */
 export function useAnswer<Q extends Question>(question: Q | undefined): Answer<Q> | undefined {
   const store = useAppStoreApi();
-  const revision = useAppState((s) => s.evaluated.graphRevision);
+  const revision = useAppState((s) => s.evaluated.analysisRevision);
   const asked = question ? JSON.stringify(question) : '';
   const [held, setHeld] = useState<{ asked: string; answer: Answer<Q> | undefined }>({ asked: '', answer: undefined });
   useEffect(() => {

@@ -2,28 +2,29 @@
  * Derived data over the app state. Each selector is memoised on the state parts it reads, so
  * components can call them on every render and get the same object back until an input changes.
  */
-import type { Endpoint, EndpointId } from '../engine/types';
-import type { Diagnostic, SourceRange } from '../model/source';
+import { lineInDocument, locator } from '../model';
+import type { DocumentLayout, Locate, SourceRange } from '../model/source';
+import type { Analysis, Endpoint, EndpointId, PolicySummary } from '../engine/types';
 import type { AppState } from './appStore';
 import { memoizeLast } from './memo';
-import type { GraphData, PolicyInfo } from './evaluation/protocol';
-import type { CursorPosition, RevisionLineEdits } from './types';
+import { EDITOR_FILE } from './evaluation/protocol';
+import type { CursorPosition, Problem, RevisionLineEdits } from './types';
 
 /**
- * Whether the cursor is on one of the range's lines. Lines, not columns: a document owns whole
- * lines, and while the user types at the end of its last line the range (from the text the graph
- * was computed from) ends a few columns short; the highlight must not flicker off meanwhile.
+ * Whether `line` is one of the range's lines. Lines, not columns: a document owns whole lines,
+ * and while the user types at the end of its last line the range (from the text the graph was
+ * computed from) ends a few columns short; the highlight must not flicker off meanwhile.
  */
 function onLines(range: SourceRange, line: number): boolean {
   return line >= range.startLine && line <= range.endLine;
 }
 
 /**
- * `line` of the current text, in the text the graph was computed from: the unshown edits undone,
- * newest first. A line inside an edited span maps into the span it replaced (typing Enter at the
- * end of a policy's last line leaves the cursor in that policy).
+ * `line` of the current text, in the text last evaluated: the unshown edits undone, newest first.
+ * A line inside an edited span maps into the span it replaced (typing Enter at the end of a
+ * policy's last line leaves the cursor in that policy).
  */
-function lineInGraphText(line: number, unshown: readonly RevisionLineEdits[]): number {
+function lineInEvaluatedText(line: number, unshown: readonly RevisionLineEdits[]): number {
   let mapped = line;
   for (let r = unshown.length - 1; r >= 0; r--) {
     const { edits } = unshown[r]!;
@@ -38,45 +39,59 @@ function lineInGraphText(line: number, unshown: readonly RevisionLineEdits[]): n
 
 const cursorPolicy = memoizeLast(
   (
-    graph: GraphData | undefined,
+    analysis: Analysis | undefined,
+    documents: DocumentLayout,
     cursor: CursorPosition | null,
     stale: boolean,
     unshown: readonly RevisionLineEdits[],
-  ): PolicyInfo | undefined => {
-    // A stale graph's ranges belong to an older, invalid text: no edits map onto them.
-    if (!graph || !cursor || stale) return undefined;
-    const line = lineInGraphText(cursor.contentLine, unshown);
-    return graph.policies.find((p) => onLines(p.ref.location.range, line));
+  ): PolicySummary | undefined => {
+    // A stale analysis is of an older, invalid text: its documents may be gone from the layout.
+    if (!analysis || !cursor || stale) return undefined;
+    const at = lineInDocument(documents, EDITOR_FILE, lineInEvaluatedText(cursor.contentLine, unshown));
+    if (!at) return undefined;
+    return analysis.policies.find((p) => p.ref.location.document === at.document && onLines(p.ref.location.range, at.line));
   },
 );
 
 /** The NetworkPolicy whose YAML document holds the editor cursor. */
-export const selectCursorPolicy = (s: AppState): PolicyInfo | undefined =>
-  cursorPolicy(s.evaluated.graph, s.cursor, s.evaluated.stale, s.unshownLineEdits);
+export const selectCursorPolicy = (s: AppState): PolicySummary | undefined =>
+  cursorPolicy(s.evaluated.analysis, s.evaluated.documents, s.cursor, s.evaluated.stale, s.unshownLineEdits);
 
 const endpointIndex = memoizeLast(
-  (graph: GraphData | undefined): ReadonlyMap<EndpointId, Endpoint> =>
-    new Map((graph?.endpoints ?? []).map((e) => [e.id, e])),
+  (analysis: Analysis | undefined): ReadonlyMap<EndpointId, Endpoint> =>
+    new Map((analysis?.endpoints ?? []).map((e) => [e.id, e])),
 );
 
 /** Endpoints of the graph on screen, by id. */
 export const selectEndpointIndex = (s: AppState): ReadonlyMap<EndpointId, Endpoint> =>
-  endpointIndex(s.evaluated.graph);
+  endpointIndex(s.evaluated.analysis);
+
+const locate = memoizeLast(locator);
+
+/** Places locations of the evaluated text in the editor's text. */
+export const selectLocate = (s: AppState): Locate => locate(s.evaluated.documents);
 
 const severityRank = { error: 0, warning: 1, info: 2 } as const;
 
-const sortedDiagnostics = memoizeLast((diagnostics: readonly Diagnostic[]): readonly Diagnostic[] =>
-  [...diagnostics].sort(
-    (a, b) =>
-      severityRank[a.severity] - severityRank[b.severity] ||
-      a.location.range.startLine - b.location.range.startLine ||
-      a.location.range.startColumn - b.location.range.startColumn,
-  ),
+const problems = memoizeLast(
+  (evaluated: AppState['evaluated']): readonly Problem[] => {
+    // A stale analysis's diagnostics point into an older text.
+    const engine = evaluated.stale ? [] : (evaluated.analysis?.diagnostics ?? []);
+    const place = locate(evaluated.documents);
+    return [...evaluated.diagnostics, ...engine]
+      .map((diagnostic) => ({ diagnostic, range: place(diagnostic.location).range }))
+      .sort(
+        (a, b) =>
+          severityRank[a.diagnostic.severity] - severityRank[b.diagnostic.severity] ||
+          a.range.startLine - b.range.startLine ||
+          a.range.startColumn - b.range.startColumn,
+      );
+  },
 );
 
-/** Diagnostics for the problems list: errors first, then by position. */
-export const selectProblems = (s: AppState): readonly Diagnostic[] => sortedDiagnostics(s.evaluated.diagnostics);
+/** Every diagnostic of the text, placed in it: errors first, then by position. */
+export const selectProblems = (s: AppState): readonly Problem[] => problems(s.evaluated);
 
 /** The first error, which the stale banner points at. */
-export const selectFirstError = (s: AppState): Diagnostic | undefined =>
-  selectProblems(s).find((d) => d.severity === 'error');
+export const selectFirstError = (s: AppState): Problem | undefined =>
+  selectProblems(s).find((p) => p.diagnostic.severity === 'error');

@@ -1,8 +1,7 @@
 /** The app state's vocabulary: inputs the user gives, and what the evaluation sends back. */
-import type { Diagnostic, SourceRange } from '../model/source';
+import type { Diagnostic, DocumentLayout, SourceRange } from '../model/source';
 import type { Protocol } from '../model/types';
-import type { EndpointId } from '../engine/types';
-import type { GraphData } from './evaluation/protocol';
+import type { Analysis, EndpointId } from '../engine/types';
 
 /** A graph edge: its id, and the engine endpoints of the pair it stands for. */
 export interface EdgeRef {
@@ -66,19 +65,28 @@ export interface CursorPosition {
   readonly contentLine: number;
 }
 
-/** A request to show a range in the editor; `seq` makes a repeated click reveal again. */
+/** A request to show a range of the editor's text; `seq` makes a repeated click reveal again. */
 export interface RevealRequest {
   readonly range: SourceRange;
   readonly seq: number;
 }
 
-/** The latest evaluation, merged: the graph survives results that do not bring a new one. */
+/** A diagnostic, and where it is in the editor's text: what the problems list and markers show. */
+export interface Problem {
+  readonly diagnostic: Diagnostic;
+  readonly range: SourceRange;
+}
+
+/** The latest evaluation, merged: the analysis survives results that do not bring a new one. */
 export interface Evaluated {
-  /** Text revision the diagnostics belong to (-1 before the first result). */
+  /** Text revision the diagnostics and documents belong to (-1 before the first result). */
   readonly revision: number;
   readonly stale: boolean;
+  /** The model's diagnostics of `revision` (the engine's are in the analysis). */
   readonly diagnostics: readonly Diagnostic[];
-  readonly graph: GraphData | undefined;
-  /** Text revision the graph was computed from. */
-  readonly graphRevision: number;
+  /** Where the documents of `revision` sit in the text: places every location of it. */
+  readonly documents: DocumentLayout;
+  readonly analysis: Analysis | undefined;
+  /** Text revision the analysis was computed from: `revision` unless stale. */
+  readonly analysisRevision: number;
 }

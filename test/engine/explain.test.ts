@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PairExplanation, RuleVerdict } from '../../src/engine/types';
-import { ALL, ALL_V4, NONE, analyzeFiles, conn, explainPair, fixture, isEmpty, lineOf, podId, tcp, udp } from '../helpers';
+import { ALL, ALL_V4, NONE, analyzeFiles, conn, explainPair, fixture, inFile, isEmpty, lineOf, podId, tcp, udp } from '../helpers';
 
 const FILE = 'explain.yaml';
 const TEXT = fixture(FILE);
@@ -64,27 +64,27 @@ describe('an allowed pair', () => {
     expect(allowA?.namespace).toBe('x');
     expect(allowA?.name).toBe('allow-a');
     expect(allowA?.policyTypes).toEqual(['Ingress']); // defaulted: no egress rules
-    expect(allowA?.nameLocation.file).toBe(FILE);
-    expect(allowA?.nameLocation.range.startLine).toBe(lineOf(TEXT, 'name: allow-a'));
+    expect(inFile(analysis(), allowA!.nameLocation).file).toBe(FILE);
+    expect(inFile(analysis(), allowA!.nameLocation).range.startLine).toBe(lineOf(TEXT, 'name: allow-a'));
   });
 
   it('gives each rule what it allows, with a RuleRef pointing into the YAML', () => {
     const e = pair();
     const r0 = rule(e.ingress, 'x/allow-a', 0);
     expect(r0.rule.direction).toBe('ingress');
-    expect(r0.rule.location.file).toBe(FILE);
-    expect(r0.rule.location.range.startLine).toBe(lineOf(TEXT, '# rule-0'));
+    expect(inFile(analysis(), r0.rule.location).file).toBe(FILE);
+    expect(inFile(analysis(), r0.rule.location).range.startLine).toBe(lineOf(TEXT, '# rule-0'));
     expect(r0.allowed).toEqual(tcp(80));
     expect(r0.miss).toBeUndefined();
     expect(rule(e.ingress, 'x/allow-a', 1).miss?.kind).toBe('peer');
     expect(rule(e.ingress, 'x/allow-a', 1).allowed).toEqual(NONE);
     expect(rule(e.ingress, 'x/allow-a', 2).allowed).toEqual(udp(53));
     expect(rule(e.ingress, 'x/a-also', 0).allowed).toEqual(tcp(8080));
-    expect(rule(e.ingress, 'x/a-also', 0).rule.location.range.startLine).toBe(lineOf(TEXT, '# also-0'));
+    expect(inFile(analysis(), rule(e.ingress, 'x/a-also', 0).rule.location).range.startLine).toBe(lineOf(TEXT, '# also-0'));
 
     const eg = rule(e.egress, 'x/b-egress', 0);
     expect(eg.rule.direction).toBe('egress');
-    expect(eg.rule.location.range.startLine).toBe(lineOf(TEXT, '# egress-0'));
+    expect(inFile(analysis(), eg.rule.location).range.startLine).toBe(lineOf(TEXT, '# egress-0'));
     expect(eg.allowed).toEqual(tcp([80, 90], 8080));
   });
 });
@@ -192,10 +192,10 @@ describe('consistency with analyze()', () => {
       },
     ]);
     const e = explainPair(a, ALL_V4, A)!;
-    expect(e.ingress.isolatedBy.map((p) => p.location.file)).toEqual(['policies/deny.yaml']);
+    expect(e.ingress.isolatedBy.map((p) => inFile(a, p.location).file)).toEqual(['policies/deny.yaml']);
     expect(e.ingress.rules).toHaveLength(1);
-    expect(e.ingress.rules[0]!.rule.location.file).toBe('policies/deny.yaml');
-    expect(e.ingress.rules[0]!.rule.location.range.startLine).toBe(8);
+    expect(inFile(a, e.ingress.rules[0]!.rule.location).file).toBe('policies/deny.yaml');
+    expect(inFile(a, e.ingress.rules[0]!.rule.location).range.startLine).toBe(8);
     expect(e.allowed).toEqual(tcp(80));
   });
 

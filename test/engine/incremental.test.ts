@@ -1,20 +1,21 @@
 /**
  * The Analyzer reuses the previous revision's work. Whatever it reuses, each revision's analysis
- * must equal a fresh `analyze()` of the same resources; and what did not change must keep its
- * identity (that is what makes typing fast, so losing it is a regression too).
+ * must equal a fresh analysis of the same resources, and so must every answer it gives about it
+ * (explanations of every pair, footprints of every policy: they walk the match tables). What did
+ * not change must keep its identity (that is what makes typing fast, so losing it is a regression
+ * too).
  *
- * Revisions are built as the editor builds them: each object is its own document, parsed once
- * and cached by text, so an unchanged object is the same resource object in the next revision.
+ * Revisions are read as the editor reads them: one text, parsed by one ManifestParser, so a
+ * document whose text is unchanged gives the same resource objects, wherever it moved. Between
+ * revisions the documents also move (comment lines typed above them), merge (several objects
+ * written as one `kind: List` document) and split again.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/engine';
 import { Analyzer } from '../../src/engine/analyzer';
 import { sameItems } from '../../src/engine/same-data';
-import { Placements, combine, parseDocument, parseManifests, splitDocuments } from '../../src/model';
-import type { ParsedDocument } from '../../src/model';
-import type { ClusterResources } from '../../src/model/types';
-import type { Analysis } from '../helpers';
+import { ManifestParser, locator, type ModelResult } from '../../src/model';
+import type { Analysis, EndpointId } from '../../src/engine/types';
 import {
   IPS,
   clusterArb,
@@ -27,71 +28,75 @@ import {
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 
-/** Resources of the documents, each parsed once per text (unchanged text → same objects). */
-class DocumentCache {
-  private readonly parsed = new Map<string, ClusterResources>();
-
-  resources(docs: readonly string[]): ClusterResources {
-    const parts = docs.map((doc) => {
-      let resources = this.parsed.get(doc);
-      if (!resources) {
-        const result = parseManifests([{ file: 'c.yaml', text: doc }]);
-        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        resources = result.resources;
-        this.parsed.set(doc, resources);
-      }
-      return resources;
-    });
-    return {
-      namespaces: parts.flatMap((p) => p.namespaces),
-      workloads: parts.flatMap((p) => p.workloads),
-      policies: parts.flatMap((p) => p.policies),
-    };
-  }
+/** Where a revision's documents sit: comment lines before document `at`; `lists[i]`: document i shares a List with i+1. */
+interface Arrangement {
+  readonly pad: { readonly at: number; readonly lines: number };
+  readonly lists: readonly boolean[];
 }
 
-/**
- * Resources of a stream of documents as the editor's session reads them: split, each document
- * parsed once per text, placed with one `Placements`. Comment lines put before document `at`
- * move every later document down, as typing Enter above them does.
- */
-class StreamCache {
-  private parsed = new Map<string, ParsedDocument>();
-  private readonly placements = new Placements();
+const PLAIN: Arrangement = { pad: { at: 0, lines: 0 }, lists: [] };
 
-  resources(docs: readonly string[], pad: { readonly at: number; readonly lines: number }): ClusterResources {
-    const text = docs.map((doc, i) => (i === pad.at ? '# moved\n'.repeat(pad.lines) : '') + doc).join('---\n');
-    const next = new Map<string, ParsedDocument>();
-    const placed = splitDocuments(text).map((d) => {
-      const parsed = next.get(d.text) ?? this.parsed.get(d.text) ?? parseDocument(d.text);
-      next.set(d.text, parsed);
-      return { file: 'c.yaml', startLine: d.startLine, parsed };
-    });
-    this.parsed = next;
-    const result = combine(placed, this.placements);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    return result.resources;
-  }
-}
-
-/** Everything an analysis reports, as plain data, with the provenance explanations show. */
-const reported = (a: Analysis) => ({
-  rules: a.tables.policies.flatMap((m) =>
-    // The peers each rule matched (explanations and footprints read them), not only its ref.
-    [...(m.ingress ?? []), ...(m.egress ?? [])].map(({ rule, matchesAll, peers }) => ({
-      ref: rule.ref,
-      named: rule.namedPorts,
-      peers: matchesAll ? 'all' : peers,
-    })),
-  ),
-  isolating: [a.tables.ingressIsolation, a.tables.egressIsolation].map((side) => side.map((ms) => ms.map((m) => m.policy.ref.id))),
-  namespaces: a.namespaces,
-  endpoints: a.endpoints,
-  connections: a.connections,
-  policies: a.policies,
-  isolation: [...a.isolation],
-  diagnostics: a.diagnostics,
+const arrangementArb: fc.Arbitrary<Arrangement> = fc.record({
+  pad: fc.record({ at: fc.nat({ max: 12 }), lines: fc.nat({ max: 2 }) }),
+  lists: fc.array(fc.boolean(), { maxLength: 14 }),
 });
+
+/** The documents as one `kind: List` holding them as items. */
+function asList(docs: readonly string[]): string {
+  const item = (doc: string) =>
+    doc
+      .trimEnd()
+      .split('\n')
+      .map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`))
+      .join('\n');
+  return `apiVersion: v1\nkind: List\nitems:\n${docs.map(item).join('\n')}\n`;
+}
+
+/** The text of `docs` arranged: runs of documents merged into Lists, comment lines moving the rest down. */
+function streamOf(docs: readonly string[], { pad, lists }: Arrangement): string {
+  const parts: string[] = [];
+  for (let i = 0; i < docs.length; ) {
+    let end = i + 1;
+    while (end < docs.length && lists[end - 1]) end++;
+    const run = docs.slice(i, end);
+    const padding = pad.at >= i && pad.at < end ? '# moved\n'.repeat(pad.lines) : '';
+    parts.push(padding + (run.length === 1 ? run[0]! : asList(run)));
+    i = end;
+  }
+  return parts.join('---\n');
+}
+
+/** One editor session's view: one parser and one analyzer over successive texts. */
+class Session {
+  private readonly parser = new ManifestParser();
+  readonly analyzer = new Analyzer();
+  model: ModelResult | undefined;
+
+  update(text: string): Analysis {
+    this.model = this.parser.parse([{ file: 'c.yaml', text }]);
+    expect(this.model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return this.analyzer.update(this.model.resources);
+  }
+}
+
+/** Everything an analysis reports, as plain data, with every answer the analyzer gives about it. */
+function reported(analyzer: Analyzer, a: Analysis) {
+  const ids = a.endpoints.map((e) => e.id);
+  return {
+    ...a,
+    isolation: [...a.isolation],
+    explanations: ids.flatMap((from) => ids.map((to) => analyzer.explain(from, to))),
+    queried: ids.flatMap((from) => ids.map((to) => analyzer.explain(from, to, { protocol: 'TCP', port: 80 }))),
+    footprints: a.policies.map((p) => analyzer.footprint(p.ref.id)),
+  };
+}
+
+/** `session`'s latest analysis equals a fresh one of the same resources, answers included. */
+function expectFresh(session: Session, analysis: Analysis): void {
+  const fresh = new Analyzer();
+  const again = fresh.update(session.model!.resources);
+  expect(reported(session.analyzer, analysis)).toEqual(reported(fresh, again));
+}
 
 const pick = <T,>(list: readonly T[]) => fc.nat({ max: Math.max(0, list.length - 1) });
 
@@ -137,64 +142,79 @@ describe('incremental analysis', () => {
   it('every revision equals a fresh analysis of the same resources', () => {
     fc.assert(
       fc.property(revisionsArb(4), (revisions) => {
-        const cache = new DocumentCache();
-        const analyzer = new Analyzer();
-        for (const revision of revisions) {
-          const resources = cache.resources(clusterDocs(revision));
-          expect(reported(analyzer.update(resources))).toEqual(reported(analyze(resources)));
-        }
+        const session = new Session();
+        for (const revision of revisions) expectFresh(session, session.update(streamOf(clusterDocs(revision), PLAIN)));
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('every revision equals a fresh analysis, also when edits move documents down or up', () => {
-    const padArb = fc.record({ at: fc.nat({ max: 12 }), lines: fc.nat({ max: 2 }) });
+  it('every revision equals a fresh analysis, also when edits move, merge and split documents', () => {
     fc.assert(
-      fc.property(revisionsArb(4), fc.array(padArb, { minLength: 5, maxLength: 5 }), (revisions, pads) => {
-        const stream = new StreamCache();
-        const analyzer = new Analyzer();
-        revisions.forEach((revision, i) => {
-          const resources = stream.resources(clusterDocs(revision), pads[i]!);
-          expect(reported(analyzer.update(resources))).toEqual(reported(analyze(resources)));
-        });
-        // The same cluster again, only moved: still equal.
-        const last = revisions.at(-1)!;
-        const resources = stream.resources(clusterDocs(last), { at: 0, lines: 3 });
-        expect(reported(analyzer.update(resources))).toEqual(reported(analyze(resources)));
+      fc.property(revisionsArb(4), fc.array(arrangementArb, { minLength: 5, maxLength: 5 }), (revisions, arrangements) => {
+        const session = new Session();
+        revisions.forEach((revision, i) => expectFresh(session, session.update(streamOf(clusterDocs(revision), arrangements[i]!))));
+        // The same cluster again, only rearranged: still equal.
+        expectFresh(session, session.update(streamOf(clusterDocs(revisions.at(-1)!), { pad: { at: 0, lines: 3 }, lists: [] })));
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('a policy that only moved keeps its connections, with its rules at their new lines', () => {
-    const stream = new StreamCache();
+  it('a revision that only moves documents changes nothing: every resource and result is the previous object', () => {
+    // Lines typed into a first document that holds no resource (a ConfigMap) move all the others.
+    const configMap = (lines: number) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: notes}\ndata:\n${Array.from({ length: lines + 1 }, (_, i) => `  k${i}: v\n`).join('')}`;
+    fc.assert(
+      fc.property(clusterArb, fc.integer({ min: 1, max: 3 }), (c, lines) => {
+        const docs = clusterDocs(c);
+        const session = new Session();
+        const before = session.update(streamOf([configMap(0), ...docs], PLAIN));
+        const resources = session.model!.resources;
+        const moved = session.update(streamOf([configMap(lines), ...docs], PLAIN));
+        for (const kind of ['namespaces', 'workloads', 'policies'] as const) {
+          expect(sameItems<unknown>(session.model!.resources[kind], resources[kind]), kind).toBe(true);
+        }
+        expect(sameItems(moved.namespaces, before.namespaces)).toBe(true);
+        expect(sameItems(moved.endpoints, before.endpoints)).toBe(true);
+        expect(sameItems(moved.connections, before.connections)).toBe(true);
+        expect(sameItems(moved.policies, before.policies)).toBe(true);
+        expect(sameItems(moved.diagnostics, before.diagnostics)).toBe(true);
+        expect([...moved.isolation].every(([id, entry]) => before.isolation.get(id) === entry)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a policy that only moved keeps its locations; the layout places it at its new lines', () => {
     const pod = (name: string, app: string) =>
       `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: a, labels: {app: ${app}}}\nspec: {containers: [{name: c, image: i}]}\n`;
     const policy =
       'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web, namespace: a}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress: [{ports: [{port: 80}]}]\n';
     const docs = [pod('web', 'web'), pod('api', 'api'), policy];
-    const analyzer = new Analyzer();
-    const before = analyzer.update(stream.resources(docs, { at: 0, lines: 0 }));
-    const after = analyzer.update(stream.resources(docs, { at: 0, lines: 2 }));
+    const session = new Session();
+    const before = session.update(streamOf(docs, PLAIN));
+    const ruleLine = () => {
+      const rule = session.analyzer.explain('a/api[Pod]' as EndpointId, 'a/web[Pod]' as EndpointId)!.ingress.rules[0]!.rule;
+      return locator(session.model!.documents)(rule.location).range.startLine;
+    };
+    const lineBefore = ruleLine();
+    const after = session.update(streamOf(docs, { pad: { at: 0, lines: 2 }, lists: [] }));
     expect(after.connections.length).toBeGreaterThan(0);
     expect(sameItems(after.connections, before.connections)).toBe(true);
-    const line = (a: Analysis) => a.tables.policies[0]!.ingress![0]!.rule.ref.location.range.startLine;
-    expect(line(after)).toBe(line(before) + 2);
-    expect(after.policies[0]!.ref.location.range.startLine).toBe(before.policies[0]!.ref.location.range.startLine + 2);
+    expect(after.policies[0]).toBe(before.policies[0]);
+    expect(ruleLine()).toBe(lineBefore + 2);
   });
 
   it('an unchanged revision hands back the previous results themselves', () => {
     fc.assert(
       fc.property(clusterArb, (c) => {
-        const cache = new DocumentCache();
-        const analyzer = new Analyzer();
-        const first = analyzer.update(cache.resources(clusterDocs(c)));
-        const second = analyzer.update(cache.resources(clusterDocs(c)));
+        const session = new Session();
+        const first = session.update(streamOf(clusterDocs(c), PLAIN));
+        const second = session.update(streamOf(clusterDocs(c), PLAIN));
         expect(sameItems(second.endpoints, first.endpoints)).toBe(true);
         expect(sameItems(second.connections, first.connections)).toBe(true);
         expect(sameItems(second.policies, first.policies)).toBe(true);
-        expect(sameItems(second.tables.policies, first.tables.policies)).toBe(true);
         expect([...second.isolation].every(([id, entry]) => first.isolation.get(id) === entry)).toBe(true);
       }),
       { numRuns: RUNS },
@@ -202,15 +222,14 @@ describe('incremental analysis', () => {
   });
 
   it('editing one policy keeps the connections it does not take part in', () => {
-    const cache = new DocumentCache();
     const pod = (ns: string, name: string, app: string) =>
       `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${ns}, labels: {app: ${app}}}\nspec: {containers: [{name: c, image: i}]}\n`;
     const web = (port: number) =>
       `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web, namespace: a}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress: [{ports: [{port: ${port}}]}]\n`;
     const docs = (port: number) => [pod('a', 'web', 'web'), pod('a', 'api', 'api'), pod('b', 'db', 'db'), web(port)];
-    const analyzer = new Analyzer();
-    const before = analyzer.update(cache.resources(docs(80)));
-    const after = analyzer.update(cache.resources(docs(8080)));
+    const session = new Session();
+    const before = session.update(streamOf(docs(80), PLAIN));
+    const after = session.update(streamOf(docs(8080), PLAIN));
     const untouched = (a: Analysis) => a.connections.filter((c) => c.to !== 'a/web[Pod]');
     expect(untouched(after).length).toBeGreaterThan(0);
     expect(sameItems(untouched(after), untouched(before))).toBe(true);
@@ -221,19 +240,17 @@ describe('incremental analysis', () => {
   });
 
   it('a workload whose named port changes is re-resolved on both sides, with its diagnostics', () => {
-    const cache = new DocumentCache();
     const web = (ports: string) =>
       `apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: a, labels: {app: web}}\nspec: {containers: [{name: c, image: i${ports}}]}\n`;
     const client = 'apiVersion: v1\nkind: Pod\nmetadata: {name: client, namespace: a, labels: {app: client}}\nspec: {containers: [{name: c, image: i}]}\n';
     const policy = (name: string, app: string, direction: 'ingress' | 'egress') =>
       `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: a}\nspec:\n  podSelector: {matchLabels: {app: ${app}}}\n  policyTypes: [${direction === 'ingress' ? 'Ingress' : 'Egress'}]\n  ${direction}: [{ports: [{port: http}]}]\n`;
     const docs = (ports: string) => [web(ports), client, policy('in', 'web', 'ingress'), policy('out', 'client', 'egress')];
-    const analyzer = new Analyzer();
+    const session = new Session();
     const revisions = [', ports: [{name: http, containerPort: 80}]', ', ports: [{name: http, containerPort: 8080}]', ''];
     const seen = revisions.map((ports) => {
-      const resources = cache.resources(docs(ports));
-      const analysis = analyzer.update(resources);
-      expect(reported(analysis)).toEqual(reported(analyze(resources)));
+      const analysis = session.update(streamOf(docs(ports), PLAIN));
+      expectFresh(session, analysis);
       return analysis;
     });
     const clientToWeb = (a: Analysis) => a.connections.find((c) => c.from === 'a/client[Pod]' && c.to === 'a/web[Pod]')?.allowed.TCP;

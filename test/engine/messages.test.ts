@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explanationLines } from '../../src/engine';
-import { analyzeYaml, docs, explainPair, pod, podId } from '../helpers';
+import { analyzeYaml, docs, explainPair, locateIn, pod, podId } from '../helpers';
 
 const A = podId('x', 'a');
 const B = podId('x', 'b');
@@ -31,7 +31,7 @@ spec:
 
 function lines(query?: { protocol: 'TCP'; port: number }) {
   const analysis = analyzeYaml(docs(...PODS, EGRESS_80, INGRESS_443), { file: 'p.yaml' });
-  return explanationLines(explainPair(analysis, A, B, query)!);
+  return explanationLines(explainPair(analysis, A, B, query)!, locateIn(analysis));
 }
 
 describe('explanation sentences', () => {
@@ -53,7 +53,7 @@ describe('explanation sentences', () => {
 
   it('says why an unisolated side allows everything', () => {
     const analysis = analyzeYaml(docs(...PODS, EGRESS_80));
-    const text = explanationLines(explainPair(analysis, A, B, { protocol: 'TCP', port: 80 })!);
+    const text = explanationLines(explainPair(analysis, A, B, { protocol: 'TCP', port: 80 })!, locateIn(analysis));
     expect(text[0]).toBe(`ALLOWED: TCP 80 from ${A} to ${B}.`);
     expect(text).toContain(
       `Ingress to ${B}: not isolated — no NetworkPolicy in its namespace selects it for ingress, so all ingress traffic is allowed.`,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkerEvaluator, serveSession } from './evaluator';
-import { applyDelta } from './graphDelta';
-import type { EvaluationResult, FromSession, GraphData, ToSession } from './protocol';
+import type { Analysis } from '../../engine/types';
+import { applyDelta } from './analysisDelta';
+import type { EvaluationResult, FromSession, ToSession } from './protocol';
 import { applyChanges, type TextChange } from './textChanges';
 
 const POD = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n`;
@@ -36,10 +37,10 @@ function channel() {
 function typing() {
   const { worker, sent, deliver } = channel();
   const results: EvaluationResult[] = [];
-  let graph: GraphData | undefined;
+  let analysis: Analysis | undefined;
   const evaluator = createWorkerEvaluator(worker, (r) => {
     results.push(r);
-    if (r.graph) graph = applyDelta(graph, r.graph);
+    if (r.analysis) analysis = applyDelta(analysis, r.analysis);
   });
   let text = '';
   let revision = 0;
@@ -57,7 +58,7 @@ function typing() {
     text = t;
     evaluator.evaluate(++revision, readText);
   };
-  const pods = () => graph!.endpoints.filter((e) => e.type === 'workload').map((e) => e.id);
+  const pods = () => analysis!.endpoints.filter((e) => e.type === 'workload').map((e) => e.id);
   return { type, load, deliver, sent: () => sent.map((m) => m.type), log: sent, results, pods, reads };
 }
 

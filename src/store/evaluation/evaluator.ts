@@ -2,7 +2,7 @@
  * Runs the evaluation session for the store: in a Web Worker in the app (typing never waits for
  * the engine, whatever the size), on the calling thread in unit tests.
  */
-import type { Answer, EvaluationResult, FromSession, Question, ToSession } from './protocol';
+import { EDITOR_FILE, type Answer, type EvaluationResult, type FromSession, type Question, type ToSession } from './protocol';
 import { EvaluationSession } from './session';
 import { applyChanges, type TextChange } from './textChanges';
 
@@ -19,9 +19,6 @@ export interface Evaluator {
 }
 
 export type ResultListener = (result: EvaluationResult) => void;
-
-/** The name every location of the editor's text carries. */
-const EDITOR_FILE = 'cluster.yaml';
 
 /** A session on this thread: results arrive synchronously (unit tests, scripts). */
 export function createLocalEvaluator(onResult: ResultListener): Evaluator {

@@ -1,43 +1,30 @@
 /**
  * What crosses the boundary between the app and its evaluation session (same thread or a Web
- * Worker): plain, structured-cloneable data only. The session keeps the engine's analysis (it
- * holds closures and cannot be cloned) and answers questions about it.
+ * Worker): plain, structured-cloneable data only. The session keeps the model's parser and the
+ * engine's analyzer, and answers questions about the analysis it last made.
  */
-import type { Diagnostic } from '../../model/source';
-import type { Analysis, EndpointIsolation, PolicySummary } from '../../engine';
-import type { EndpointId, PairExplanation, PolicyId, PortQuery } from '../../engine/types';
-import type { GraphDelta } from './graphDelta';
+import type { Diagnostic, DocumentLayout } from '../../model/source';
+import type { EndpointId, PairExplanation, PolicyFootprint, PolicyId, PortQuery } from '../../engine/types';
+import type { AnalysisDelta } from './analysisDelta';
 import type { TextChange } from './textChanges';
 
-/** Which policies isolate an endpoint, per direction (the engine's own type). */
-export type Isolation = EndpointIsolation;
-
-/** A policy and the workload endpoints its podSelector selects (the engine's own type). */
-export type PolicyInfo = PolicySummary;
-
-/** The cloneable part of an analysis: all the graph needs. */
-export type GraphData = Pick<Analysis, 'namespaces' | 'endpoints' | 'connections' | 'policies' | 'isolation'>;
+/** The name the editor's text goes by: every document of it sits in this file. */
+export const EDITOR_FILE = 'cluster.yaml';
 
 /** The outcome of evaluating one revision of the text. */
 export interface EvaluationResult {
   readonly revision: number;
-  /** The text had errors: `graph` (when present) is from an earlier, valid revision. */
+  /** The text had errors: `analysis` (when present) is from an earlier, valid revision. */
   readonly stale: boolean;
-  /** The model's diagnostics for this revision, plus the engine's when the graph is fresh. */
+  /** The model's diagnostics for this revision (the engine's are in the analysis). */
   readonly diagnostics: readonly Diagnostic[];
+  /** Where this revision's documents sit in the text: places its diagnostics' locations. */
+  readonly documents: DocumentLayout;
   /**
-   * The new graph as a delta from the previous result's (see graphDelta.ts). Omitted when the
-   * text is invalid: the last good graph stays.
+   * The new analysis as a delta from the previous result's (see analysisDelta.ts). Omitted when
+   * the text is invalid: the last good analysis stays.
    */
-  readonly graph?: GraphDelta;
-}
-
-/** A policy's footprint in the graph, for highlighting. */
-export interface PolicyFootprint {
-  readonly policy: PolicyId;
-  readonly selects: readonly EndpointId[];
-  /** Connections (`from`, `to`) to which one of its rules contributes allowed ports. */
-  readonly edges: readonly (readonly [EndpointId, EndpointId])[];
+  readonly analysis?: AnalysisDelta;
 }
 
 /** An explanation plus its sentences, rendered where the engine lives. */

@@ -1,5 +1,5 @@
 /** The app's named commands. Keep shortcuts unique: the manager refuses a key two actions claim. */
-import type { EndpointId } from '../../engine/types';
+import { endpointOfNode } from '../graph/ids';
 import type { Action, KeyInput } from './types';
 
 const noModifiers = (e: KeyInput) => !e.altKey && !e.ctrlKey && !e.metaKey;
@@ -7,11 +7,6 @@ const shifted = (code: string) => (e: KeyInput, typing: boolean) =>
   !typing && noModifiers(e) && e.shiftKey && e.code === code;
 const altDigit = (digit: string) => (e: KeyInput) =>
   e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === `Digit${digit}`;
-
-/** The endpoint a graph node stands for: an external group is represented by its first range. */
-export function endpointOfNode(nodeId: string): EndpointId {
-  return nodeId.split(',')[0] as EndpointId;
-}
 
 export const fitView: Action = {
   name: 'fitView',
@@ -47,8 +42,8 @@ export const toggleDenied: Action = {
   keyTest: shifted('KeyD'),
   perform: (state) => {
     if (state.view.deniedFor) return { view: { deniedFor: null } };
-    if (state.selection?.kind !== 'node' || state.selection.id.startsWith('namespace:')) return null;
-    return { view: { deniedFor: endpointOfNode(state.selection.id) } };
+    const endpoint = state.selection?.kind === 'node' ? endpointOfNode(state.selection.id) : undefined;
+    return endpoint ? { view: { deniedFor: endpoint } } : null;
   },
 };
 

@@ -9,6 +9,7 @@ import { monaco, MODEL_URI, setSchemaValidation } from './monacoSetup';
 import { toMarkers } from './markers';
 import { contentLineAt } from '../../model/documents';
 import { useAppStoreApi } from '../../store/react';
+import { selectProblems } from '../../store/selectors';
 import { useEffectiveTheme } from '../app/theme';
 import { useActionManager } from '../commands/context';
 import { installTestHooks } from './testHooks';
@@ -98,8 +99,8 @@ export function YamlEditor() {
           if (normalised !== text) state.actions.setText(normalised);
           applying = false;
         }
-        if (state.evaluated.diagnostics !== previous.evaluated.diagnostics) {
-          monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(state.evaluated.diagnostics, monaco.MarkerSeverity));
+        if (state.evaluated !== previous.evaluated) {
+          monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(selectProblems(state), monaco.MarkerSeverity));
         }
         if (state.reveal && state.reveal !== previous.reveal) {
           const { startLine, startColumn, endLine, endColumn } = state.reveal.range;
@@ -112,7 +113,7 @@ export function YamlEditor() {
       actions.onEffect('focusEditor', () => editor.focus()),
       installTestHooks(editor, store),
     ];
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(store.getState().evaluated.diagnostics, monaco.MarkerSeverity));
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(selectProblems(store.getState()), monaco.MarkerSeverity));
     return () => {
       unsubscribe.forEach((off) => off());
       disposables.forEach((d) => d.dispose());

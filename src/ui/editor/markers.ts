@@ -1,23 +1,24 @@
-/** Our diagnostics as Monaco markers (same 1-based, end-exclusive ranges, other field names). */
+/** Problems as Monaco markers (same 1-based, end-exclusive ranges, other field names). */
 import type * as Monaco from 'monaco-editor';
-import type { Diagnostic, Severity } from '../../model/source';
+import type { Severity } from '../../model/source';
+import type { Problem } from '../../store/types';
 
 type MarkerSeverity = typeof Monaco.MarkerSeverity;
 
-export function toMarkers(diagnostics: readonly Diagnostic[], severities: MarkerSeverity): Monaco.editor.IMarkerData[] {
+export function toMarkers(problems: readonly Problem[], severities: MarkerSeverity): Monaco.editor.IMarkerData[] {
   const severity: Record<Severity, Monaco.MarkerSeverity> = {
     error: severities.Error,
     warning: severities.Warning,
     info: severities.Info,
   };
-  return diagnostics.map((d) => ({
-    severity: severity[d.severity],
-    message: d.message,
-    code: d.code,
+  return problems.map(({ diagnostic, range }) => ({
+    severity: severity[diagnostic.severity],
+    message: diagnostic.message,
+    code: diagnostic.code,
     source: 'netpol-canvas',
-    startLineNumber: d.location.range.startLine,
-    startColumn: d.location.range.startColumn,
-    endLineNumber: d.location.range.endLine,
-    endColumn: d.location.range.endColumn,
+    startLineNumber: range.startLine,
+    startColumn: range.startColumn,
+    endLineNumber: range.endLine,
+    endColumn: range.endColumn,
   }));
 }

@@ -20,10 +20,10 @@ export function GraphStatus({ layingOut }: { layingOut: boolean }) {
           <>
             {' '}
             at{' '}
-            <button type="button" className="link" onClick={() => actions.reveal(error.location.range)}>
-              line {error.location.range.startLine}
+            <button type="button" className="link" onClick={() => actions.reveal(error.diagnostic.location)}>
+              line {error.range.startLine}
             </button>
-            : {error.message}
+            : {error.diagnostic.message}
           </>
         )}
       </div>

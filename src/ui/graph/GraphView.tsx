@@ -43,8 +43,8 @@ function Graph() {
   const theme = useEffectiveTheme();
   // A new result re-renders the graph as a deferred (interruptible) render: React works on it in
   // slices between keystrokes instead of in one long task right after the worker's message.
-  const { revision, graph } = useDeferredValue(useAppState((s) => s.evaluated));
-  const base = useBaseModel(graph);
+  const { revision, analysis } = useDeferredValue(useAppState((s) => s.evaluated));
+  const base = useBaseModel(analysis);
   const { layingOut, laidOut } = useGraphLayout(base);
   const model = useFlowModel(base);
   const openNode = useOpenNode();

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointId } from '../../engine/types';
 import { bundleHubs } from './bundle';
 import type { FlowEdge } from './flowTypes';
+import { edgeId, namespaceNodeId } from './ids';
 
 const edge = (source: string, target: string, label = 'UDP 53'): FlowEdge => ({
-  id: `${source}->${target}`,
+  id: edgeId(source, target),
   source,
   target,
   data: { from: source as EndpointId, to: target as EndpointId, kind: 'ports', label },
@@ -12,12 +13,12 @@ const edge = (source: string, target: string, label = 'UDP 53'): FlowEdge => ({
 
 /** Pods a0..a(n-1) in namespace a, b0.. in b; dns in kube-system. */
 function cluster(perNamespace: number) {
-  const groupOf = new Map<string, string | undefined>([['dns', 'namespace:kube-system']]);
+  const groupOf = new Map<string, string | undefined>([['dns', namespaceNodeId('kube-system')]]);
   const edges: FlowEdge[] = [];
   for (const ns of ['a', 'b']) {
-    groupOf.set(`namespace:${ns}`, undefined);
+    groupOf.set(namespaceNodeId(ns), undefined);
     for (let i = 0; i < perNamespace; i++) {
-      groupOf.set(`${ns}${i}`, `namespace:${ns}`);
+      groupOf.set(`${ns}${i}`, namespaceNodeId(ns));
       edges.push(edge(`${ns}${i}`, 'dns'));
     }
   }
@@ -35,9 +36,9 @@ describe('bundleHubs', () => {
     const { edges, groupOf } = cluster(8);
     const out = bundleHubs(edges, groupOf, 10);
     expect(out.map((e) => [e.id, e.data!.label])).toEqual([
-      ['namespace:a->dns', 'UDP 53 ×8'],
-      ['namespace:b->dns', 'UDP 53 ×8'],
-      ['a0->a1', 'TCP 80'],
+      [edgeId(namespaceNodeId('a'), 'dns'), 'UDP 53 ×8'],
+      [edgeId(namespaceNodeId('b'), 'dns'), 'UDP 53 ×8'],
+      [edgeId('a0', 'a1'), 'TCP 80'],
     ]);
     expect(out[0]!.data).toMatchObject({ from: 'a0', to: 'dns', bundled: 8 });
   });

@@ -5,6 +5,7 @@
  * hub instead of thousands of lines nobody can read (and every frame would have to paint).
  */
 import type { FlowEdge } from './flowTypes';
+import { edgeId } from './ids';
 
 /** Above this many edges from other namespaces into (or out of) one node, they are bundled. */
 export const HUB_LIMIT = 24;
@@ -51,7 +52,7 @@ function bundleOf(members: readonly FlowEdge[], hub: End, far: End, groupOf: Rea
   const first = members[0]!;
   const group = groupOf.get(first[far])!;
   const ends = hub === 'target' ? { source: group, target: first.target } : { source: first.source, target: group };
-  const id = `${ends.source}->${ends.target}`;
+  const id = edgeId(ends.source, ends.target);
   const label = `${first.data!.label} ×${members.length}`;
   const signature = `${label}|${first.data!.from}|${first.data!.to}|${first.data!.kind}`;
   const cached = cache?.get(id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyId } from '../../engine/types';
 import { applyEmphasis, createEmphasisCache } from './emphasis';
+import { edgeId } from './ids';
 import { toFlow } from './toFlow';
 import { ANY_V4, CLIENT, NGINX, OTHER, defaultGraph } from './testGraph';
 
@@ -19,26 +20,26 @@ describe('applyEmphasis', () => {
   it('strengthens the edges of the selected node and dims the others', () => {
     const out = applyEmphasis(model(), { kind: 'node', id: OTHER }, undefined);
     expect(strong(out)).toEqual(
-      [`${OTHER}->${NGINX}`, `${OTHER}->${CLIENT}`, `${OTHER}->${ANY_V4}`, `${NGINX}->${OTHER}`, `${CLIENT}->${OTHER}`, `${ANY_V4}->${OTHER}`].sort(),
+      [edgeId(OTHER, NGINX), edgeId(OTHER, CLIENT), edgeId(OTHER, ANY_V4), edgeId(NGINX, OTHER), edgeId(CLIENT, OTHER), edgeId(ANY_V4, OTHER)].sort(),
     );
     expect(out.nodes.find((n) => n.id === OTHER)!.selected).toBe(true);
-    expect(out.edges.find((e) => e.id === `${CLIENT}->${NGINX}`)!.data!.emphasis).toBe('dim');
+    expect(out.edges.find((e) => e.id === edgeId(CLIENT, NGINX))!.data!.emphasis).toBe('dim');
   });
 
   it('shows a policy footprint: its pods marked, its edges strong', () => {
     const footprint = {
       policy: 'default/nginx-network-policy' as PolicyId,
       selects: [NGINX],
-      edges: [[CLIENT, NGINX] as const, [ANY_V4, NGINX] as const],
+      connections: [[CLIENT, NGINX] as const, [ANY_V4, NGINX] as const],
     };
     const out = applyEmphasis(model(), null, footprint);
-    expect(strong(out)).toEqual([`${ANY_V4}->${NGINX}`, `${CLIENT}->${NGINX}`]);
+    expect(strong(out)).toEqual([edgeId(ANY_V4, NGINX), edgeId(CLIENT, NGINX)]);
     expect(out.nodes.filter((n) => n.className === 'is-policy-target').map((n) => n.id)).toEqual([NGINX]);
   });
 
   it('prefers the selection over the footprint', () => {
-    const footprint = { policy: 'x' as PolicyId, selects: [NGINX], edges: [] };
-    const id = `${CLIENT}->${NGINX}`;
+    const footprint = { policy: 'x' as PolicyId, selects: [NGINX], connections: [] };
+    const id = edgeId(CLIENT, NGINX);
     const out = applyEmphasis(model(), { kind: 'edge', id, from: CLIENT, to: NGINX }, footprint);
     expect(strong(out)).toEqual([id]);
     expect(out.nodes.some((n) => n.className)).toBe(false);

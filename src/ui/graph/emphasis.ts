@@ -2,10 +2,10 @@
  * What the graph emphasises: the selection, else the footprint of the policy under the editor
  * cursor. Pure: model + focus in, nodes and edges with `selected`, classes and edge emphasis out.
  */
-import type { PolicyFootprint } from '../../store/evaluation/protocol';
 import type { Selection } from '../../store/types';
-import type { EndpointId } from '../../engine/types';
+import type { EndpointId, PolicyFootprint } from '../../engine/types';
 import type { ConnectionData, FlowEdge, FlowNode } from './flowTypes';
+import { edgeId } from './ids';
 import { endpointNodeIds, type FlowModel } from './toFlow';
 
 interface Focus {
@@ -27,7 +27,7 @@ function focusOf(model: FlowModel, selection: Selection, footprint: PolicyFootpr
   const node = (id: EndpointId) => nodeOf.get(id) ?? id;
   return {
     nodes: new Set(footprint.selects.map(node)),
-    edges: new Set(footprint.edges.map(([from, to]) => `${node(from)}->${node(to)}`)),
+    edges: new Set(footprint.connections.map(([from, to]) => edgeId(node(from), node(to)))),
     nodeClass: 'is-policy-target',
   };
 }

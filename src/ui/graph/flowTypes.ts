@@ -52,5 +52,3 @@ export interface ConnectionData extends Record<string, unknown> {
 
 export type FlowEdge = Edge<ConnectionData>;
 
-export const EXTERNAL_GROUP_ID = 'group:external';
-export const namespaceNodeId = (name: string) => `namespace:${name}`;

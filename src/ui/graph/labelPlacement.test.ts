@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABEL_AT, floatingEdge, labelSize, type Rect } from './edgeGeometry';
 import type { FlowEdge, FlowNode } from './flowTypes';
+import { edgeId } from './ids';
 import { applyLabelSpots, labelSpots } from './labelPlacement';
 
 const workload = (id: string, x: number, y: number, parentId?: string): FlowNode => ({
@@ -13,7 +14,7 @@ const workload = (id: string, x: number, y: number, parentId?: string): FlowNode
   data: { name: id, kind: 'Pod', labels: [], isolatedIngress: false, isolatedEgress: false },
 });
 const edge = (source: string, target: string, label: string): FlowEdge => ({
-  id: `${source}->${target}`,
+  id: edgeId(source, target),
   source,
   target,
   type: 'connection',

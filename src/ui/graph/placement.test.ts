@@ -3,6 +3,7 @@ import type { XY } from '../../store/types';
 import { applyPlacement, gridLayout, needsFullLayout, placeMissing, GROUP_HEADER, GROUP_PAD } from './placement';
 import { toFlow } from './toFlow';
 import type { FlowNode } from './flowTypes';
+import { namespaceNodeId } from './ids';
 import { CLIENT, NGINX, OTHER, defaultGraph } from './testGraph';
 
 const nodes = () => toFlow(defaultGraph(), { deniedFor: null }).nodes;
@@ -67,15 +68,15 @@ describe('placement', () => {
     const all = nodes();
     const positions: Record<string, XY> = {
       ...placeMissing(all, {}),
-      'namespace:default': { x: 0, y: 0 },
-      'namespace:other': { x: 0, y: 300 },
+      [namespaceNodeId('default')]: { x: 0, y: 0 },
+      [namespaceNodeId('team-b')]: { x: 0, y: 300 },
       [NGINX]: { x: GROUP_PAD, y: 500 },
     };
     const placed = applyPlacement(all, positions);
-    const other = placed.find((n) => n.id === 'namespace:other')!;
-    const def = placed.find((n) => n.id === 'namespace:default')!;
+    const other = placed.find((n) => n.id === namespaceNodeId('team-b'))!;
+    const def = placed.find((n) => n.id === namespaceNodeId('default'))!;
     expect(other.position.y).toBeGreaterThanOrEqual(def.position.y + def.height!);
-    expect(positions['namespace:other']).toEqual({ x: 0, y: 300 });
+    expect(positions[namespaceNodeId('team-b')]).toEqual({ x: 0, y: 300 });
   });
 
   it('lays out a grid with every child below its group header', () => {
@@ -116,12 +117,12 @@ describe('gridLayout of a large cluster', () => {
   it('is about as wide as it is high', () => {
     const many: FlowNode[] = [];
     for (let g = 0; g < 100; g++) {
-      many.push({ id: `namespace:${g}`, type: 'namespace', position: { x: 0, y: 0 }, data: { name: `${g}`, labels: [], declared: true } });
+      many.push({ id: namespaceNodeId(`${g}`), type: 'namespace', position: { x: 0, y: 0 }, data: { name: `${g}`, labels: [], declared: true } });
       for (let c = 0; c < 20; c++) {
         many.push({
           id: `${g}/${c}[Pod]`,
           type: 'workload',
-          parentId: `namespace:${g}`,
+          parentId: namespaceNodeId(`${g}`),
           position: { x: 0, y: 0 },
           width: 230,
           height: 120,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFlowCache, toFlow } from './toFlow';
-import { ANY_V4, CLIENT, NGINX, OTHER, carvedExternals, defaultGraph } from './testGraph';
+import { EXTERNAL_GROUP_ID, edgeId, namespaceNodeId } from './ids';
+import { ANY_V4, CLIENT, NGINX, OTHER, WEB, carvedExternals, defaultGraph } from './testGraph';
 
 const edgeLabels = (model: ReturnType<typeof toFlow>) =>
   Object.fromEntries(model.edges.map((e) => [e.id, e.data!.label]));
@@ -9,10 +10,10 @@ describe('toFlow', () => {
   it('makes namespaces groups and workloads their children, with engine ids', () => {
     const { nodes } = toFlow(defaultGraph(), { deniedFor: null });
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    expect(byId.get('namespace:default')?.type).toBe('namespace');
-    expect(byId.get(NGINX)).toMatchObject({ type: 'workload', parentId: 'namespace:default' });
-    expect(byId.get(OTHER)).toMatchObject({ type: 'workload', parentId: 'namespace:other' });
-    expect(byId.get(ANY_V4)).toMatchObject({ type: 'external', parentId: 'group:external' });
+    expect(byId.get(namespaceNodeId('default'))?.type).toBe('namespace');
+    expect(byId.get(NGINX)).toMatchObject({ type: 'workload', parentId: namespaceNodeId('default') });
+    expect(byId.get(OTHER)).toMatchObject({ type: 'workload', parentId: namespaceNodeId('team-b') });
+    expect(byId.get(ANY_V4)).toMatchObject({ type: 'external', parentId: EXTERNAL_GROUP_ID });
   });
 
   it('lists groups before their children, as React Flow requires', () => {
@@ -25,38 +26,38 @@ describe('toFlow', () => {
     const { nodes } = toFlow(defaultGraph(), { deniedFor: null });
     const nginx = nodes.find((n) => n.id === NGINX)!;
     expect(nginx.data).toMatchObject({ isolatedIngress: true, isolatedEgress: false, labels: ['papa=dhondhu'] });
-    const other = nodes.find((n) => n.id === 'namespace:other')!;
-    expect(other.data).toMatchObject({ labels: ['team=qa'], declared: true });
+    const other = nodes.find((n) => n.id === namespaceNodeId('team-b'))!;
+    expect(other.data).toMatchObject({ labels: ['team=b'], declared: true });
+    const undeclared = nodes.find((n) => n.id === namespaceNodeId('default'))!;
+    expect(undeclared.data).toMatchObject({ labels: [], declared: false });
   });
 
   it('labels edges with their ports, `All` for everything', () => {
     const labels = edgeLabels(toFlow(defaultGraph(), { deniedFor: null }));
-    expect(labels[`${CLIENT}->${NGINX}`]).toBe('TCP 80');
-    expect(labels[`${ANY_V4}->${NGINX}`]).toBe('TCP 80');
-    expect(labels[`${NGINX}->${CLIENT}`]).toBe('All');
-    expect(labels[`${CLIENT}->${OTHER}`]).toBe('All');
+    expect(labels[edgeId(CLIENT, NGINX)]).toBe('TCP 80');
+    expect(labels[edgeId(ANY_V4, NGINX)]).toBe('TCP 80');
+    expect(labels[edgeId(NGINX, CLIENT)]).toBe('All');
+    expect(labels[edgeId(CLIENT, OTHER)]).toBe('All');
   });
 
   it('merges external ranges with the same connectivity into one node', () => {
     const { nodes, edges } = toFlow(carvedExternals(), { deniedFor: null });
     const externals = nodes.filter((n) => n.type === 'external');
-    expect(externals.map((n) => n.id).sort()).toEqual(['0-9,20-4294967295', '10-19']);
-    expect(edges.map((e) => e.id).sort()).toEqual([
-      '0-9,20-4294967295->default/web[Pod]',
-      '10-19->default/web[Pod]',
-    ]);
-    const merged = externals.find((n) => n.id.includes(','))!;
-    expect(merged.data).toMatchObject({ ranges: ['0.0.0.0/29', '0.0.0.8/31', '0.0.0.20 – 255.255.255.255'] });
+    const merged = '0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255';
+    const ten = '10.0.0.0-10.255.255.255';
+    expect(externals.map((n) => n.id).sort()).toEqual([merged, ten]);
+    expect(edges.filter((e) => e.target === WEB).map((e) => e.id).sort()).toEqual([edgeId(merged, WEB), edgeId(ten, WEB)]);
+    expect(externals.find((n) => n.id === merged)!.data).toMatchObject({ ranges: ['0.0.0.0/5', '8.0.0.0/7', '11.0.0.0 – 255.255.255.255'] });
   });
 
   it('in denied mode shows, both ways, what the subject cannot fully do', () => {
     const labels = edgeLabels(toFlow(defaultGraph(), { deniedFor: CLIENT }));
-    expect(labels).toEqual({ [`${CLIENT}->${NGINX}`]: 'only TCP 80' });
+    expect(labels).toEqual({ [edgeId(CLIENT, NGINX)]: 'only TCP 80' });
     const forNginx = edgeLabels(toFlow(defaultGraph(), { deniedFor: NGINX }));
     expect(forNginx).toEqual({
-      [`${CLIENT}->${NGINX}`]: 'only TCP 80',
-      [`${OTHER}->${NGINX}`]: 'only TCP 80',
-      [`${ANY_V4}->${NGINX}`]: 'only TCP 80',
+      [edgeId(CLIENT, NGINX)]: 'only TCP 80',
+      [edgeId(OTHER, NGINX)]: 'only TCP 80',
+      [edgeId(ANY_V4, NGINX)]: 'only TCP 80',
     });
   });
 
@@ -64,9 +65,9 @@ describe('toFlow', () => {
     const graph = defaultGraph();
     const cut = { ...graph, connections: graph.connections.filter((c) => c.from !== OTHER) };
     const labels = edgeLabels(toFlow(cut, { deniedFor: OTHER }));
-    expect(labels[`${OTHER}->${CLIENT}`]).toBe('All denied');
-    expect(labels[`${OTHER}->${ANY_V4}`]).toBe('All denied');
-    expect(labels[`${CLIENT}->${OTHER}`]).toBeUndefined();
+    expect(labels[edgeId(OTHER, CLIENT)]).toBe('All denied');
+    expect(labels[edgeId(OTHER, ANY_V4)]).toBe('All denied');
+    expect(labels[edgeId(CLIENT, OTHER)]).toBeUndefined();
   });
 });
 
@@ -77,7 +78,7 @@ describe('toFlow with a cache', () => {
     const first = toFlow(graph, { deniedFor: null }, cache);
     const again = toFlow({ ...graph, connections: [...graph.connections] }, { deniedFor: null }, cache);
     expect(again.nodes.find((n) => n.id === NGINX)).toBe(first.nodes.find((n) => n.id === NGINX));
-    expect(again.edges.find((e) => e.id === `${CLIENT}->${NGINX}`)).toBe(first.edges.find((e) => e.id === `${CLIENT}->${NGINX}`));
+    expect(again.edges.find((e) => e.id === edgeId(CLIENT, NGINX))).toBe(first.edges.find((e) => e.id === edgeId(CLIENT, NGINX)));
   });
 
   it('makes a new node when the isolation of the endpoint changed', () => {
@@ -91,28 +92,21 @@ describe('toFlow with a cache', () => {
     expect(next.nodes.find((n) => n.id === NGINX)).toBe(first.nodes.find((n) => n.id === NGINX));
   });
 
-  it('keeps the nodes of endpoints and namespaces whose YAML only moved, and remakes one whose labels changed', () => {
+  it('keeps the nodes of unchanged endpoints and namespaces, and remakes one whose labels changed', () => {
     const graph = defaultGraph();
     const cache = createFlowCache();
     const first = toFlow(graph, { deniedFor: null }, cache);
-    const moved = graph.endpoints.map((e) =>
-      e.type !== 'workload'
-        ? e
-        : e.id === CLIENT
-          ? { ...e, labels: { ...e.labels, extra: 'yes' } }
-          : { ...e, locations: e.locations.map((l) => ({ ...l, range: { ...l.range, startLine: l.range.startLine + 3 } })) },
-    );
-    const namespaces = graph.namespaces.map((ns) => ({ ...ns, location: { file: 'test.yaml', range: { startLine: 9, startColumn: 1, endLine: 9, endColumn: 1 } } }));
-    const next = toFlow({ ...graph, endpoints: moved, namespaces }, { deniedFor: null }, cache);
+    const relabelled = graph.endpoints.map((e) => (e.type === 'workload' && e.id === CLIENT ? { ...e, labels: { ...e.labels, extra: 'yes' } } : e));
+    const next = toFlow({ ...graph, endpoints: relabelled, namespaces: [...graph.namespaces] }, { deniedFor: null }, cache);
     expect(next.nodes.find((n) => n.id === NGINX)).toBe(first.nodes.find((n) => n.id === NGINX));
     for (const ns of graph.namespaces) {
-      expect(next.nodes.find((n) => n.id === `namespace:${ns.name}`)).toBe(first.nodes.find((n) => n.id === `namespace:${ns.name}`));
+      expect(next.nodes.find((n) => n.id === namespaceNodeId(ns.name))).toBe(first.nodes.find((n) => n.id === namespaceNodeId(ns.name)));
     }
     expect(next.nodes.find((n) => n.id === CLIENT)).not.toBe(first.nodes.find((n) => n.id === CLIENT));
     expect(next.nodes.find((n) => n.id === CLIENT)!.data.labels).toContain('extra=yes');
-    const [relabelled] = graph.namespaces;
-    const after = toFlow({ ...graph, namespaces: [{ ...relabelled!, labels: { ...relabelled!.labels, team: 'x' } }, ...graph.namespaces.slice(1)] }, { deniedFor: null }, cache);
-    const node = after.nodes.find((n) => n.id === `namespace:${relabelled!.name}`)!;
+    const [namespace] = graph.namespaces;
+    const after = toFlow({ ...graph, namespaces: [{ ...namespace!, labels: { ...namespace!.labels, team: 'x' } }, ...graph.namespaces.slice(1)] }, { deniedFor: null }, cache);
+    const node = after.nodes.find((n) => n.id === namespaceNodeId(namespace!.name))!;
     expect(node).not.toBe(first.nodes.find((n) => n.id === node.id));
     expect(node.data.labels).toContain('team=x');
   });
@@ -127,7 +121,7 @@ describe('toFlow with a cache', () => {
     const connections = graph.connections.filter((c) => !(c.from === CLIENT && c.to === NGINX));
     const next = toFlow({ ...graph, connections }, { deniedFor: null }, cache);
     expect(next.nodes).toBe(first.nodes);
-    expect(next.edges.map((e) => e.id)).not.toContain(`${CLIENT}->${NGINX}`);
+    expect(next.edges.map((e) => e.id)).not.toContain(edgeId(CLIENT, NGINX));
     expect(next.edges.length).toBe(first.edges.length - 1);
   });
 
@@ -142,14 +136,13 @@ describe('toFlow with a cache', () => {
     }
   });
 
-  it('keeps an edge whose connection is a new object that shows the same, and remakes one whose ports changed', () => {
+  it('keeps the edges of unchanged connections, and remakes one whose ports changed', () => {
     const graph = defaultGraph();
     const cache = createFlowCache();
     const first = toFlow(graph, { deniedFor: null }, cache);
-    const edgeOf = (model: ReturnType<typeof toFlow>, from: string, to: string) => model.edges.find((e) => e.id === `${from}->${to}`);
-    // New connection objects, as when the rules allowing them moved; one of them now allows TCP 81.
+    const edgeOf = (model: ReturnType<typeof toFlow>, from: string, to: string) => model.edges.find((e) => e.id === edgeId(from, to));
     const connections = graph.connections.map((c) =>
-      c.from === CLIENT && c.to === NGINX ? { ...c, allowed: { ...c.allowed, TCP: [[81, 81]] as [number, number][] } } : { ...c },
+      c.from === CLIENT && c.to === NGINX ? { ...c, allowed: { ...c.allowed, TCP: [[81, 81]] as [number, number][] } } : c,
     );
     const next = toFlow({ ...graph, connections }, { deniedFor: null }, cache);
     expect(edgeOf(next, NGINX, CLIENT)).toBe(edgeOf(first, NGINX, CLIENT));

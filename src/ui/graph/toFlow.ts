@@ -1,29 +1,31 @@
 /**
- * Analysis → React Flow nodes and edges. Pure: the same graph data gives equal output.
- * - Namespaces are group nodes (`namespace:<name>`); workloads sit inside, id = engine endpoint id.
- * - External ranges with identical connectivity form one node (ids of the ranges joined by `,`),
- *   inside the group `group:external`, so a carved-up address space does not flood the graph.
- * - Edges `<from>-><to>` are allowed connections labelled with their ports; in denied mode, the
- *   pairs of one endpoint where something is denied.
+ * Analysis → React Flow nodes and edges. Pure: the same analysis gives equal output. Ids come
+ * from ids.ts.
+ * - Namespaces are group nodes; workloads sit inside.
+ * - External ranges with identical connectivity form one node, inside the outside-world group,
+ *   so a carved-up address space does not flood the graph.
+ * - Edges are allowed connections labelled with their ports; in denied mode, the pairs of one
+ *   endpoint where something is denied.
  * - Dozens of edges from other namespaces at one node are bundled per namespace (bundle.ts).
  * Positions are placeholders here; placement.ts positions nodes and sizes the groups.
  */
 import { MarkerType } from '@xyflow/react';
-import { ALL_CONNECTIONS_TEXT, describeConnections, isAllConnections, isNoConnections, NAMESPACE_NAME_LABEL, rangeText, sameData } from '../../engine';
-import type { Connection, ConnectionSet, Endpoint, EndpointId, ExternalEndpoint, NamespaceInfo } from '../../engine/types';
-import type { GraphData, Isolation } from '../../store/evaluation/protocol';
+import { ALL_CONNECTIONS_TEXT, describeConnections, isAllConnections, isNoConnections, NAMESPACE_NAME_LABEL, rangeText } from '../../engine';
+import type {
+  Analysis,
+  Connection,
+  ConnectionSet,
+  Endpoint,
+  EndpointId,
+  EndpointIsolation,
+  ExternalEndpoint,
+  NamespaceInfo,
+} from '../../engine/types';
 import { memoizeLast } from '../../store/memo';
 import { bundleHubs, HUB_LIMIT, type BundleCache } from './bundle';
 import { rangeToCidrs } from './cidr';
-import {
-  EXTERNAL_GROUP_ID,
-  namespaceNodeId,
-  type ConnectionData,
-  type ExternalNode,
-  type FlowEdge,
-  type FlowNode,
-  type WorkloadNode,
-} from './flowTypes';
+import type { ConnectionData, ExternalNode, FlowEdge, FlowNode, WorkloadNode } from './flowTypes';
+import { EXTERNAL_GROUP_ID, edgeId, externalNodeId, namespaceNodeId } from './ids';
 
 export interface FlowModel {
   readonly nodes: FlowNode[];
@@ -36,23 +38,14 @@ export interface FlowOptions {
 }
 
 /**
- * Memo of the mapping, by input object: graph deltas keep unchanged items identical, so their
+ * Memo of the mapping, by input object: analysis deltas keep unchanged items identical, so their
  * nodes and edges come back identical and React Flow skips them. Optional; output is the same.
  */
 export interface FlowCache {
-  /** By namespace name: a namespace whose YAML only moved keeps its node (as workloads do). */
-  namespaces: ReadonlyMap<string, { readonly namespace: NamespaceInfo; readonly node: FlowNode }>;
-  /**
-   * By endpoint id, from the last mapping: an endpoint that changed only where its YAML sits (a
-   * line added above it) shows the same, so it keeps its node.
-   */
-  workloads: ReadonlyMap<EndpointId, { readonly endpoint: Endpoint; readonly isolation: Isolation | undefined; readonly node: WorkloadNode }>;
+  readonly namespaces: WeakMap<NamespaceInfo, FlowNode>;
+  /** By endpoint, with the isolation it was drawn with (isolation entries keep their identity too). */
+  readonly workloads: WeakMap<Endpoint, { readonly isolation: EndpointIsolation | undefined; readonly node: WorkloadNode }>;
   readonly edges: WeakMap<Connection, { readonly edge: FlowEdge }>;
-  /**
-   * The last edges by id: a connection that is a new object only because its rules moved (lines
-   * added above its policy) shows the same, so it keeps its edge.
-   */
-  edgesById: ReadonlyMap<string, FlowEdge>;
   /** By node id (its member ranges): a range group that shows the same keeps its node. */
   externals: ReadonlyMap<string, ExternalNode>;
   readonly bundles: BundleCache;
@@ -69,10 +62,9 @@ export interface FlowCache {
 }
 
 export const createFlowCache = (): FlowCache => ({
-  namespaces: new Map(),
-  workloads: new Map(),
+  namespaces: new WeakMap(),
+  workloads: new WeakMap(),
   edges: new WeakMap(),
-  edgesById: new Map(),
   externals: new Map(),
   bundles: new Map(),
   externalGroups: memoizeLast(groupExternals),
@@ -136,7 +128,7 @@ function externalNodes(groups: readonly ExternalEndpoint[][], cache: FlowCache):
   const known = new Map<string, ExternalNode>();
   const nodes = groups.map((members) => {
     // A range's id is its first and last address: the same id shows the same ranges.
-    const id = members.map((m) => m.id).join(',');
+    const id = externalNodeId(members.map((m) => m.id));
     const node = cache.externals.get(id) ?? externalNode(id, members);
     known.set(id, node);
     return node;
@@ -161,24 +153,12 @@ function externalNode(id: string, members: readonly ExternalEndpoint[]): Externa
   };
 }
 
-/** Whether two versions of a workload endpoint show the same on its node. */
-function sameShown(a: Endpoint, b: Endpoint): boolean {
-  return (
-    a === b ||
-    (a.type === 'workload' && b.type === 'workload' && a.kind === b.kind && a.name === b.name && a.namespace === b.namespace && sameData(a.labels, b.labels))
-  );
-}
-
-function workloadNodes(graph: GraphData, cache: FlowCache): WorkloadNode[] {
-  const known = new Map<EndpointId, { endpoint: Endpoint; isolation: Isolation | undefined; node: WorkloadNode }>();
-  const nodes = graph.endpoints.flatMap((e): WorkloadNode[] => {
+function workloadNodes(analysis: Analysis, cache: FlowCache): WorkloadNode[] {
+  return analysis.endpoints.flatMap((e): WorkloadNode[] => {
     if (e.type !== 'workload') return [];
-    const isolation = graph.isolation.get(e.id);
-    const cached = cache.workloads.get(e.id);
-    if (cached && cached.isolation === isolation && sameShown(cached.endpoint, e)) {
-      known.set(e.id, cached);
-      return [cached.node];
-    }
+    const isolation = analysis.isolation.get(e.id);
+    const cached = cache.workloads.get(e);
+    if (cached && cached.isolation === isolation) return [cached.node];
     const isolatedIngress = (isolation?.ingress.length ?? 0) > 0;
     const isolatedEgress = (isolation?.egress.length ?? 0) > 0;
     const all = labelList(e.labels);
@@ -194,11 +174,9 @@ function workloadNodes(graph: GraphData, cache: FlowCache): WorkloadNode[] {
       ariaLabel: `${e.kind} ${e.name} in namespace ${e.namespace}${isolatedIngress ? ', isolated for ingress' : ''}${isolatedEgress ? ', isolated for egress' : ''}`,
       data: { name: e.name, kind: e.kind, labels, isolatedIngress, isolatedEgress },
     };
-    known.set(e.id, { endpoint: e, isolation, node });
+    cache.workloads.set(e, { isolation, node });
     return [node];
   });
-  cache.workloads = known;
-  return nodes;
 }
 
 /** Arrow heads, coloured like their edge kind (CSS variables of the theme). */
@@ -210,7 +188,7 @@ const MARKERS = {
 
 function edge(source: string, target: string, data: ConnectionData): FlowEdge {
   return {
-    id: `${source}->${target}`,
+    id: edgeId(source, target),
     source,
     target,
     type: 'connection',
@@ -219,9 +197,6 @@ function edge(source: string, target: string, data: ConnectionData): FlowEdge {
     ariaLabel: `${data.from} to ${data.to}: ${data.label}`,
   };
 }
-
-const sameEdgeData = (a: ConnectionData, b: ConnectionData) =>
-  a.from === b.from && a.to === b.to && a.kind === b.kind && a.label === b.label;
 
 function allowedEdges(
   connections: readonly Connection[],
@@ -237,7 +212,7 @@ function allowedEdges(
     const source = nodeOf.get(c.from)!;
     const target = nodeOf.get(c.to)!;
     if (grouped.has(source) || grouped.has(target)) {
-      const id = `${source}->${target}`;
+      const id = edgeId(source, target);
       if (seen.has(id)) continue;
       seen.add(id);
     }
@@ -247,35 +222,34 @@ function allowedEdges(
       continue;
     }
     const data: ConnectionData = { from: c.from, to: c.to, kind: isAllConnections(c.allowed) ? 'all' : 'ports', label: connectionLabel(c.allowed) };
-    const previous = cache.edgesById.get(`${source}->${target}`);
-    const made = previous && sameEdgeData(previous.data!, data) ? previous : edge(source, target, data);
+    const made = edge(source, target, data);
     cache.edges.set(c, { edge: made });
     edges.push(made);
   }
-  cache.edgesById = new Map(edges.map((e) => [e.id, e]));
   return edges;
 }
 
 /** For `subject`: one edge per other node, each way, where not everything is allowed. */
 function deniedEdges(
   subject: EndpointId,
-  graph: GraphData,
+  analysis: Analysis,
   nodes: readonly FlowNode[],
   nodeOf: ReadonlyMap<EndpointId, string>,
 ): FlowEdge[] {
   const subjectNode = nodeOf.get(subject);
   if (!subjectNode) return [];
-  const allowed = new Map(graph.connections.map((c) => [`${c.from}->${c.to}`, c.allowed]));
+  const toward = new Map(analysis.connections.filter((c) => c.from === subject).map((c) => [c.to, c.allowed]));
+  const from = new Map(analysis.connections.filter((c) => c.to === subject).map((c) => [c.from, c.allowed]));
   // Traffic between two outside addresses never crosses the cluster: no pairs to show there.
-  const subjectIsExternal = graph.endpoints.some((e) => e.id === subject && e.type === 'external');
+  const subjectIsExternal = analysis.endpoints.some((e) => e.id === subject && e.type === 'external');
   const label = (set: ConnectionSet | undefined) =>
     !set || isNoConnections(set) ? 'All denied' : `only ${connectionLabel(set)}`;
   return nodes.flatMap((node): FlowEdge[] => {
     if (node.type !== 'workload' && node.type !== 'external') return [];
     if (node.id === subjectNode || (subjectIsExternal && node.type === 'external')) return [];
     const other = node.type === 'external' ? node.data.members[0]! : (node.id as EndpointId);
-    const out = allowed.get(`${subject}->${other}`);
-    const back = allowed.get(`${other}->${subject}`);
+    const out = toward.get(other);
+    const back = from.get(other);
     return [
       ...(out && isAllConnections(out) ? [] : [edge(subjectNode, node.id, { from: subject, to: other, kind: 'denied', label: label(out) })]),
       ...(back && isAllConnections(back) ? [] : [edge(node.id, subjectNode, { from: other, to: subject, kind: 'denied', label: label(back) })]),
@@ -283,29 +257,23 @@ function deniedEdges(
   });
 }
 
-function flowNodes(graph: GraphData, cache: FlowCache) {
-  const groups = cache.externalGroups(graph.endpoints, graph.connections);
-  const key = [graph.namespaces, graph.endpoints, graph.isolation, groups.map((g) => g.map((e) => e.id).join(',')).join('|')];
+function namespaceNode(ns: NamespaceInfo, cache: FlowCache): FlowNode {
+  let node = cache.namespaces.get(ns);
+  if (!node) {
+    node = { id: namespaceNodeId(ns.name), type: 'namespace', position: ORIGIN, data: { name: ns.name, labels: labelList(ns.labels), declared: ns.declared } };
+    cache.namespaces.set(ns, node);
+  }
+  return node;
+}
+
+function flowNodes(analysis: Analysis, cache: FlowCache) {
+  const groups = cache.externalGroups(analysis.endpoints, analysis.connections);
+  const key = [analysis.namespaces, analysis.endpoints, analysis.isolation, groups.map((g) => externalNodeId(g.map((e) => e.id))).join('|')];
   const last = cache.lastNodes;
   if (last && last.key.every((k, i) => k === key[i])) return last;
-  const known = new Map<string, { namespace: NamespaceInfo; node: FlowNode }>();
-  const namespaces = graph.namespaces.map((ns) => {
-    const cached = cache.namespaces.get(ns.name);
-    const shownAlike = cached && cached.namespace.declared === ns.declared && sameData(cached.namespace.labels, ns.labels);
-    const node = shownAlike
-      ? cached.node
-      : {
-          id: namespaceNodeId(ns.name),
-          type: 'namespace' as const,
-          position: ORIGIN,
-          data: { name: ns.name, labels: labelList(ns.labels), declared: ns.declared },
-        };
-    known.set(ns.name, { namespace: ns, node });
-    return node;
-  });
-  cache.namespaces = known;
+  const namespaces = analysis.namespaces.map((ns) => namespaceNode(ns, cache));
   const externalGroup = groups.length > 0 ? [EXTERNAL_GROUP] : [];
-  const nodes: FlowNode[] = [...namespaces, ...externalGroup, ...workloadNodes(graph, cache), ...externalNodes(groups, cache)];
+  const nodes: FlowNode[] = [...namespaces, ...externalGroup, ...workloadNodes(analysis, cache), ...externalNodes(groups, cache)];
   cache.lastNodes = { key, nodes };
   return cache.lastNodes;
 }
@@ -329,11 +297,11 @@ export function endpointNodeIds(nodes: readonly FlowNode[]): ReadonlyMap<Endpoin
   return index;
 }
 
-export function toFlow(graph: GraphData, options: FlowOptions, cache: FlowCache = createFlowCache()): FlowModel {
-  const { nodes } = flowNodes(graph, cache);
+export function toFlow(analysis: Analysis, options: FlowOptions, cache: FlowCache = createFlowCache()): FlowModel {
+  const { nodes } = flowNodes(analysis, cache);
   const nodeOf = endpointNodeIds(nodes);
   const edges = options.deniedFor
-    ? deniedEdges(options.deniedFor, graph, nodes, nodeOf)
-    : cache.allowedEdges(graph.connections, nodeOf, cache);
+    ? deniedEdges(options.deniedFor, analysis, nodes, nodeOf)
+    : cache.allowedEdges(analysis.connections, nodeOf, cache);
   return { nodes, edges: cache.bundled(edges, cache.groupOf(nodes), HUB_LIMIT, cache.bundles) };
 }

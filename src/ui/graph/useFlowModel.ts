@@ -8,7 +8,7 @@ import { useDeferredValue, useMemo, useRef } from 'react';
 import { sameItems } from '../../engine';
 import { useAppState, useAnswer } from '../../store/react';
 import { selectCursorPolicy } from '../../store/selectors';
-import type { GraphData } from '../../store/evaluation/protocol';
+import type { Analysis } from '../../engine/types';
 import { applyEmphasis, createEmphasisCache } from './emphasis';
 import { applyLabelSpots } from './labelPlacement';
 import { applyPlacement, placeMissing, type PlacementCache } from './placement';
@@ -16,11 +16,11 @@ import { createFlowCache, toFlow, type FlowModel } from './toFlow';
 
 const EMPTY: FlowModel = { nodes: [], edges: [] };
 
-/** Nodes and edges without positions: what layout works from, for the graph given. */
-export function useBaseModel(graph: GraphData | undefined): FlowModel {
+/** Nodes and edges without positions: what layout works from, for the analysis given. */
+export function useBaseModel(analysis: Analysis | undefined): FlowModel {
   const deniedFor = useAppState((s) => s.view.deniedFor);
   const cache = useRef(createFlowCache()).current;
-  return useMemo(() => (graph ? toFlow(graph, { deniedFor }, cache) : EMPTY), [graph, deniedFor, cache]);
+  return useMemo(() => (analysis ? toFlow(analysis, { deniedFor }, cache) : EMPTY), [analysis, deniedFor, cache]);
 }
 
 export function useFlowModel(base: FlowModel): FlowModel {

@@ -8,6 +8,7 @@ import { useAppStoreApi } from '../../store/react';
 import type { EdgeRef } from '../../store/types';
 import { selectEndpointIndex } from '../../store/selectors';
 import { primaryRule } from '../panels/provenance';
+import { namespaceOfNode } from './ids';
 
 export function useOpenNode(): (nodeId: string) => void {
   const store = useAppStoreApi();
@@ -17,9 +18,11 @@ export function useOpenNode(): (nodeId: string) => void {
       state.actions.select({ kind: 'node', id: nodeId });
       state.actions.setView({ inspector: 'details' });
       const endpoint = selectEndpointIndex(state).get(nodeId as EndpointId);
-      const namespace = state.evaluated.graph?.namespaces.find((ns) => `namespace:${ns.name}` === nodeId);
+      const namespaceName = namespaceOfNode(nodeId);
+      const namespace = state.evaluated.analysis?.namespaces.find((ns) => ns.name === namespaceName);
       const location = endpoint?.type === 'workload' ? endpoint.locations[0] : namespace?.location;
-      if (location && !state.evaluated.stale) state.actions.reveal(location.range);
+      // A stale analysis is of an older text: its locations may point at documents since edited.
+      if (location && !state.evaluated.stale) state.actions.reveal(location);
     },
     [store],
   );
@@ -38,7 +41,7 @@ export function useOpenEdge(): (edge: EdgeRef) => void {
         // The user may have clicked elsewhere meanwhile; a stale graph's ranges point at old lines.
         if (!answer || state.selection?.id !== id || state.evaluated.stale) return;
         const rule = primaryRule(answer.explanation);
-        if (rule) actions.reveal(rule.location.range);
+        if (rule) actions.reveal(rule.location);
       });
     },
     [store],

@@ -4,7 +4,7 @@ import { useAnswer, useAppState } from '../../store/react';
 import { selectEndpointIndex } from '../../store/selectors';
 import { connectionLabel } from '../graph/toFlow';
 import { endpointName, RuleLink } from './links';
-import { provenanceRows, type SideProvenance } from './provenance';
+import { provenanceRows, ruleKey, type SideProvenance } from './provenance';
 import { ExplanationLines } from './ExplanationLines';
 
 function SideCell({ side }: { side: SideProvenance }) {
@@ -13,7 +13,7 @@ function SideCell({ side }: { side: SideProvenance }) {
   return (
     <ul className="rule-list">
       {side.rules.map((rule) => (
-        <li key={`${rule.policy}/${rule.direction}/${rule.index}`}>
+        <li key={ruleKey(rule)}>
           <RuleLink rule={rule} />
         </li>
       ))}

@@ -1,20 +1,19 @@
 /** The selected node: what it is, which policies select it, and what each of them does to it. */
 import { useMemo } from 'react';
-import type { EndpointId } from '../../engine/types';
-import type { PolicyInfo } from '../../store/evaluation/protocol';
+import type { EndpointId, PolicySummary } from '../../engine/types';
 import { useAnswer, useAppState } from '../../store/react';
 import { selectEndpointIndex } from '../../store/selectors';
 import { useActionManager } from '../commands/context';
-import { endpointOfNode } from '../commands/actions';
+import { endpointOfNode, namespaceOfNode } from '../graph/ids';
 import { endpointName, SourceLink } from './links';
 
-function PolicyEffect({ policy, endpoint }: { policy: PolicyInfo; endpoint: EndpointId }) {
+function PolicyEffect({ policy, endpoint }: { policy: PolicySummary; endpoint: EndpointId }) {
   const footprint = useAnswer({ kind: 'footprint', policy: policy.ref.id });
   const endpoints = useAppState(selectEndpointIndex);
   const name = (id: EndpointId) => endpointName(endpoints.get(id), id);
   const types = policy.ref.policyTypes;
   const lets = (direction: 'in' | 'out') => {
-    const peers = (footprint?.edges ?? [])
+    const peers = (footprint?.connections ?? [])
       .filter(([from, to]) => (direction === 'in' ? to === endpoint : from === endpoint))
       .map(([from, to]) => name(direction === 'in' ? from : to));
     return peers.length === 0 ? 'nobody' : peers.slice(0, 8).join(', ') + (peers.length > 8 ? ` and ${peers.length - 8} more` : '');
@@ -39,13 +38,15 @@ function PolicyEffect({ policy, endpoint }: { policy: PolicyInfo; endpoint: Endp
 }
 
 export function NodeDetails({ nodeId }: { nodeId: string }) {
-  const graph = useAppState((s) => s.evaluated.graph);
+  const analysis = useAppState((s) => s.evaluated.analysis);
   const deniedFor = useAppState((s) => s.view.deniedFor);
   const actions = useActionManager();
   const id = endpointOfNode(nodeId);
-  const endpoint = useAppState(selectEndpointIndex).get(id);
-  const policies = useMemo(() => graph?.policies.filter((p) => p.selects.includes(id)) ?? [], [graph, id]);
-  const namespace = graph?.namespaces.find((ns) => `namespace:${ns.name}` === nodeId);
+  const endpoints = useAppState(selectEndpointIndex);
+  const endpoint = id && endpoints.get(id);
+  const policies = useMemo(() => (id && analysis?.policies.filter((p) => p.selects.includes(id))) || [], [analysis, id]);
+  const namespaceName = namespaceOfNode(nodeId);
+  const namespace = analysis?.namespaces.find((ns) => ns.name === namespaceName);
 
   if (namespace) {
     return (
@@ -61,8 +62,8 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
       </section>
     );
   }
-  if (!endpoint) return <p className="muted">This node is no longer in the graph.</p>;
-  const isolation = graph?.isolation.get(id);
+  if (!id || !endpoint) return <p className="muted">This node is no longer in the graph.</p>;
+  const isolation = analysis?.isolation.get(id);
   return (
     <section className="details" data-testid="node-details">
       <h2>{endpointName(endpoint, id)}</h2>

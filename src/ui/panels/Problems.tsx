@@ -10,13 +10,13 @@ export function Problems() {
   if (problems.length === 0) return <p className="muted" data-testid="problems">No problems.</p>;
   return (
     <ul className="problems" data-testid="problems" aria-label="Problems">
-      {problems.map((d, i) => (
+      {problems.map(({ diagnostic: d, range }, i) => (
         <li key={i} className={`problem problem-${d.severity}`}>
           <span className="problem-severity" aria-label={d.severity} title={d.severity}>
             {SYMBOL[d.severity]}
           </span>
           <SourceLink location={d.location} current>
-            line {d.location.range.startLine}:{d.location.range.startColumn}
+            line {range.startLine}:{range.startColumn}
           </SourceLink>
           <span className="problem-message">{d.message}</span>
           <code className="problem-code">{d.code}</code>

@@ -5,6 +5,7 @@ import type { Endpoint, EndpointId, PortQuery } from '../../engine/types';
 import { useActions, useAnswer, useAppState } from '../../store/react';
 import { ExplanationLines } from './ExplanationLines';
 import { endpointName, RuleLink } from './links';
+import { ruleKey } from './provenance';
 
 function EndpointSelect({ label, value, onChange, endpoints, testId }: {
   label: string;
@@ -51,7 +52,7 @@ export function portQuery(protocol: Protocol, port: string): PortQuery | undefin
 
 export function WhyNot() {
   const form = useAppState((s) => s.whyNot);
-  const endpoints = useAppState((s) => s.evaluated.graph?.endpoints) ?? [];
+  const endpoints = useAppState((s) => s.evaluated.analysis?.endpoints) ?? [];
   const actions = useActions();
   const query = portQuery(form.protocol, form.port);
   const ready = form.from && form.to && form.from !== form.to && query;
@@ -96,7 +97,7 @@ export function WhyNot() {
               <h3>Rules involved</h3>
               <ul className="rule-list">
                 {rules.map((r) => (
-                  <li key={`${r.rule.policy}/${r.rule.direction}/${r.rule.index}`}>
+                  <li key={ruleKey(r.rule)}>
                     <RuleLink rule={r.rule} /> {r.miss ? '— does not apply' : '— allows'}
                   </li>
                 ))}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { SourceLocation } from '../../model/source';
 import type { Endpoint, RuleRef } from '../../engine/types';
 import { useActions, useAppState } from '../../store/react';
+import { selectLocate } from '../../store/selectors';
 import { rangeToCidrs } from '../graph/cidr';
 
 /**
@@ -12,14 +13,15 @@ import { rangeToCidrs } from '../graph/cidr';
 export function SourceLink({ location, children, current = false }: { location: SourceLocation; children: ReactNode; current?: boolean }) {
   const actions = useActions();
   const stale = useAppState((s) => s.evaluated.stale) && !current;
-  const where = `line ${location.range.startLine}`;
+  const locate = useAppState(selectLocate);
+  const where = `line ${locate(location).range.startLine}`;
   return (
     <button
       type="button"
       className="link"
       disabled={stale}
       title={stale ? 'The YAML changed since; fix its error first' : `Show ${where} in the editor`}
-      onClick={() => actions.reveal(location.range)}
+      onClick={() => actions.reveal(location)}
     >
       {children}
     </button>

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CONNECTIONS, NO_CONNECTIONS } from '../../engine';
+import type { DocumentId } from '../../model/source';
 import type { ConnectionSet, EndpointId, PairExplanation, PolicyId, RuleRef, SideExplanation } from '../../engine/types';
 import { primaryRule, provenanceRows } from './provenance';
 
-const loc = { file: 't.yaml', range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } };
+const loc = { document: 0 as DocumentId, range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } };
 const tcp = (lo: number, hi = lo): ConnectionSet => ({ ...NO_CONNECTIONS, TCP: [[lo, hi]] });
 const rule = (index: number, direction: 'ingress' | 'egress' = 'ingress'): RuleRef => ({
   policy: 'default/web' as PolicyId,

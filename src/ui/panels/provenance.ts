@@ -32,8 +32,12 @@ function provenanceAt(side: SideExplanation, protocol: Protocol, port: number): 
   return { kind: 'rules', rules: side.rules.filter((r) => contains(r.allowed[protocol], port)).map((r) => r.rule) };
 }
 
-const key = (p: SideProvenance) =>
-  p.kind === 'rules' ? p.rules.map((r) => `${r.policy}/${r.direction}/${r.index}`).join(',') : p.kind;
+/** A rule's key among the rules of an explanation (policy, direction, index). */
+export function ruleKey(rule: RuleRef): string {
+  return `${rule.policy}/${rule.direction}/${rule.index}`;
+}
+
+const key = (p: SideProvenance) => (p.kind === 'rules' ? p.rules.map(ruleKey).join(',') : p.kind);
 
 /** Every port where some rule's range starts or ends, within the allowed ranges of `protocol`. */
 function segments(explanation: PairExplanation, protocol: Protocol): PortRange[] {
