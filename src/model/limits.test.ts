@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { MAX_NESTING } from './limits';
 import { nestingBound } from './nesting';
 import { parseManifests } from './index';
-import { readYaml } from './yaml';
+import { readYaml as readYamlIn } from './yaml';
+import type { DocumentId } from './source';
+
+const readYaml = (text: string) => readYamlIn(text, 0 as DocumentId);
 
 const POD = `apiVersion: v1
 kind: Pod
