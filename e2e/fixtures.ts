@@ -28,7 +28,8 @@ export function find(text: string): { line: number; start: number; end: number }
   return { line: index + 1, start, end: start + text.length };
 }
 
-export const edgeId = (from: string, to: string) => `${from}->${to}`;
+/** The app's own node and edge ids (React Flow test ids are `rf__node-<id>`, `rf__edge-<id>`). */
+export { edgeId, namespaceNodeId } from '../src/ui/graph/ids';
 
 export class EditorPage {
   constructor(private readonly page: Page) {}

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { generateCluster } from '../bench/generate-cluster';
+import { edgeId } from '../src/ui/graph/ids';
 
 const URL = process.env.APP_URL ?? 'http://127.0.0.1:4173/';
 const OUT = process.argv[2] ?? 'test-results/screenshots';
@@ -15,7 +16,7 @@ const CLIENT = 'default/client[Pod]';
 const scenes: Record<string, (page: Page) => Promise<void>> = {
   default: async () => {},
   'edge-explained': async (page) => {
-    await page.getByTestId(`edge-label-${CLIENT}->${NGINX}`).click();
+    await page.getByTestId(`edge-label-${edgeId(CLIENT, NGINX)}`).click();
     await page.getByTestId('edge-details').waitFor();
   },
   'node-denied-view': async (page) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFlowCache, toFlow } from './toFlow';
-import { EXTERNAL_GROUP_ID, edgeId, namespaceNodeId } from './ids';
+import type { EndpointId } from '../../engine/types';
+import { EXTERNAL_GROUP_ID, edgeId, externalNodeId, namespaceNodeId } from './ids';
 import { ANY_V4, CLIENT, NGINX, OTHER, WEB, carvedExternals, defaultGraph } from './testGraph';
 
 const edgeLabels = (model: ReturnType<typeof toFlow>) =>
@@ -43,7 +44,7 @@ describe('toFlow', () => {
   it('merges external ranges with the same connectivity into one node', () => {
     const { nodes, edges } = toFlow(carvedExternals(), { deniedFor: null });
     const externals = nodes.filter((n) => n.type === 'external');
-    const merged = '0.0.0.0-9.255.255.255,11.0.0.0-255.255.255.255';
+    const merged = externalNodeId(['0.0.0.0-9.255.255.255', '11.0.0.0-255.255.255.255'] as EndpointId[]);
     const ten = '10.0.0.0-10.255.255.255';
     expect(externals.map((n) => n.id).sort()).toEqual([merged, ten]);
     expect(edges.filter((e) => e.target === WEB).map((e) => e.id).sort()).toEqual([edgeId(merged, WEB), edgeId(ten, WEB)]);
