@@ -8,8 +8,11 @@ export interface EdgeRef {
   readonly id: string;
   readonly from: EndpointId;
   readonly to: EndpointId;
-  /** For a bundle of edges: how many connections it stands for (`from`/`to` is the first). */
-  readonly bundled?: number;
+  /**
+   * For a bundle of edges: the graph edges it stands for, as (source node, target node) ids;
+   * `from`/`to` is a pair of the first.
+   */
+  readonly members?: readonly (readonly [string, string])[];
 }
 
 /** What is selected in the graph. Edge ends are engine endpoint ids (a group's representative). */

@@ -62,7 +62,7 @@ function Graph() {
     (changes: EdgeChange<FlowEdge>[]) => {
       for (const c of changes) {
         const edge = c.type === 'select' && c.selected ? edges.find((e) => e.id === c.id) : undefined;
-        if (edge) openEdge({ id: edge.id, from: edge.data!.from, to: edge.data!.to, bundled: edge.data!.bundled });
+        if (edge) openEdge({ id: edge.id, from: edge.data!.from, to: edge.data!.to, members: edge.data!.members });
       }
     },
     [edges, openEdge],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointId } from '../../engine/types';
 import { bundleHubs } from './bundle';
 import type { FlowEdge } from './flowTypes';
-import { edgeId, namespaceNodeId } from './ids';
+import { bundleId, edgeId, namespaceNodeId } from './ids';
 
 const edge = (source: string, target: string, label = 'UDP 53'): FlowEdge => ({
   id: edgeId(source, target),
@@ -36,17 +36,37 @@ describe('bundleHubs', () => {
     const { edges, groupOf } = cluster(8);
     const out = bundleHubs(edges, groupOf, 10);
     expect(out.map((e) => [e.id, e.data!.label])).toEqual([
-      [edgeId(namespaceNodeId('a'), 'dns'), 'UDP 53 ×8'],
-      [edgeId(namespaceNodeId('b'), 'dns'), 'UDP 53 ×8'],
+      [bundleId(namespaceNodeId('a'), 'dns', 'UDP 53'), 'UDP 53 ×8'],
+      [bundleId(namespaceNodeId('b'), 'dns', 'UDP 53'), 'UDP 53 ×8'],
       [edgeId('a0', 'a1'), 'TCP 80'],
     ]);
-    expect(out[0]!.data).toMatchObject({ from: 'a0', to: 'dns', bundled: 8 });
+    expect(out[0]!.data).toMatchObject({ from: 'a0', to: 'dns' });
+    expect(out[0]!.data!.members).toEqual(Array.from({ length: 8 }, (_, i) => [`a${i}`, 'dns']));
   });
 
   it('bundles the edges out of a busy source the same way', () => {
     const { edges, groupOf } = cluster(8);
     const reversed = edges.map((e) => edge(e.target, e.source, e.data!.label));
-    expect(bundleHubs(reversed, groupOf, 10).map((e) => e.id)).toEqual(['dns->namespace:a', 'dns->namespace:b', 'a1->a0']);
+    expect(bundleHubs(reversed, groupOf, 10).map((e) => e.id)).toEqual([
+      bundleId('dns', namespaceNodeId('a'), 'UDP 53'),
+      bundleId('dns', namespaceNodeId('b'), 'UDP 53'),
+      edgeId('a1', 'a0'),
+    ]);
+  });
+
+  it('gives bundles of one group and hub with other ports their own ids (a duplicate id hides a bundle)', () => {
+    // Two dozen workloads of a open egress: All to dns, and one with TCP 53,UDP 53 only.
+    const { groupOf } = cluster(0);
+    const edges = Array.from({ length: 24 }, (_, i) => {
+      groupOf.set(`a${i}`, namespaceNodeId('a'));
+      return edge(`a${i}`, 'dns', i < 2 ? 'TCP 53,UDP 53' : 'All');
+    });
+    const out = bundleHubs(edges, groupOf, 10);
+    expect(out.map((e) => [e.id, e.data!.label])).toEqual([
+      [bundleId(namespaceNodeId('a'), 'dns', 'TCP 53,UDP 53'), 'TCP 53,UDP 53 ×2'],
+      [bundleId(namespaceNodeId('a'), 'dns', 'All'), 'All ×22'],
+    ]);
+    expect(new Set(out.map((e) => e.id)).size).toBe(out.length);
   });
 
   it('returns the same bundle object while it stands for the same thing', () => {

@@ -5,7 +5,7 @@
  * hub instead of thousands of lines nobody can read (and every frame would have to paint).
  */
 import type { FlowEdge } from './flowTypes';
-import { edgeId } from './ids';
+import { bundleId } from './ids';
 
 /** Above this many edges from other namespaces into (or out of) one node, they are bundled. */
 export const HUB_LIMIT = 24;
@@ -45,24 +45,27 @@ function bundleAt(edges: readonly FlowEdge[], hub: End, groupOf: ReadonlyMap<str
       order.push(fresh);
     }
   }
-  return order.map((item) => (Array.isArray(item) ? bundleOf(item, hub, far, groupOf, cache) : item));
+  // A bundle of one edge says less than the edge: keep the edge.
+  return order.map((item) => (!Array.isArray(item) ? item : item.length === 1 ? item[0]! : bundleOf(item, hub, far, groupOf, cache)));
 }
 
 function bundleOf(members: readonly FlowEdge[], hub: End, far: End, groupOf: ReadonlyMap<string, string | undefined>, cache?: BundleCache): FlowEdge {
   const first = members[0]!;
   const group = groupOf.get(first[far])!;
   const ends = hub === 'target' ? { source: group, target: first.target } : { source: first.source, target: group };
-  const id = edgeId(ends.source, ends.target);
+  // One bundle per label between a group and a hub: the label is part of the id.
+  const id = bundleId(ends.source, ends.target, first.data!.label);
   const label = `${first.data!.label} ×${members.length}`;
-  const signature = `${label}|${first.data!.from}|${first.data!.to}|${first.data!.kind}`;
+  const pairs = members.map((e) => [e.source, e.target] as const);
+  const signature = `${label}|${first.data!.from}|${first.data!.to}|${first.data!.kind}|${pairs.join(';')}`;
   const cached = cache?.get(id);
   if (cached?.signature === signature) return cached.edge;
   const edge: FlowEdge = {
     ...first,
     ...ends,
     id,
-    data: { ...first.data!, label, bundled: members.length },
-    ariaLabel: `${members.length} connections ${id}: ${first.data!.label}`,
+    data: { ...first.data!, label, members: pairs },
+    ariaLabel: `${members.length} connections from ${ends.source} to ${ends.target}, each ${first.data!.label}`,
   };
   cache?.set(id, { signature, edge });
   return edge;

@@ -42,8 +42,11 @@ export interface ConnectionData extends Record<string, unknown> {
   readonly to: EndpointId;
   readonly kind: EdgeKind;
   readonly label: string;
-  /** For a bundle (see bundle.ts): how many connections it stands for. */
-  readonly bundled?: number;
+  /**
+   * For a bundle (see bundle.ts): the edges it stands for, as (source node, target node) ids. Each
+   * of them allows what `label` says (without its ` ×N`).
+   */
+  readonly members?: readonly (readonly [string, string])[];
   /** Where along the edge the label sits (see labelPlacement.ts); the default when absent. */
   readonly labelAt?: number;
   /** Set while something is focused: edges that belong to it are strong, the rest dim. */

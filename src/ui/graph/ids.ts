@@ -3,15 +3,17 @@
  * - a workload's node is its engine endpoint id (`ns/name[Kind]`);
  * - a namespace's group node is `namespace:<name>`; the frame of outside addresses is `group:external`;
  * - external ranges with the same connectivity share one node: their endpoint ids joined by `,`;
- * - an edge, or a bundle of edges, is `<source node>-><target node>`.
- * Endpoint ids never contain `,` and never start with `namespace:` or `group:`, so every id reads
- * back unambiguously.
+ * - an edge is `<source node>-><target node>`; a bundle of edges with one label adds `|<label>`
+ *   (a group and a hub may have several bundles between them, one per label).
+ * Endpoint ids never contain `,`, `->` or `|` and never start with `namespace:` or `group:`, so
+ * every id reads back unambiguously.
  */
 import type { EndpointId } from '../../engine/types';
 
 const NAMESPACE_PREFIX = 'namespace:';
 const MEMBER_SEPARATOR = ',';
 const EDGE_SEPARATOR = '->';
+const BUNDLE_SEPARATOR = '|';
 
 /** The group node framing the outside world's address ranges. */
 export const EXTERNAL_GROUP_ID = 'group:external';
@@ -39,7 +41,25 @@ export function endpointOfNode(nodeId: string): EndpointId | undefined {
   return nodeId.split(MEMBER_SEPARATOR)[0] as EndpointId;
 }
 
-/** The edge (or bundle) from one node to another: at most one per ordered pair of nodes. */
+/** The endpoints a node stands for: a workload, the ranges of an external group; none for frames. */
+export function endpointsOfNode(nodeId: string): EndpointId[] {
+  if (namespaceOfNode(nodeId) !== undefined || nodeId === EXTERNAL_GROUP_ID) return [];
+  return nodeId.split(MEMBER_SEPARATOR) as EndpointId[];
+}
+
+/** The edge from one node to another: at most one per ordered pair of nodes. */
 export function edgeId(source: string, target: string): string {
   return `${source}${EDGE_SEPARATOR}${target}`;
+}
+
+/** The bundle of the edges with `label` between a group and a hub (see bundle.ts). */
+export function bundleId(source: string, target: string, label: string): string {
+  return `${edgeId(source, target)}${BUNDLE_SEPARATOR}${label}`;
+}
+
+/** The nodes an edge or bundle id joins. */
+export function edgeEnds(id: string): { readonly source: string; readonly target: string } {
+  const edge = id.split(BUNDLE_SEPARATOR, 1)[0]!;
+  const at = edge.indexOf(EDGE_SEPARATOR);
+  return { source: edge.slice(0, at), target: edge.slice(at + EDGE_SEPARATOR.length) };
 }

@@ -35,6 +35,8 @@ export interface FlowModel {
 export interface FlowOptions {
   /** Show the denied pairs of this endpoint instead of the allowed connections. */
   readonly deniedFor: EndpointId | null;
+  /** Above this many edges from other groups at one node, they are bundled (default HUB_LIMIT). */
+  readonly hubLimit?: number;
 }
 
 /**
@@ -303,5 +305,5 @@ export function toFlow(analysis: Analysis, options: FlowOptions, cache: FlowCach
   const edges = options.deniedFor
     ? deniedEdges(options.deniedFor, analysis, nodes, nodeOf)
     : cache.allowedEdges(analysis.connections, nodeOf, cache);
-  return { nodes, edges: cache.bundled(edges, cache.groupOf(nodes), HUB_LIMIT, cache.bundles) };
+  return { nodes, edges: cache.bundled(edges, cache.groupOf(nodes), options.hubLimit ?? HUB_LIMIT, cache.bundles) };
 }

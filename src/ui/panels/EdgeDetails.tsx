@@ -4,6 +4,8 @@ import { useAnswer, useAppState } from '../../store/react';
 import { selectEndpointIndex } from '../../store/selectors';
 import { connectionLabel } from '../graph/toFlow';
 import { endpointName, RuleLink } from './links';
+import { bundlePeers, peerList } from './peers';
+import { edgeEnds, endpointsOfNode, namespaceOfNode } from '../graph/ids';
 import { provenanceRows, ruleKey, type SideProvenance } from './provenance';
 import { ExplanationLines } from './ExplanationLines';
 
@@ -21,8 +23,27 @@ function SideCell({ side }: { side: SideProvenance }) {
   );
 }
 
+/** The name of a bundle's group end: a namespace, or the outside world. */
+function groupName(node: string): string {
+  const namespace = namespaceOfNode(node);
+  return namespace === undefined ? 'outside the cluster' : `namespace ${namespace}`;
+}
+
+/** A bundle says which connections it stands for, each allowing the same ports. */
+function BundleNote({ edge, pair }: { edge: EdgeRef; pair: string }) {
+  const analysis = useAppState((s) => s.evaluated.analysis);
+  const { ends, peers } = bundlePeers(edge.id, edge.members!);
+  const names = analysis ? peerList(analysis, peers) : [];
+  return (
+    <p className="muted" data-testid="bundle-note">
+      {edge.members!.length} connections drawn as one edge, each allowing the same ports. Their {ends}:{' '}
+      <span data-testid="bundle-peers">{names.join(', ')}</span>. Explained below for {pair}.
+    </p>
+  );
+}
+
 export function EdgeDetails({ edge }: { edge: EdgeRef }) {
-  const { from, to, bundled } = edge;
+  const { from, to } = edge;
   const endpoints = useAppState(selectEndpointIndex);
   const answer = useAnswer({ kind: 'explain', from, to });
   const fromName = endpointName(endpoints.get(from), from);
@@ -30,16 +51,15 @@ export function EdgeDetails({ edge }: { edge: EdgeRef }) {
   if (!answer) return <p className="muted">Explaining…</p>;
   const { explanation } = answer;
   const rows = provenanceRows(explanation);
+  const { source, target } = edgeEnds(edge.id);
+  // A bundle joins a group and a hub: its heading names them, its note the pairs it stands for.
+  const heading = edge.members
+    ? `${endpointsOfNode(source).length === 0 ? groupName(source) : fromName} → ${endpointsOfNode(target).length === 0 ? groupName(target) : toName}`
+    : `${fromName} → ${toName}`;
   return (
-    <section className="details" data-testid="edge-details" aria-label="Connection explanation">
-      <h2>
-        {fromName} → {toName}
-      </h2>
-      {bundled && (
-        <p className="muted" data-testid="bundle-note">
-          One of {bundled} connections drawn as one edge (same ports, same namespace); explained for this pair.
-        </p>
-      )}
+    <section className="details" data-testid="edge-details" data-edge={edge.id} aria-label="Connection explanation">
+      <h2>{heading}</h2>
+      {edge.members && <BundleNote edge={edge} pair={`${fromName} → ${toName}`} />}
       <p className={explanation.verdict ? 'verdict verdict-allowed' : 'verdict verdict-denied'}>
         {explanation.verdict ? `Allowed: ${connectionLabel(explanation.allowed)}` : 'Nothing allowed'}
       </p>

@@ -1,22 +1,43 @@
 /** The selected node: what it is, which policies select it, and what each of them does to it. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { EndpointId, PolicySummary } from '../../engine/types';
 import { useAnswer, useAppState } from '../../store/react';
 import { selectEndpointIndex } from '../../store/selectors';
 import { useActionManager } from '../commands/context';
 import { endpointOfNode, namespaceOfNode } from '../graph/ids';
 import { endpointName, SourceLink } from './links';
+import { peerList, reachRows } from './peers';
+import { PeerRows } from './PeerRows';
+
+/** `a, b and 3 more` (all of them on a click): the peers a policy lets in or out. */
+function PeerNames({ names, testId }: { names: readonly string[]; testId: string }) {
+  const [open, setOpen] = useState(false);
+  if (names.length === 0) return <span data-testid={testId}>nobody</span>;
+  const folded = !open && names.length > 8;
+  return (
+    <span data-testid={testId}>
+      {(folded ? names.slice(0, 8) : names).join(', ')}
+      {folded && (
+        <>
+          {' and '}
+          <button type="button" className="link" onClick={() => setOpen(true)}>
+            {names.length - 8} more
+          </button>
+        </>
+      )}
+    </span>
+  );
+}
 
 function PolicyEffect({ policy, endpoint }: { policy: PolicySummary; endpoint: EndpointId }) {
   const footprint = useAnswer({ kind: 'footprint', policy: policy.ref.id });
-  const endpoints = useAppState(selectEndpointIndex);
-  const name = (id: EndpointId) => endpointName(endpoints.get(id), id);
+  const analysis = useAppState((s) => s.evaluated.analysis);
   const types = policy.ref.policyTypes;
   const lets = (direction: 'in' | 'out') => {
     const peers = (footprint?.connections ?? [])
       .filter(([from, to]) => (direction === 'in' ? to === endpoint : from === endpoint))
-      .map(([from, to]) => name(direction === 'in' ? from : to));
-    return peers.length === 0 ? 'nobody' : peers.slice(0, 8).join(', ') + (peers.length > 8 ? ` and ${peers.length - 8} more` : '');
+      .map(([from, to]) => (direction === 'in' ? from : to));
+    return analysis ? peerList(analysis, peers) : [];
   };
   return (
     <li className="policy-effect">
@@ -24,12 +45,12 @@ function PolicyEffect({ policy, endpoint }: { policy: PolicySummary; endpoint: E
       <ul>
         {types.includes('Ingress') && (
           <li>
-            isolates ingress; lets in: <span data-testid="lets-in">{footprint ? lets('in') : '…'}</span>
+            isolates ingress; lets in: {footprint ? <PeerNames names={lets('in')} testId="lets-in" /> : '…'}
           </li>
         )}
         {types.includes('Egress') && (
           <li>
-            isolates egress; lets out to: <span data-testid="lets-out">{footprint ? lets('out') : '…'}</span>
+            isolates egress; lets out to: {footprint ? <PeerNames names={lets('out')} testId="lets-out" /> : '…'}
           </li>
         )}
       </ul>
@@ -45,6 +66,8 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
   const endpoints = useAppState(selectEndpointIndex);
   const endpoint = id && endpoints.get(id);
   const policies = useMemo(() => (id && analysis?.policies.filter((p) => p.selects.includes(id))) || [], [analysis, id]);
+  const reaches = useMemo(() => (id && analysis ? reachRows(analysis, id, 'out') : []), [analysis, id]);
+  const reachedBy = useMemo(() => (id && analysis ? reachRows(analysis, id, 'in') : []), [analysis, id]);
   const namespaceName = namespaceOfNode(nodeId);
   const namespace = analysis?.namespaces.find((ns) => ns.name === namespaceName);
 
@@ -102,6 +125,10 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
       ) : (
         <p>Addresses outside the cluster. NetworkPolicies never isolate them; only pods' policies restrict traffic to and from them.</p>
       )}
+      <h3>Reaches</h3>
+      <PeerRows rows={reaches} testId="reaches" none="Nothing: every connection out of it is denied." />
+      <h3>Reached by</h3>
+      <PeerRows rows={reachedBy} testId="reached-by" none="Nothing: every connection into it is denied." />
       <button type="button" className="button" onClick={() => actions.execute('toggleDenied')} aria-pressed={deniedFor === id}>
         {deniedFor === id ? 'Back to allowed connections' : 'Show what is denied'} <kbd>Shift+D</kbd>
       </button>

@@ -4,7 +4,7 @@ import type { SourceLocation } from '../../model/source';
 import type { Endpoint, RuleRef } from '../../engine/types';
 import { useActions, useAppState } from '../../store/react';
 import { selectLocate } from '../../store/selectors';
-import { rangeToCidrs } from '../graph/cidr';
+import { rangeName } from './peers';
 
 /**
  * @param current the location belongs to the text as it is now (diagnostics do); graph locations
@@ -41,7 +41,5 @@ export function RuleLink({ rule }: { rule: RuleRef }) {
 /** A short human name for an endpoint: the workload name, or an external range as CIDR. */
 export function endpointName(endpoint: Endpoint | undefined, id: string): string {
   if (!endpoint) return id;
-  if (endpoint.type === 'workload') return endpoint.name;
-  const cidrs = rangeToCidrs(endpoint.range);
-  return cidrs.length === 1 ? cidrs[0]! : id;
+  return endpoint.type === 'workload' ? endpoint.name : rangeName(endpoint);
 }

@@ -1,0 +1,114 @@
+/**
+ * Every picture reads back as the engine says, in the production build's DOM: the edges and
+ * bundles on screen (a bundle's peers read from its panel), the denied view, and a node's
+ * "Reaches" / "Reached by" lists, each decoded (test/support/flow-decode.ts) and compared with the
+ * engine's connectivity for the editor's text — also after typing changes a bundle's ports.
+ */
+import type { Page } from '@playwright/test';
+import { analyze } from '../src/engine';
+import type { Analysis, EndpointId } from '../src/engine/types';
+import { parseManifests } from '../src/model';
+import { EXTERNAL_GROUP_ID, edgeEnds, endpointsOfNode, namespaceOfNode } from '../src/ui/graph/ids';
+import { generateCluster } from '../bench/generate-cluster';
+import { shopCluster } from '../test/support/shop-cluster';
+import {
+  allowedViewDifferences,
+  deniedViewDifferences,
+  peerRowsDifferences,
+  readPeerName,
+  type ShownEdge,
+  type ShownGraph,
+} from '../test/support/flow-decode';
+import { expect, test, type GraphPage } from './fixtures';
+
+/**
+ * Two dozen Deployments in one namespace, half of them allowed only DNS egress, beside a DNS pod
+ * and the outside world: bundles of one namespace and one hub with different ports.
+ */
+const SHOP = shopCluster();
+
+const isGroup = (node: string) => namespaceOfNode(node) !== undefined || node === EXTERNAL_GROUP_ID;
+
+/** The engine's answer for the editor's text, computed here. */
+async function engineAnswer(page: Page): Promise<Analysis> {
+  const text = await page.evaluate(() => window.__netpolTest!.getText());
+  return analyze(parseManifests([{ file: 'cluster.yaml', text }]).resources);
+}
+
+/** Loads `text` as a paste does and waits until `node` is drawn and the layout has settled. */
+async function load(page: Page, graph: GraphPage, text: string, node: string): Promise<void> {
+  await page.evaluate((t) => window.__netpolTest!.loadText(t), text);
+  await expect(graph.node(node)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Laying out…')).toHaveCount(0);
+}
+
+/** A bundle's member edges, read from the peers its panel names. */
+async function bundleMembers(page: Page, id: string, nodes: readonly string[], analysis: Analysis): Promise<[string, string][]> {
+  await page.getByTestId(`edge-label-${id}`).dispatchEvent('click');
+  const note = page.locator(`[data-testid="edge-details"][data-edge="${id}"]`).getByTestId('bundle-peers');
+  const names = ((await note.textContent({ timeout: 10_000 })) ?? '').split(', ');
+  const { source, target } = edgeEnds(id);
+  const hub = isGroup(source) ? target : source;
+  const peerNodes = new Set(
+    names.map((name) => {
+      const endpoint = readPeerName(name, analysis);
+      return nodes.find((node) => endpoint !== undefined && endpointsOfNode(node).includes(endpoint)) ?? `(unreadable: ${name})`;
+    }),
+  );
+  return [...peerNodes].map((peer): [string, string] => (hub === target ? [peer, hub] : [hub, peer]));
+}
+
+/** What the graph on screen shows: node ids, edge ids and labels, and every bundle's members. */
+async function shownGraph(page: Page, graph: GraphPage, analysis: Analysis): Promise<ShownGraph> {
+  const nodes = await page
+    .locator('[data-testid^="rf__node-"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.slice('rf__node-'.length)));
+  const edges: ShownEdge[] = [];
+  for (const [id, label] of Object.entries(await graph.labels())) {
+    edges.push(/ ×\d+$/.test(label) ? { id, label, members: await bundleMembers(page, id, nodes, analysis) } : { id, label });
+  }
+  return { nodes, edges };
+}
+
+test('the classic example and a generated cluster read back exactly, bundles included', async ({ page, graph }) => {
+  expect(allowedViewDifferences(await shownGraph(page, graph, await engineAnswer(page)), await engineAnswer(page))).toEqual([]);
+  await load(page, graph, generateCluster(30), 'kube-system/coredns[Deployment]');
+  const analysis = await engineAnswer(page);
+  const shown = await shownGraph(page, graph, analysis);
+  expect(shown.edges.some((e) => e.members), 'a hub is bundled').toBe(true);
+  expect(allowedViewDifferences(shown, analysis)).toEqual([]);
+});
+
+test('bundles whose ports differ are all drawn, and typing new ports keeps the picture exact', async ({ page, graph, editor }) => {
+  await load(page, graph, SHOP, 'kube-system/dns[Pod]');
+  const before = await shownGraph(page, graph, await engineAnswer(page));
+  expect(before.edges.filter((e) => e.members).map((e) => e.label)).toEqual(expect.arrayContaining(['All ×13', 'TCP 53,UDP 53 ×13']));
+  expect(allowedViewDifferences(before, await engineAnswer(page))).toEqual([]);
+  // UDP 53 → UDP 5353 in the DNS-only egress policy, typed.
+  const text = await editor.text();
+  const line = text.split('\n').findIndex((l) => l.includes('{protocol: UDP, port: 53}')) + 1;
+  await editor.cursorAt(line, text.split('\n')[line - 1]!.indexOf('53}') + 3);
+  await editor.type('53');
+  await expect.poll(async () => Object.values(await graph.labels())).toContain('TCP 53,UDP 5353 ×13');
+  const analysis = await engineAnswer(page);
+  expect(allowedViewDifferences(await shownGraph(page, graph, analysis), analysis)).toEqual([]);
+});
+
+test('the denied view and a node\'s reach lists read back exactly', async ({ page, graph, inspector }) => {
+  await load(page, graph, generateCluster(30), 'kube-system/coredns[Deployment]');
+  const analysis = await engineAnswer(page);
+  const dns = 'kube-system/coredns[Deployment]' as EndpointId;
+  await graph.node(dns).click();
+  for (const [testId, direction] of [['reaches', 'out'], ['reached-by', 'in']] as const) {
+    const list = inspector.nodeDetails().getByTestId(testId);
+    const more = list.locator('xpath=following-sibling::button[1]');
+    if ((await more.count()) > 0 && (await more.textContent())?.startsWith('Show all')) await more.click();
+    const rows = await list.locator('tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ name: tr.querySelector('th')!.textContent!, ports: tr.querySelector('td')!.textContent! })),
+    );
+    expect(peerRowsDifferences(rows, analysis, dns, direction)).toEqual([]);
+  }
+  await page.keyboard.press('Shift+D');
+  await expect(page.getByTestId('denied-banner')).toBeVisible();
+  expect(deniedViewDifferences(await shownGraph(page, graph, analysis), analysis, dns)).toEqual([]);
+});

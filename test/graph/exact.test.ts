@@ -1,0 +1,143 @@
+/**
+ * The picture says exactly what the engine says. Every graph the app draws is read back with the
+ * legend's rules (test/support/flow-decode.ts) and compared with the engine's connectivity:
+ * nothing missing, nothing extra, no pair claimed twice, no id used twice. Random clusters with
+ * hubs, carved IPv4 and IPv6 ranges and many namespaces, drawn with bundling thresholds low enough
+ * that bundles form; generated microservice clusters with the app's own threshold; edits drawn
+ * through the same cache, as the app draws successive revisions. The panels that summarise (what a
+ * node reaches and is reached by, a bundle's members, whom a policy lets in or out) read back too.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine';
+import type { Analysis, EndpointId } from '../../src/engine/types';
+import { parseManifests } from '../../src/model';
+import { createFlowCache, toFlow, type FlowCache, type FlowModel } from '../../src/ui/graph/toFlow';
+import { generateCluster } from '../../bench/generate-cluster';
+import { bundlePeers, peerList, reachRows } from '../../src/ui/panels/peers';
+import { allowedViewDifferences, deniedViewDifferences, peerRowsDifferences, readPeerName, type ShownGraph } from '../support/flow-decode';
+import { graphClusterArb } from '../support/graph-cluster';
+import { shopCluster } from '../support/shop-cluster';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+
+function analysisOf(text: string): Analysis {
+  const { resources, diagnostics } = parseManifests([{ file: 'c.yaml', text }]);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return analyze(resources);
+}
+
+const shown = ({ nodes, edges }: FlowModel): ShownGraph => ({
+  nodes: nodes.map((n) => n.id),
+  edges: edges.map((e) => ({ id: e.id, label: e.data!.label, ...(e.data!.members ? { members: e.data!.members } : {}) })),
+});
+
+function expectExact(analysis: Analysis, hubLimit?: number, cache?: FlowCache): void {
+  const model = toFlow(analysis, { deniedFor: null, hubLimit }, cache);
+  expect(allowedViewDifferences(shown(model), analysis)).toEqual([]);
+}
+
+function expectExactDenied(analysis: Analysis, subject: EndpointId, hubLimit?: number): void {
+  const model = toFlow(analysis, { deniedFor: subject, hubLimit });
+  expect(deniedViewDifferences(shown(model), analysis, subject)).toEqual([]);
+}
+
+describe('the graph reads back as the engine says', () => {
+  it('on random clusters: the allowed view, bundled or not, and the denied view of every endpoint', () => {
+    fc.assert(
+      fc.property(graphClusterArb, fc.constantFrom(1, 2, 3, 24), (text, hubLimit) => {
+        const analysis = analysisOf(text);
+        expectExact(analysis, hubLimit);
+        for (const endpoint of analysis.endpoints) expectExactDenied(analysis, endpoint.id, hubLimit);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('on generated microservice clusters with the app own bundling threshold', () => {
+    for (const size of [30, 120]) {
+      const analysis = analysisOf(generateCluster(size));
+      const model = toFlow(analysis, { deniedFor: null });
+      expect(model.edges.some((e) => e.data!.members), 'some hub is bundled').toBe(true);
+      expectExact(analysis);
+      expectExactDenied(analysis, 'kube-system/coredns[Deployment]' as EndpointId);
+    }
+  });
+
+  it('for the case that hid connections: one namespace, one hub, bundles with other ports', () => {
+    const analysis = analysisOf(shopCluster());
+    const model = toFlow(analysis, { deniedFor: null });
+    const intoDns = model.edges.filter((e) => e.data!.members && e.target === 'kube-system/dns[Pod]');
+    expect(intoDns.map((e) => e.data!.label).sort()).toEqual(['All ×13', 'TCP 53,UDP 53 ×13']);
+    expectExact(analysis);
+  });
+
+  it('through the flow cache, revision after revision, as typing draws it', () => {
+    const edits = fc.array(fc.tuple(graphClusterArb, fc.constantFrom(1, 3, 24)), { minLength: 2, maxLength: 4 });
+    fc.assert(
+      fc.property(edits, (revisions) => {
+        const cache = createFlowCache();
+        for (const [text, hubLimit] of revisions) expectExact(analysisOf(text), hubLimit, cache);
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+  });
+
+  it('a bundle whose members change ports keeps the picture exact (the same cache)', () => {
+    const cluster = generateCluster(60);
+    const cache = createFlowCache();
+    expectExact(analysisOf(cluster), undefined, cache);
+    expectExact(analysisOf(cluster.replaceAll('port: 53\n', 'port: 5353\n')), undefined, cache);
+  });
+});
+
+describe('the panels read back as the engine says', () => {
+  it('what a node reaches and is reached by, for every endpoint', () => {
+    fc.assert(
+      fc.property(graphClusterArb, (text) => {
+        const analysis = analysisOf(text);
+        for (const { id } of analysis.endpoints) {
+          expect(peerRowsDifferences(reachRows(analysis, id, 'out'), analysis, id, 'out')).toEqual([]);
+          expect(peerRowsDifferences(reachRows(analysis, id, 'in'), analysis, id, 'in')).toEqual([]);
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it('the peers a bundle names are exactly the far ends of its connections', () => {
+    fc.assert(
+      fc.property(graphClusterArb, fc.constantFrom(1, 2, 3), (text, hubLimit) => {
+        const analysis = analysisOf(text);
+        for (const edge of toFlow(analysis, { deniedFor: null, hubLimit }).edges) {
+          if (!edge.data!.members) continue;
+          const { peers } = bundlePeers(edge.id, edge.data!.members);
+          const read = peerList(analysis, peers).map((name) => readPeerName(name, analysis));
+          expect(read.sort()).toEqual([...peers].sort());
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it('names read back as one endpoint each, also where workloads share a name or a name and a namespace', () => {
+    const pod = (ns: string, name: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: {containers: [{name: c, image: i}]}\n`;
+    const deployment = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: a}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: i}]}\n`;
+    const analysis = analysisOf([pod('a', 'web'), deployment, pod('b', 'web'), pod('b', 'db')].join('---\n'));
+    const everyone = analysis.endpoints.map((e) => e.id);
+    expect(peerList(analysis, everyone)).toEqual(['a/web (Deployment)', 'a/web (Pod)', 'b/web', 'db', '0.0.0.0/0']);
+    expect(peerList(analysis, everyone).map((name) => readPeerName(name, analysis)).sort()).toEqual([...everyone].sort());
+  });
+
+  it('the peers a policy lets in or out name each endpoint of its footprint once', () => {
+    fc.assert(
+      fc.property(graphClusterArb, (text) => {
+        const analysis = analysisOf(text);
+        const everyone = analysis.endpoints.map((e) => e.id);
+        const read = peerList(analysis, everyone).map((name) => readPeerName(name, analysis));
+        expect([...read].sort()).toEqual([...everyone].sort());
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+});
