@@ -43,19 +43,41 @@ export const DIAGNOSTIC_CODES = {
   'duplicate-port-name': 'error: two ports of one container share a name',
   'invalid-workload-selector':
     'error: an apps/v1 controller whose spec.selector is empty or does not select its pod template',
+  'invalid-owner': 'error: more than one ownerReference with controller: true',
+  'invalid-pod-ip': 'warning: status.podIP(s) holds something that is not an IP; it is skipped',
+  'duplicate-object':
+    'error: a second object with the same kind, namespace and name; only the first one is evaluated',
+  // Objects the API server would reject that are kept all the same: each message says both.
   'no-containers':
     'warning: a pod spec without containers, which the API server rejects; kept, as sketches often leave them out',
   'unnamed-container':
     'warning: a container without a name, which the API server rejects; kept, as exported manifests often drop names',
-  'invalid-owner': 'error: more than one ownerReference with controller: true',
-  'owner-without-kind': 'warning: an ownerReference without kind; its kind is taken as Pod',
-  'owner-without-name': 'warning: a controlling ownerReference without name; the pod gets no owner',
-  'invalid-pod-ip': 'warning: status.podIP(s) holds something that is not an IP; it is skipped',
-  'duplicate-object':
-    'error: a second object with the same kind, namespace and name; only the first one is evaluated',
+  'invalid-container-name':
+    'warning: a container name that is not a DNS label, which the API server rejects; kept (names play no part)',
+  'duplicate-container-name':
+    'warning: two containers (or init containers) of one pod with the same name, which the API server rejects; kept',
+  'invalid-restart-policy':
+    "warning: a restartPolicy the API server rejects (a pod's not allowed for its kind, an init container's other than Always); kept",
+  'invalid-annotation':
+    'warning: annotations the API server rejects (not a map of strings, a key that is not a qualified name, over 256 KiB); kept',
+  'owner-without-kind':
+    "warning: an ownerReference without kind, which the API server rejects; kept, a Pod's controller without kind taken as a Pod",
+  'owner-without-name':
+    'warning: an ownerReference without name, which the API server rejects; kept, a Pod whose controller has none getting no owner',
+  'owner-without-api-version':
+    'warning: an ownerReference without apiVersion (or with no version in it), which the API server rejects; kept',
+  'owner-without-uid': 'warning: an ownerReference without uid, which the API server rejects; kept',
+  'forbidden-owner': 'warning: an ownerReference to a v1 Event, which the API server forbids; kept',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/**
+ * The end of a warning about an object the API server would reject but that is kept: says both,
+ * and, where it matters, how the object is read.
+ */
+const kept = (kind: string, reading?: string): string =>
+  `the API server would reject this ${kind} (it is still evaluated${reading ? `, ${reading}` : ''})`;
 
 /** Why something is left out, appended to its error messages after " — ". */
 export const leftOut = {
@@ -124,9 +146,12 @@ export const say = {
     `${path}: must specify a peer (podSelector, namespaceSelector or ipBlock)`,
   ipBlockAndSelector: (path: string): string => `${path}: may not specify both ipBlock and another peer`,
   tooManyPolicyTypes: (path: string): string => `${path}: may not specify more than two policyTypes`,
-  ownerWithoutKind: (path: string): string => `${path}: kind is missing; it is taken as Pod`,
-  ownerWithoutName: (path: string): string =>
-    `${path}: name is missing; the pod is not grouped into its owner`,
+  /** A required field of an ownerReference is absent or empty. */
+  ownerFieldMissing: (path: string, kind: string, reading?: string): string =>
+    `${path} is required: ${kept(kind, reading)}`,
+  ownerWithoutVersion: (path: string, apiVersion: string, kind: string): string =>
+    `${path}: ${JSON.stringify(apiVersion)} has no version: ${kept(kind)}`,
+  eventOwner: (path: string, kind: string): string => `${path}: a v1 Event cannot be an owner: ${kept(kind)}`,
   manyControllers: (path: string): string => `${path}: only one reference can have controller set to true`,
   invalidCidr: (path: string, text: string, reason: string): string =>
     `${path}: "${text}" is not a valid CIDR: ${reason} (e.g. 10.0.0.0/16 or 2001:db8::/64)`,
@@ -137,9 +162,23 @@ export const say = {
   exceptOutside: (path: string, text: string, cidr: string): string =>
     `${path}: "${text}" must be a strict subset of cidr ${cidr}`,
   noContainers: (path: string, kind: string): string =>
-    `${path} must list at least one container: the API server would reject this ${kind} (it is still evaluated)`,
-  unnamedContainer: (path: string, kind: string): string =>
-    `${path}.name is required: the API server would reject this ${kind} (it is still evaluated)`,
+    `${path} must list at least one container: ${kept(kind)}`,
+  unnamedContainer: (path: string, kind: string): string => `${path}.name is required: ${kept(kind)}`,
+  containerName: (path: string, name: string, reason: string, kind: string): string =>
+    `${path}: ${JSON.stringify(name)} is not a valid container name: ${reason}: ${kept(kind)}`,
+  duplicateContainer: (path: string, name: string, first: string, kind: string): string =>
+    `${path}: ${JSON.stringify(name)} is already the name of ${first}: ${kept(kind)}`,
+  /** `reading`: what the object is read as, when that is not plain. */
+  restartPolicy: (path: string, value: string, allowed: string, kind: string, reading?: string): string =>
+    `${path}: ${JSON.stringify(value)} is not allowed here (use ${allowed}): ${kept(kind, reading)}`,
+  restartPolicyRequired: (path: string, allowed: string, kind: string): string =>
+    `${path} is required in a ${kind} (use ${allowed}): ${kept(kind)}`,
+  /** Any problem (a sentence that starts with its path) in a field that is not read. */
+  rejected: (problem: string, kind: string, reading?: string): string => `${problem}: ${kept(kind, reading)}`,
+  annotationKey: (path: string, key: string, reason: string): string =>
+    `${path}: key "${key}" is not a valid annotation key: ${reason}`,
+  annotationsTooLarge: (path: string, bytes: number, limit: number): string =>
+    `${path}: ${count(bytes)} bytes in all, more than the ${count(limit)}-byte limit`,
   emptySelector: (path: string, kind: string): string =>
     `${path} is empty: a ${kind} must select the pods of its template by their labels`,
   selectorMismatch: (path: string, labelsPath: string): string =>

@@ -81,7 +81,7 @@ export function readObjects(node: YNode, defaults: ItemDefaults, sink: ObjectSin
 
 function readSupported(root: YMap, kind: SupportedKind, issues: Issues): ParsedObject {
   checkFields(root, '', kind === 'NetworkPolicy' ? POLICY_TOP_FIELDS : TOP_FIELDS, issues);
-  const meta = readMetadata(root, kind === 'Namespace' ? 'cluster' : 'namespaced', issues);
+  const meta = readMetadata(root, kind, issues);
   const nameLocation = issues.at(meta.nameRange);
   if (kind === 'Namespace')
     return { type: 'Namespace', resource: readNamespace(root, meta, issues), nameLocation };

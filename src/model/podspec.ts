@@ -1,15 +1,17 @@
 /**
  * The parts of a PodSpec that NetworkPolicy evaluation needs: container ports, for named ports.
  * App containers count, and init containers with `restartPolicy: Always` (sidecars), which keep
- * running and serve traffic. Other pod fields are only checked for being known, and containers for
- * being there, with names.
+ * running and serve traffic. Containers are also checked for being there, with valid and unique
+ * names, and the pod's and init containers' restartPolicy for values the API server allows. Other
+ * pod and container fields (images among them) are only checked for being known.
  */
 import type { ContainerPort } from './types';
 import type { SourceRange } from './source';
-import type { YNode } from './tree';
+import type { YEntry, YMap, YNode } from './tree';
 import type { Issues } from './issues';
 import { asItemMap, asList, asMap, asString, checkFields, defined, valueOf } from './reader';
 import { checkPortName, readPortNumber, readProtocol } from './ports';
+import { dnsLabelProblem } from './names';
 import { say } from './messages';
 
 // prettier-ignore
@@ -48,23 +50,27 @@ export interface PodSpecOwner {
 }
 
 /**
- * The ports a pod spec exposes; `path` is where the spec sits (`spec`, `spec.template.spec`).
- * The API server requires at least one container, each with a name. Both are warnings here, and
- * the workload is kept: exported manifests (the netpol-analyzer corpus among them) drop container
- * names, sketches of a cluster often leave out containers, and NetworkPolicy evaluation needs
- * neither.
+ * The ports a pod spec exposes; `entry` is its `spec:` entry, `path` where it sits (`spec`,
+ * `spec.template.spec`). The API server rejects a pod spec without containers, a container without
+ * a valid, unique name, and a restartPolicy its kind does not allow. Here each of these is a
+ * warning and the workload is kept: exported manifests (the netpol-analyzer corpus among them)
+ * drop container names, sketches of a cluster leave out containers, and NetworkPolicy evaluation
+ * needs neither.
  */
 export function readPodSpecPorts(
-  node: YNode | undefined,
+  entry: YEntry | undefined,
   path: string,
   owner: PodSpecOwner,
   issues: Issues,
 ): ContainerPort[] {
   const errorsBefore = issues.errorCount;
-  const spec = asMap(node, path, issues);
+  const spec = asMap(entry?.value, path, issues);
   checkFields(spec, path, POD_SPEC_FIELDS, issues);
+  checkPodRestartPolicy(spec, path, entry?.keyRange ?? owner.range, owner.kind, issues);
   const containersNode = valueOf(spec, 'containers');
   const ports: ContainerPort[] = [];
+  // Names are unique across containers and init containers: name → path of its first use.
+  const names = new Map<string, string>();
   for (const field of ['containers', 'initContainers'] as const) {
     const listPath = `${path}.${field}`;
     const list = asList(valueOf(spec, field), listPath, issues);
@@ -80,20 +86,20 @@ export function readPodSpecPorts(
       const containerPath = `${listPath}[${i}]`;
       const container = asItemMap(item, containerPath, issues);
       checkFields(container, containerPath, CONTAINER_FIELDS, issues);
-      const nameNode = valueOf(container, 'name');
-      const name = asString(nameNode, `${containerPath}.name`, issues);
-      if (container !== undefined && (nameNode === undefined || name === '')) {
-        issues.warning(
-          nameNode?.range ?? container.range,
-          'unnamed-container',
-          say.unnamedContainer(containerPath, owner.kind),
+      if (container !== undefined) checkContainer(container, containerPath, names, owner.kind, issues);
+      const restartPolicyNode = valueOf(container, 'restartPolicy');
+      const restartPolicy = asString(restartPolicyNode, `${containerPath}.restartPolicy`, issues);
+      if (field === 'initContainers' && restartPolicyNode && restartPolicy && restartPolicy !== 'Always') {
+        // Only Always (a sidecar) is allowed; anything else is read as a plain init container.
+        const message = say.restartPolicy(
+          `${containerPath}.restartPolicy`,
+          restartPolicy,
+          'Always',
+          owner.kind,
+          'as an init container whose ports do not count',
         );
+        issues.warning(restartPolicyNode.range, 'invalid-restart-policy', message);
       }
-      const restartPolicy = asString(
-        valueOf(container, 'restartPolicy'),
-        `${containerPath}.restartPolicy`,
-        issues,
-      );
       const containerPorts = readContainerPorts(
         valueOf(container, 'ports'),
         `${containerPath}.ports`,
@@ -103,6 +109,73 @@ export function readPodSpecPorts(
     }
   }
   return ports;
+}
+
+/**
+ * A container's name: required, a DNS label, unique in the pod (validateContainerCommon and its
+ * callers). It plays no part here: warnings only.
+ */
+function checkContainer(
+  container: YMap,
+  path: string,
+  names: Map<string, string>,
+  kind: string,
+  issues: Issues,
+): void {
+  const nameNode = valueOf(container, 'name');
+  const name = asString(nameNode, `${path}.name`, issues);
+  if (nameNode === undefined || name === '') {
+    issues.warning(nameNode?.range ?? container.range, 'unnamed-container', say.unnamedContainer(path, kind));
+  } else if (name !== undefined) {
+    const problem = dnsLabelProblem(name);
+    const first = names.get(name);
+    if (problem) {
+      const message = say.containerName(`${path}.name`, name, problem, kind);
+      issues.warning(nameNode.range, 'invalid-container-name', message);
+    } else if (first !== undefined) {
+      const message = say.duplicateContainer(`${path}.name`, name, first, kind);
+      issues.warning(nameNode.range, 'duplicate-container-name', message);
+    }
+    if (first === undefined) names.set(name, path);
+  }
+}
+
+/** The restart policies a pod spec may have, by kind (ValidatePodSpec, batch and apps validation). */
+const RESTART_POLICIES: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['Always', 'OnFailure', 'Never'],
+  // A Job's pods must end: Always, which an absent value defaults to, is refused.
+  Job: ['OnFailure', 'Never'],
+  CronJob: ['OnFailure', 'Never'],
+};
+/** The apps/v1 controllers and ReplicationController keep their pods running. */
+const KEEP_RUNNING: readonly string[] = ['Always'];
+
+/** `spec.restartPolicy`: absent means Always; the value must be one its kind allows. */
+function checkPodRestartPolicy(
+  spec: YMap | undefined,
+  path: string,
+  anchor: SourceRange,
+  kind: string,
+  issues: Issues,
+): void {
+  const allowed = RESTART_POLICIES[kind] ?? KEEP_RUNNING;
+  const list = `${allowed.slice(0, -1).join(', ')}${allowed.length > 1 ? ' or ' : ''}${allowed.at(-1)}`;
+  const policyPath = `${path}.restartPolicy`;
+  const node = valueOf(spec, 'restartPolicy');
+  if (node === undefined) {
+    if (!allowed.includes('Always')) {
+      issues.warning(anchor, 'invalid-restart-policy', say.restartPolicyRequired(policyPath, list, kind));
+    }
+    return;
+  }
+  // Nothing reads the pod's restartPolicy, so even a value of the wrong type is only a warning.
+  const value = node.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+  if (value !== undefined && allowed.includes(value)) return;
+  const message =
+    value === undefined
+      ? say.rejected(say.expected(policyPath, 'a string', node), kind)
+      : say.restartPolicy(policyPath, value, list, kind);
+  issues.warning(node.range, 'invalid-restart-policy', message);
 }
 
 function readContainerPorts(node: YNode | undefined, path: string, issues: Issues): ContainerPort[] {

@@ -124,6 +124,8 @@ const KEYS = [
   'restartPolicy',
   'ownerReferences',
   'controller',
+  'uid',
+  'annotations',
   'podIP',
   'podIPs',
   'ip',

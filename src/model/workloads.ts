@@ -2,21 +2,11 @@
  * Pods and the controllers that template them. A Pod brings its own labels, its controlling owner
  * and its IPs (from `kubectl get` status); a controller brings its pod template's labels and ports.
  */
-import type { IpRange, Labels, OwnerRef, WorkloadKind, WorkloadResource } from './types';
+import type { IpRange, Labels, WorkloadKind, WorkloadResource } from './types';
 import type { YMap, YNode } from './tree';
 import type { Issues } from './issues';
 import type { Metadata } from './metadata';
-import {
-  asBoolean,
-  asItemMap,
-  asList,
-  asMap,
-  asString,
-  checkFields,
-  defined,
-  headRange,
-  valueOf,
-} from './reader';
+import { asList, asMap, asString, checkFields, defined, entryOf, headRange, valueOf } from './reader';
 import { readTemplateLabels } from './metadata';
 import { readPodSpecPorts } from './podspec';
 import { readSelector, selects } from './selector';
@@ -49,14 +39,6 @@ const SPEC_FIELDS: Readonly<Record<ControllerKind, ReadonlySet<string>>> = {
   ]),
 };
 const TEMPLATE_FIELDS: ReadonlySet<string> = new Set(['metadata', 'spec']);
-const OWNER_REFERENCE_FIELDS: ReadonlySet<string> = new Set([
-  'apiVersion',
-  'kind',
-  'name',
-  'uid',
-  'controller',
-  'blockOwnerDeletion',
-]);
 
 /** Reads a Pod or controller whose top level and metadata are already read. */
 export function readWorkload(
@@ -71,9 +53,9 @@ export function readWorkload(
     return defined({
       ...common,
       labels: meta.labels,
-      ports: readPodSpecPorts(valueOf(root, 'spec'), 'spec', owner, issues),
+      ports: readPodSpecPorts(entryOf(root, 'spec'), 'spec', owner, issues),
       podIPs: readPodIPs(asMap(valueOf(root, 'status'), 'status', issues), issues),
-      owner: readOwner(valueOf(meta.map, 'ownerReferences'), 'metadata.ownerReferences', issues),
+      owner: meta.owner,
     });
   }
   const errorsBefore = issues.errorCount;
@@ -84,11 +66,11 @@ export function readWorkload(
   }
   checkFields(template, `${path}.template`, TEMPLATE_FIELDS, issues);
   const labelsPath = `${path}.template.metadata`;
-  const labels = readTemplateLabels(valueOf(template, 'metadata'), labelsPath, issues);
+  const labels = readTemplateLabels(valueOf(template, 'metadata'), labelsPath, kind, issues);
   const ports =
     template === undefined
       ? []
-      : readPodSpecPorts(valueOf(template, 'spec'), `${path}.template.spec`, owner, issues);
+      : readPodSpecPorts(entryOf(template, 'spec'), `${path}.template.spec`, owner, issues);
   if (APPS_V1.has(kind) && (spec !== undefined || valueOf(root, 'spec') === undefined)) {
     // Whether it selects the template only makes sense once the template reads cleanly.
     const clean = issues.errorCount === errorsBefore;
@@ -146,40 +128,6 @@ function findTemplate(
   const jobSpec = asMap(valueOf(jobTemplate, 'spec'), path, issues);
   checkFields(jobSpec, path, JOB_SPEC_FIELDS, issues);
   return { spec, template: asMap(valueOf(jobSpec, 'template'), `${path}.template`, issues), path };
-}
-
-/**
- * The controlling owner: the reference with `controller: true` whose kind is not Node (static
- * pods are "owned" by their node, which is no workload). A reference without kind is taken as a
- * Pod, as the reference analyser (netpol-analyzer) does.
- */
-function readOwner(node: YNode | undefined, path: string, issues: Issues): OwnerRef | undefined {
-  let owner: OwnerRef | undefined;
-  let controllers = 0;
-  for (const [i, item] of (asList(node, path, issues) ?? []).entries()) {
-    const refPath = `${path}[${i}]`;
-    const ref = asItemMap(item, refPath, issues);
-    checkFields(ref, refPath, OWNER_REFERENCE_FIELDS, issues);
-    let kind = asString(valueOf(ref, 'kind'), `${refPath}.kind`, issues);
-    const name = asString(valueOf(ref, 'name'), `${refPath}.name`, issues);
-    const controller = asBoolean(valueOf(ref, 'controller'), `${refPath}.controller`, issues) === true;
-    if (ref === undefined) continue;
-    if (valueOf(ref, 'kind') === undefined || kind === '') {
-      issues.warning(ref.range, 'owner-without-kind', say.ownerWithoutKind(refPath));
-      kind = 'Pod';
-    }
-    if (!controller) continue;
-    if (++controllers > 1) {
-      issues.error(ref.range, 'invalid-owner', say.manyControllers(path));
-    }
-    if (kind === 'Node' || owner !== undefined || kind === undefined) continue;
-    if (!name) {
-      issues.warning(ref.range, 'owner-without-name', say.ownerWithoutName(refPath));
-      continue;
-    }
-    owner = { kind, name };
-  }
-  return owner;
 }
 
 /** `status.podIP` and `status.podIPs[].ip`, deduplicated; malformed ones are skipped with a warning. */
