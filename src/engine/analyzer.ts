@@ -4,7 +4,8 @@
  * analysis:
  * - policies are compiled, and endpoints built, once per resource object (the model hands
  *   unchanged objects back as the same objects, also when their document moved: locations are
- *   relative to their document);
+ *   relative to their document); only a group of pods that differ from one another is looked at
+ *   again when the policies change, since they decide whether it is one endpoint or one per pod;
  * - when the namespaces and the endpoint list are the same as before (same ids, same order), each
  *   previous policy match is kept, re-testing only the endpoints whose labels, ports or addresses
  *   changed; any other change of the endpoint list matches every policy afresh;
@@ -25,6 +26,14 @@ import { updateConnectivity, type Connectivity } from './connectivity-update';
 import { explainPair } from './explain';
 import { footprintOf } from './footprint';
 import {
+  Distinctions,
+  groupOutcome,
+  policyDistinctions,
+  variationOf,
+  type PolicyDistinctions,
+  type Variation,
+} from './grouping';
+import {
   EndpointIndex,
   matchPolicy,
   rematchPolicy,
@@ -42,7 +51,7 @@ import {
   externalEndpoints,
   groupWorkloads,
   ipBlocksOf,
-  workloadEndpoint,
+  membersOf,
   type WorkloadGroup,
 } from './topology';
 import type {
@@ -63,12 +72,18 @@ import type {
 interface PolicyWork {
   readonly compiled: CompiledPolicy;
   readonly blocks: readonly IpBlockPeer[];
+  readonly distinctions: PolicyDistinctions;
 }
 
-/** What a group of workloads gives. */
+/** What a group of workloads gives: its endpoints (one, or one per Pod). */
 interface GroupWork {
-  readonly members: readonly WorkloadResource[];
-  readonly endpoint: WorkloadEndpoint;
+  readonly objects: readonly WorkloadResource[];
+  readonly shadowedBy: WorkloadResource | undefined;
+  /** How its members differ; `undefined` when they do not, and the policies cannot split them. */
+  readonly variation: Variation | undefined;
+  /** What the endpoints were decided against (meaningful only with a variation). */
+  readonly distinctions: Distinctions;
+  readonly endpoints: readonly WorkloadEndpoint[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -78,6 +93,7 @@ interface Memory extends Connectivity {
   readonly policyWork: ReadonlyMap<NetworkPolicyResource, PolicyWork>;
   readonly groupWork: ReadonlyMap<EndpointId, GroupWork>;
   readonly blocks: readonly IpBlockPeer[];
+  readonly distinctions: Distinctions;
   readonly externals: readonly ExternalEndpoint[];
   readonly index: EndpointIndex;
   readonly matched: ReadonlyMap<CompiledPolicy, MatchedPolicy>;
@@ -96,8 +112,11 @@ export class Analyzer {
     const blocks = [...policyWork.values()].flatMap((work) => work.blocks);
     const externals = before && sameItems(blocks, before.blocks) ? before.externals : externalEndpoints(blocks);
 
-    const groupWork = new Map(groupWorkloads(resources).map((group) => [group.id, this.groupWork(group)]));
-    const workloadEndpoints = [...groupWork.values()].map((work) => work.endpoint).sort(byId);
+    const parts = [...policyWork.values()].map((work) => work.distinctions);
+    const distinctions =
+      before && sameItems(parts, before.distinctions.parts) ? before.distinctions : new Distinctions(parts);
+    const groupWork = new Map(groupWorkloads(resources).map((group) => [group.id, this.groupWork(group, distinctions)]));
+    const workloadEndpoints = [...groupWork.values()].flatMap((work) => work.endpoints).sort(byId);
     const namespaces = buildNamespaces(resources);
     const endpoints = keepEqual<Endpoint>([...workloadEndpoints, ...externals], (e) => {
       const i = previous?.endpointIndex.get(e.id);
@@ -148,6 +167,7 @@ export class Analyzer {
       policyWork,
       groupWork,
       blocks,
+      distinctions,
       externals,
       index,
       matched: new Map(matched.map((m) => [m.policy, m])),
@@ -187,14 +207,26 @@ export class Analyzer {
 
   /** A policy's compilation: the previous one for the same object. */
   private policyWork(policy: NetworkPolicyResource): PolicyWork {
-    return this.memory?.policyWork.get(policy) ?? { compiled: compilePolicy(policy), blocks: ipBlocksOf(policy) };
+    const earlier = this.memory?.policyWork.get(policy);
+    if (earlier) return earlier;
+    const compiled = compilePolicy(policy);
+    return { compiled, blocks: ipBlocksOf(policy), distinctions: policyDistinctions(compiled) };
   }
 
-  /** A group's endpoint, the previous one when the group has the same member objects. */
-  private groupWork(group: WorkloadGroup): GroupWork {
+  /**
+   * A group's endpoints: the previous ones for the same objects, unless their members differ and
+   * the policies changed, which may split or join them (then equal results keep their identity).
+   */
+  private groupWork(group: WorkloadGroup, distinctions: Distinctions): GroupWork {
     const earlier = this.memory?.groupWork.get(group.id);
-    if (earlier && sameItems(earlier.members, group.members)) return earlier;
-    return { members: group.members, ...workloadEndpoint(group) };
+    const same = earlier && sameItems(earlier.objects, group.objects) && earlier.shadowedBy === group.shadowedBy;
+    if (same && (!earlier.variation || earlier.distinctions === distinctions)) return earlier;
+    const variation = same ? earlier.variation : variationOf(membersOf(group));
+    const outcome = groupOutcome(group, variation, distinctions);
+    if (same && sameData(outcome, { endpoints: earlier.endpoints, diagnostics: earlier.diagnostics })) {
+      return { ...earlier, distinctions };
+    }
+    return { objects: group.objects, shadowedBy: group.shadowedBy, variation, distinctions, ...outcome };
   }
 
   /** Per matched policy, its diagnostics: the previous ones while neither it nor any port changed. */

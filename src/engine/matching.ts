@@ -3,7 +3,7 @@
  * which peers each rule matches, and what ports a rule opens toward a destination. Both the
  * connectivity matrix and the explanations read these tables, so they cannot disagree.
  */
-import type { IpRange } from '../model/types';
+import type { ContainerPort, IpRange } from '../model/types';
 import { blockContainsRange } from './address-space';
 import type { CompiledPolicy, CompiledRule, PeerMatcher } from './compile';
 import { connectionsOf, portRange, unionConnections } from './portset';
@@ -253,10 +253,14 @@ export function tablesOf(policies: readonly MatchedPolicy[], endpointCount: numb
   return { policies, ingressIsolation, egressIsolation };
 }
 
+/** The numbers of the container ports called `name` with `protocol`: what a named port resolves to. */
+export function portsNamed(ports: readonly ContainerPort[], name: string, protocol: string): number[] {
+  return ports.filter((c) => c.name === name && (c.protocol ?? 'TCP') === protocol).map((c) => c.port);
+}
+
 /** The container port numbers of `endpoint` called `name` with `protocol` (none for addresses). */
 export function namedPortNumbers(endpoint: Endpoint, name: string, protocol: string): number[] {
-  if (endpoint.type === 'external') return [];
-  return endpoint.ports.filter((c) => c.name === name && (c.protocol ?? 'TCP') === protocol).map((c) => c.port);
+  return endpoint.type === 'external' ? [] : portsNamed(endpoint.ports, name, protocol);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PairExplanation, PortQuery, RuleMiss, RuleRef, RuleVerdict, SideEx
 
 /** Codes of the diagnostics the engine itself reports (the model has its own, DIAGNOSTIC_CODES). */
 export const ENGINE_DIAGNOSTIC_CODES = [
-  'owner-labels-differ',
+  'owner-pods-split',
   'policy-selects-nothing',
   'named-port-unresolved',
   'rules-ignored',
@@ -17,8 +17,10 @@ export const ENGINE_DIAGNOSTIC_CODES = [
 
 /** The sentences of the engine's diagnostics. */
 export const diagnosticText = {
-  ownerLabelsDiffer: (pod: string, endpoint: string, representative: string) =>
-    `Pod ${pod} has other labels than the rest of ${endpoint}; the graph shows one endpoint with the labels of ${representative}.`,
+  ownerPodsSplit: (group: string, differences: string) =>
+    `The pods of ${group} differ in what the policies select on (${differences}), so each pod is shown as its own endpoint.`,
+  ownerIdTaken: (group: string, pod: string) =>
+    `Pod ${pod} is not one of the pods of ${group} but has the same id, so each pod of ${group} is shown as its own endpoint.`,
   selectsNothing: (policy: string) => `NetworkPolicy ${policy} selects no pod in the input, so it has no effect here.`,
   namedPortUnresolved: (name: string, protocol: string, direction: string) =>
     `Named port "${name}" (${protocol}) is not a container port of any pod this ${direction} rule applies to, so it allows nothing.`,

@@ -13,6 +13,8 @@ export interface CompiledSelector {
    * index can narrow the candidates before `matches` checks the rest.
    */
   readonly requiredLabels: readonly (readonly [string, string])[];
+  /** The label keys the selector reads: objects that agree on these get the same answer. */
+  readonly keys: readonly string[];
   /** Equal for selectors that say the same thing the same way: a memo key. */
   readonly key: string;
 }
@@ -42,5 +44,6 @@ export function compileSelector(selector: LabelSelector): CompiledSelector {
     for (const expression of expressions) if (!expression(labels)) return false;
     return true;
   };
-  return { matches, requiredLabels, key: JSON.stringify([requiredLabels, selector.matchExpressions]) };
+  const keys = [...new Set([...requiredLabels.map(([key]) => key), ...selector.matchExpressions.map((e) => e.key)])];
+  return { matches, requiredLabels, keys, key: JSON.stringify([requiredLabels, selector.matchExpressions]) };
 }

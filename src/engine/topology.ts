@@ -1,13 +1,14 @@
 /**
  * Endpoints and namespaces from the resources.
  * - Each controller object is one endpoint `ns/name[Kind]`.
- * - A Pod with a controlling owner joins the endpoint `ns/<owner>[<OwnerKind>]` (the same endpoint
- *   as the owner object when that is in the input too); a Pod without one is `ns/name[Pod]`.
+ * - A Pod with a controlling owner joins the group `ns/<owner>[<OwnerKind>]` (the same group as the
+ *   owner object when that is in the input too); a Pod without one is `ns/name[Pod]`. A group is
+ *   one endpoint when nothing in the input tells its pods apart, else one endpoint per Pod
+ *   (grouping.ts decides).
  * - External endpoints: the address space cut at every ipBlock boundary of every policy.
  * - Namespaces: the declared ones plus every namespace used by a workload or a policy; each carries
  *   the automatic label `kubernetes.io/metadata.name`, as the API server adds it.
  */
-import type { Diagnostic } from '../model/source';
 import type {
   ClusterResources,
   ContainerPort,
@@ -15,9 +16,7 @@ import type {
   NetworkPolicyResource,
   WorkloadResource,
 } from '../model/types';
-import { diagnosticText } from './messages';
 import { carveAddressSpace, rangeText } from './address-space';
-import { sameData } from './same-data';
 import type { EndpointId, ExternalEndpoint, NamespaceInfo, WorkloadEndpoint } from './types';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -48,13 +47,19 @@ export function buildNamespaces(resources: ClusterResources): NamespaceInfo[] {
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The workloads that make one endpoint: a controller, its Pods, or both. */
+/** The workloads that make one endpoint, or one endpoint per Pod (see grouping.ts). */
 export interface WorkloadGroup {
   readonly id: EndpointId;
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;
-  readonly members: readonly WorkloadResource[];
+  /** Every object of the group, in input order: a controller, its Pods, or both. */
+  readonly objects: readonly WorkloadResource[];
+  /**
+   * A Pod outside the group whose own id is the group's id (possible only for `ns/<owner>[Pod]`,
+   * an owner reference without kind): then the group is shown pod by pod, so ids stay unique.
+   */
+  readonly shadowedBy?: WorkloadResource;
 }
 
 function endpointKey(workload: WorkloadResource): { kind: string; name: string } {
@@ -73,44 +78,68 @@ function uniquePorts(members: readonly WorkloadResource[]): ContainerPort[] {
 
 /** Groups workloads by the endpoint they belong to, in the order the groups first appear. */
 export function groupWorkloads(resources: ClusterResources): WorkloadGroup[] {
-  const groups = new Map<EndpointId, WorkloadGroup & { members: WorkloadResource[] }>();
+  const groups = new Map<EndpointId, { id: EndpointId; kind: string; namespace: string; name: string; objects: WorkloadResource[] }>();
+  const groupOfPod = new Map<EndpointId, EndpointId>();
   for (const workload of resources.workloads) {
     const { kind, name } = endpointKey(workload);
     const id = workloadId(workload.namespace, name, kind);
     const group = groups.get(id);
-    if (group) group.members.push(workload);
-    else groups.set(id, { id, kind, namespace: workload.namespace, name, members: [workload] });
+    if (group) group.objects.push(workload);
+    else groups.set(id, { id, kind, namespace: workload.namespace, name, objects: [workload] });
+    if (workload.kind === 'Pod') groupOfPod.set(workloadId(workload.namespace, workload.name, 'Pod'), id);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((group) => {
+    const holder = group.kind === 'Pod' ? groupOfPod.get(group.id) : undefined;
+    if (holder === undefined || holder === group.id) return group;
+    const shadowedBy = groups.get(holder)!.objects.find((o) => o.kind === 'Pod' && o.name === group.name)!;
+    return { ...group, shadowedBy };
+  });
 }
 
 /**
- * The endpoint of a group. Its labels come from its controller when that is in the input (its pod
- * template), else from its first pod; pods that disagree get a warning, because the graph then
- * shows one label set for pods that policies may treat differently.
+ * The objects that stand for a group: its Pods when the input has any, else its controller (whose
+ * pod template is then all that is known). A controller next to its Pods is only where the
+ * group's YAML is.
  */
-export function workloadEndpoint(group: WorkloadGroup): { endpoint: WorkloadEndpoint; diagnostics: Diagnostic[] } {
-  const representative = group.members.find((m) => m.kind !== 'Pod') ?? group.members[0]!;
-  const diagnostics: Diagnostic[] = group.members
-    .filter((member) => member !== representative && !sameData(member.labels, representative.labels))
-    .map((member) => ({
-      severity: 'warning',
-      code: 'owner-labels-differ',
-      message: diagnosticText.ownerLabelsDiffer(member.name, group.id, `${representative.kind} ${representative.name}`),
-      location: member.location,
-    }));
-  const endpoint: WorkloadEndpoint = {
+export function membersOf(group: WorkloadGroup): readonly WorkloadResource[] {
+  const pods = group.objects.filter((o) => o.kind === 'Pod');
+  return pods.length > 0 ? pods : group.objects;
+}
+
+/**
+ * The group as one endpoint, matched with its first member's labels: right only when its members
+ * are interchangeable (grouping.ts decides), so any member would give the same answers.
+ * `varyingLabels`: the label keys whose values differ between the members (sorted).
+ */
+export function groupEndpoint(group: WorkloadGroup, varyingLabels: readonly string[]): WorkloadEndpoint {
+  const members = membersOf(group);
+  return {
     type: 'workload',
     id: group.id,
     kind: group.kind,
     namespace: group.namespace,
     name: group.name,
-    labels: representative.labels,
-    ports: uniquePorts(group.members),
-    ips: group.members.flatMap((m) => m.podIPs),
-    locations: group.members.map((m) => m.location),
+    labels: members[0]!.labels,
+    ports: uniquePorts(members),
+    ips: members.flatMap((m) => m.podIPs),
+    locations: group.objects.map((m) => m.location),
+    ...(varyingLabels.length > 0 ? { varyingLabels } : {}),
   };
-  return { endpoint, diagnostics };
+}
+
+/** A Pod as its own endpoint `ns/name[Pod]`, with its own labels, ports and IPs. */
+export function podEndpoint(pod: WorkloadResource): WorkloadEndpoint {
+  return {
+    type: 'workload',
+    id: workloadId(pod.namespace, pod.name, 'Pod'),
+    kind: 'Pod',
+    namespace: pod.namespace,
+    name: pod.name,
+    labels: pod.labels,
+    ports: uniquePorts([pod]),
+    ips: pod.podIPs,
+    locations: [pod.location],
+  };
 }
 
 export function byId(a: { readonly id: string }, b: { readonly id: string }): number {

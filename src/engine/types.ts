@@ -16,6 +16,11 @@ export type EndpointId = string & { readonly __brand: 'EndpointId' };
 /** `ns/name` of a NetworkPolicy. */
 export type PolicyId = string & { readonly __brand: 'PolicyId' };
 
+/**
+ * One node of the graph: a bare Pod, a controller without Pods in the input, or the Pods of one
+ * controlling owner that nothing in the input tells apart (when something does, each of those
+ * Pods is its own `ns/<pod>[Pod]` endpoint instead; see engine/grouping.ts).
+ */
 export interface WorkloadEndpoint {
   readonly type: 'workload';
   readonly id: EndpointId;
@@ -23,11 +28,23 @@ export interface WorkloadEndpoint {
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;
+  /**
+   * The labels it is matched with: its Pods' (the first Pod's, when they differ in keys that no
+   * selector tells them apart by: see `varyingLabels`), else its controller's pod template.
+   */
   readonly labels: Labels;
+  /**
+   * The label keys whose values (or presence) differ between the Pods of this endpoint, sorted;
+   * absent when they agree. No selector of the input tells the Pods apart by them, so any Pod's
+   * values give the same verdicts: show them as varying rather than as the first Pod's value in
+   * `labels`.
+   */
+  readonly varyingLabels?: readonly string[];
+  /** The container ports of its Pods (else of its pod template), without repeats. */
   readonly ports: readonly ContainerPort[];
-  /** Pod IPs known from status; matched against ipBlock peers. */
+  /** Pod IPs known from status, of all its Pods; matched against ipBlock peers. */
   readonly ips: readonly IpRange[];
-  /** Every object that contributed to this endpoint (a controller, or its Pods). */
+  /** Every object that contributed to this endpoint (a controller, its Pods, or both). */
   readonly locations: readonly SourceLocation[];
 }
 

@@ -1,7 +1,7 @@
 /**
  * What only evaluation can notice, reported as diagnostics with ranges (analysis.diagnostics):
  * a policy selecting nothing, named ports no destination defines, rules outside policyTypes,
- * pods of one owner with different labels.
+ * pods of one owner that the policies tell apart (so each is shown as its own endpoint).
  */
 import { describe, expect, it } from 'vitest';
 import { ENGINE_DIAGNOSTIC_CODES } from '../../src/engine';
@@ -67,13 +67,23 @@ describe('engine diagnostics', () => {
     expect(diagnostics[0]!.message).toContain('does not include Ingress');
   });
 
-  it('pods of one owner with different labels are reported', () => {
+  it('pods of one owner that a policy tells apart are reported once, at the first pod, as shown apart', () => {
     const owner = { kind: 'ReplicaSet', name: 'web-1' };
-    const yaml = docs(
+    const pods = docs(
       pod({ ns: 'x', name: 'web-1-a', labels: { app: 'web' }, owner }),
       pod({ ns: 'x', name: 'web-1-b', labels: { app: 'web', canary: 'true' }, owner }),
     );
-    expect(codes(yaml)).toEqual([['owner-labels-differ', 'warning']]);
+    const yaml = docs(pods, policy('  podSelector: {matchLabels: {canary: "true"}}\n'));
+    const diagnostics = diagnosticsOf(yaml);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['owner-pods-split', 'info']]);
+    expect(diagnostics[0]!.message).toContain('x/web-1[ReplicaSet]');
+    expect(diagnostics[0]!.message).toContain('label canary');
+    // At the first pod: the object that starts the input.
+    expect(diagnostics[0]!.line).toBe(1);
+    expect(lineOf(yaml, 'name: web-1-a')).toBeLessThan(lineOf(yaml, 'name: web-1-b'));
+    // Labels that nothing selects on are no reason to say anything: the endpoint lists them as varying.
+    expect(codes(pods)).toEqual([]);
+    expect(codes(docs(pods, policy('  podSelector: {matchLabels: {app: web}}\n')))).toEqual([]);
   });
 
   it('uses only the registered codes, and each is exercised above', () => {

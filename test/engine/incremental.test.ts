@@ -22,8 +22,10 @@ import {
   clusterDocs,
   containerPortsArb,
   labelsArb,
+  ownedClusterArb,
   policyArb,
   type GCluster,
+  type GOwner,
 } from '../support/cluster';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
@@ -106,9 +108,15 @@ function expectFresh(session: Session, analysis: Analysis): void {
   expect(reported(session.analyzer, analysis)).toEqual(reported(fresh, again));
 }
 
+/** Clusters of bare pods and Deployments, or of pods grouped by their owners. */
+const anyClusterArb = fc.oneof(clusterArb, ownedClusterArb);
+
 const pick = <T,>(list: readonly T[]) => fc.nat({ max: Math.max(0, list.length - 1) });
 
-/** One edit of the kinds a person makes: a policy, a workload's labels/ports/IP, a namespace's labels. */
+/**
+ * One edit of the kinds a person makes: a policy, a workload's labels/ports/IP/owner, a namespace's
+ * labels. On clusters of owned pods these split groups into pods and join them again.
+ */
 function editArb(c: GCluster): fc.Arbitrary<GCluster> {
   const names = c.namespaces.map((n) => n.name);
   const taken = new Set(c.policies.map((p) => p.name));
@@ -130,10 +138,19 @@ function editArb(c: GCluster): fc.Arbitrary<GCluster> {
   const workload = (change: fc.Arbitrary<(w: GCluster['workloads'][number]) => GCluster['workloads'][number]>) =>
     fc.tuple(pick(c.workloads), change).map(([i, f]) => ({ ...c, workloads: c.workloads.map((w, j) => (j === i ? f(w) : w)) }));
   edits.push(
-    // A Deployment's selector must stay non-empty: it keeps its labels when given none.
-    workload(labelsArb.map((labels) => (w) => (w.kind === 'Deployment' && Object.keys(labels).length === 0 ? w : { ...w, labels }))),
+    // A controller's selector must stay non-empty: it keeps its labels when given none.
+    workload(labelsArb.map((labels) => (w) => (w.kind !== 'Pod' && Object.keys(labels).length === 0 ? w : { ...w, labels }))),
     workload(containerPortsArb.map((ports) => (w) => ({ ...w, ports }))),
     workload(fc.option(fc.constantFrom(...IPS), { nil: undefined }).map((ip) => (w) => (w.kind === 'Pod' ? { ...w, ip } : w))),
+    workload(
+      fc
+        .option(fc.constantFrom<GOwner>({ kind: 'StatefulSet', name: 'web' }, { kind: 'ReplicaSet', name: 'db' }), { nil: undefined })
+        .map((owner) => (w) => {
+          if (w.kind !== 'Pod') return w;
+          const { owner: _, ...alone } = w;
+          return owner ? { ...alone, owner } : alone;
+        }),
+    ),
   );
   if (c.workloads.length > 1) edits.push(pick(c.workloads).map((i) => ({ ...c, workloads: c.workloads.filter((_, j) => j !== i) })));
   return fc.oneof(...edits);
@@ -143,7 +160,7 @@ function editArb(c: GCluster): fc.Arbitrary<GCluster> {
 function revisionsArb(steps: number): fc.Arbitrary<GCluster[]> {
   const more = (c: GCluster, left: number): fc.Arbitrary<GCluster[]> =>
     left === 0 ? fc.constant([c]) : editArb(c).chain((next) => more(next, left - 1).map((rest) => [c, ...rest]));
-  return clusterArb.chain((c) => more(c, steps));
+  return anyClusterArb.chain((c) => more(c, steps));
 }
 
 describe('incremental analysis', () => {
@@ -174,7 +191,7 @@ describe('incremental analysis', () => {
     const configMap = (lines: number) =>
       `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: notes}\ndata:\n${Array.from({ length: lines + 1 }, (_, i) => `  k${i}: v\n`).join('')}`;
     fc.assert(
-      fc.property(clusterArb, fc.integer({ min: 1, max: 3 }), (c, lines) => {
+      fc.property(anyClusterArb, fc.integer({ min: 1, max: 3 }), (c, lines) => {
         const docs = clusterDocs(c);
         const session = new Session();
         const before = session.update(streamOf([configMap(0), ...docs], PLAIN));
@@ -211,7 +228,7 @@ describe('incremental analysis', () => {
 
   it('an unchanged revision hands back the previous results themselves', () => {
     fc.assert(
-      fc.property(clusterArb, (c) => {
+      fc.property(anyClusterArb, (c) => {
         const session = new Session();
         const first = session.update(streamOf(clusterDocs(c), PLAIN));
         expectSameObjects(session.update(streamOf(clusterDocs(c), PLAIN)), first);

@@ -27,14 +27,20 @@ export interface GPolicy {
   egress?: GRule[];
 }
 export interface GContainerPort { name?: string; port: number; protocol?: Protocol }
+export type GControllerKind = 'Deployment' | 'StatefulSet' | 'ReplicaSet' | 'DaemonSet';
+/** A Pod's controlling owner; kind `Pod` renders an ownerReference without kind (read as Pod). */
+export interface GOwner { kind: GControllerKind | 'Pod'; name: string }
 export interface GWorkload {
-  kind: 'Pod' | 'Deployment';
+  kind: 'Pod' | GControllerKind;
   ns: string;
   name: string;
+  /** A Pod's labels, or a controller's template labels (its selector too, so never empty). */
   labels: Labels;
   ports: GContainerPort[];
   /** Pods only. */
   ip?: string;
+  /** Pods only. */
+  owner?: GOwner;
 }
 export interface GNamespace { name: string; labels: Labels; declared: boolean }
 export interface GCluster { namespaces: GNamespace[]; workloads: GWorkload[]; policies: GPolicy[] }
@@ -172,6 +178,77 @@ export const clusterArb: fc.Arbitrary<GCluster> = fc
     }),
   );
 
+/** Owner names; `w0` is also a pod's name, so an owner reference without kind can take a pod's id. */
+const OWNER_NAMES = ['web', 'db', 'w0'];
+/** A label no generated selector reads (as StatefulSet pods carry): pods differing in it stay one endpoint. */
+const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+
+/** A set of pods of one owner; each pod's labels, ports and IP are the group's unless overridden. */
+const podGroupArb = (nsNames: readonly string[]) =>
+  fc.record({
+    ns: fc.constantFrom(...nsNames),
+    owner: fc.option(
+      fc.record({
+        kind: fc.constantFrom<GOwner['kind']>('StatefulSet', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicaSet', 'Pod'),
+        name: fc.constantFrom(...OWNER_NAMES),
+      }),
+      { nil: undefined, freq: 4 },
+    ),
+    controller: fc.boolean(),
+    labels: labelsArb,
+    ports: containerPortsArb,
+    ip: fc.option(fc.constantFrom(...IPS), { nil: undefined }),
+    pods: fc.array(
+      fc.record({
+        labels: fc.option(labelsArb, { nil: undefined, freq: 2 }),
+        podName: fc.boolean(),
+        ports: fc.option(containerPortsArb, { nil: undefined, freq: 3 }),
+        ip: fc.option(fc.option(fc.constantFrom(...IPS), { nil: undefined }), { nil: null, freq: 2 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  });
+
+/**
+ * A random cluster whose pods mostly have controlling owners (shared owner names, sometimes the
+ * owner object too): pods of one owner share labels, ports and IP unless one is overridden, and
+ * may carry a pod-name label. 1-2 namespaces (so that groups meet the policies of their
+ * namespace often), 2-5 groups of 1-3 pods, 0-4 policies.
+ */
+export const ownedClusterArb: fc.Arbitrary<GCluster> = fc
+  .uniqueArray(fc.constantFrom(...NS_NAMES), { minLength: 1, maxLength: 2 })
+  .chain((nsNames) =>
+    fc.record({
+      namespaces: fc.tuple(...nsNames.map((name) => fc.record({ labels: labelsArb, declared: fc.boolean() }).map((n) => ({ ...n, name })))),
+      groups: fc.array(podGroupArb(nsNames), { minLength: 2, maxLength: 5 }),
+      policies: fc
+        .integer({ min: 0, max: 4 })
+        .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => policyArb(nsNames, `np${i}`)))),
+    }),
+  )
+  .map(({ namespaces, groups, policies }) => {
+    const workloads: GWorkload[] = [];
+    const controllers = new Set<string>();
+    let count = 0;
+    for (const group of groups) {
+      const { ns, owner } = group;
+      for (const p of group.pods) {
+        const name = `w${count++}`;
+        const labels = { ...(p.labels ?? group.labels), ...(p.podName ? { [POD_NAME_LABEL]: name } : {}) };
+        const ip = p.ip === null ? group.ip : p.ip;
+        workloads.push({ kind: 'Pod', ns, name, labels, ports: p.ports ?? group.ports, ip, ...(owner ? { owner } : {}) });
+      }
+      const key = owner && `${ns}/${owner.kind}/${owner.name}`;
+      if (owner && owner.kind !== 'Pod' && group.controller && !controllers.has(key!)) {
+        controllers.add(key!);
+        // An apps/v1 controller needs a non-empty selector that selects its template labels.
+        const labels = Object.keys(group.labels).length > 0 ? group.labels : { app: 'a' };
+        workloads.push({ kind: owner.kind, ns, name: owner.name, labels, ports: group.ports });
+      }
+    }
+    return { namespaces, workloads, policies };
+  });
+
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
@@ -214,18 +291,23 @@ function workloadDoc(w: GWorkload): object {
   }));
   const podSpec = { containers: [{ name: 'main', image: 'nginx', ...(ports.length ? { ports } : {}) }] };
   const labels = Object.keys(w.labels).length ? { labels: w.labels } : {};
-  if (w.kind === 'Deployment') {
+  if (w.kind !== 'Pod') {
     return {
       apiVersion: 'apps/v1',
-      kind: 'Deployment',
+      kind: w.kind,
       metadata: { name: w.name, namespace: w.ns },
       spec: { selector: { matchLabels: w.labels }, template: { metadata: labels, spec: podSpec } },
     };
   }
+  // A reference without kind as sanitised exports write it: name and controller only.
+  const reference = w.owner?.kind === 'Pod'
+    ? { name: w.owner.name, controller: true }
+    : w.owner && { apiVersion: 'apps/v1', kind: w.owner.kind, name: w.owner.name, uid: `uid-${w.owner.name}`, controller: true };
+  const owner = reference && { ownerReferences: [reference] };
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: w.name, namespace: w.ns, ...labels },
+    metadata: { name: w.name, namespace: w.ns, ...labels, ...owner },
     spec: podSpec,
     ...(w.ip ? { status: { podIP: w.ip, podIPs: [{ ip: w.ip }] } } : {}),
   };
