@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../engine';
+import { parseManifests } from '../../model';
 import { createFlowCache, toFlow } from './toFlow';
 import type { EndpointId } from '../../engine/types';
 import { EXTERNAL_GROUP_ID, edgeId, externalNodeId, namespaceNodeId } from './ids';
@@ -149,5 +151,15 @@ describe('toFlow with a cache', () => {
     expect(edgeOf(next, NGINX, CLIENT)).toBe(edgeOf(first, NGINX, CLIENT));
     expect(edgeOf(next, CLIENT, NGINX)).not.toBe(edgeOf(first, CLIENT, NGINX));
     expect(edgeOf(next, CLIENT, NGINX)!.data!.label).toBe('TCP 81');
+  });
+});
+
+describe('toFlow of pods that one endpoint stands for', () => {
+  it('shows a label whose value differs between them as varying', () => {
+    const pod = (name: string, hash: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: a\n  labels: {app: web, pod-template-hash: ${hash}}\n  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-1, uid: u, controller: true}]\nspec: {containers: [{name: c, image: i}]}\n`;
+    const { resources } = parseManifests([{ file: 'p.yaml', text: `${pod('web-1-a', 'h1')}---\n${pod('web-1-b', 'h2')}` }]);
+    const node = toFlow(analyze(resources), { deniedFor: null }).nodes.find((n) => n.id === 'a/web-1[ReplicaSet]')!;
+    expect(node.data.labels).toEqual(['app=web', 'pod-template-hash=(varies)']);
   });
 });

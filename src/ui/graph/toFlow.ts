@@ -90,10 +90,14 @@ function externalHeight(lines: number): number {
   return 46 + 22 * lines;
 }
 
-const labelList = (labels: Readonly<Record<string, string>>) =>
+/** What a label shows whose value differs between the pods one endpoint stands for. */
+const VARIES = '(varies)';
+
+/** `key=value` per label; a key whose value differs between the pods of a workload is `key=(varies)`. */
+export const labelList = (labels: Readonly<Record<string, string>>, varying: readonly string[] = []) =>
   Object.entries(labels)
     .filter(([k]) => k !== NAMESPACE_NAME_LABEL)
-    .map(([k, v]) => `${k}=${v}`);
+    .map(([k, v]) => `${k}=${varying.includes(k) ? VARIES : v}`);
 
 /** Edge labels say `All` for everything, else the engine's port spelling. */
 export function connectionLabel(set: ConnectionSet): string {
@@ -163,7 +167,7 @@ function workloadNodes(analysis: Analysis, cache: FlowCache): WorkloadNode[] {
     if (cached && cached.isolation === isolation) return [cached.node];
     const isolatedIngress = (isolation?.ingress.length ?? 0) > 0;
     const isolatedEgress = (isolation?.egress.length ?? 0) > 0;
-    const all = labelList(e.labels);
+    const all = labelList(e.labels, e.varyingLabels);
     const labels = all.length > MAX_LABELS + 1 ? [...all.slice(0, MAX_LABELS), `+ ${all.length - MAX_LABELS} more`] : all;
     const node: WorkloadNode = {
       id: e.id,

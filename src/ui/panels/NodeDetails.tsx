@@ -8,6 +8,7 @@ import { endpointOfNode, namespaceOfNode } from '../graph/ids';
 import { endpointName, SourceLink } from './links';
 import { peerList, reachRows } from './peers';
 import { PeerRows } from './PeerRows';
+import { labelList } from '../graph/toFlow';
 
 /** `a, b and 3 more` (all of them on a click): the peers a policy lets in or out. */
 function PeerNames({ names, testId }: { names: readonly string[]; testId: string }) {
@@ -96,10 +97,16 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
             {endpoint.kind} in namespace <strong>{endpoint.namespace}</strong>
           </p>
           <p className="labels">
-            {Object.entries(endpoint.labels).map(([k, v]) => (
-              <code key={k}>{`${k}=${v}`}</code>
+            {labelList(endpoint.labels, endpoint.varyingLabels).map((label) => (
+              <code key={label}>{label}</code>
             ))}
           </p>
+          {endpoint.varyingLabels && (
+            <p className="muted" data-testid="varying-labels">
+              Its pods differ in {endpoint.varyingLabels.join(', ')}; no selector in the input tells them apart, so one
+              endpoint stands for them all.
+            </p>
+          )}
           {endpoint.ports.length > 0 && (
             <p>
               Ports:{' '}
