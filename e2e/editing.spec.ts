@@ -60,6 +60,7 @@ for (const scenario of SCENARIOS) {
       else await expect(graph.edgeLabel(id)).toHaveText(label);
     }
     await expect(graph.staleBanner()).toHaveCount(0);
+    await expect(graph.heldBanner()).toHaveCount(0);
   });
 }
 
@@ -75,19 +76,54 @@ test('Space and Backspace typed in the editor reach the editor', async ({ editor
   await expect(page.getByTestId('graph')).toBeVisible();
 });
 
-test('invalid YAML shows a marker and keeps the last graph, marked stale; fixing it recovers', async ({ editor, graph }) => {
+test('typing through an invalid state keeps the policy at its last valid version and says so; fixing it recovers', async ({ editor, graph }) => {
   const edge = intoNginx(IDS.client);
   const ingress = find('- Ingress');
   await editor.cursorAt(ingress.line, ingress.end);
   await editor.type(': [');
   await expect(editor.errorMarkers().first()).toBeVisible();
   // The parser notices the unclosed `[` on its line or the next.
-  await expect(graph.staleBanner()).toContainText(new RegExp(`error at line (${ingress.line}|${ingress.line + 1})`));
+  await expect(graph.heldBanner()).toContainText('Using the last valid version of NetworkPolicy default/nginx-network-policy');
+  await expect(graph.heldBanner()).toContainText(new RegExp(`line (${ingress.line}|${ingress.line + 1})`));
+  await expect(graph.staleBanner()).toHaveCount(0);
   await expect(graph.edgeLabel(edge)).toHaveText('TCP 80');
   await expect(graph.node(IDS.nginx)).toBeVisible();
 
   await editor.press('Backspace', 3);
-  await expect(graph.staleBanner()).toHaveCount(0);
+  await expect(graph.heldBanner()).toHaveCount(0);
   await expect(editor.errorMarkers()).toHaveCount(0);
   await expect(graph.edgeLabel(edge)).toHaveText('TCP 80');
+});
+
+test('a syntax error holds back only its document: the other documents keep updating', async ({ editor, graph }) => {
+  const ingress = find('- Ingress');
+  await editor.cursorAt(ingress.line, ingress.end);
+  await editor.type(': [');
+  await expect(graph.heldBanner()).toBeVisible();
+  // Relabel the client while the policy is broken: the graph follows.
+  const app = find('app: client');
+  await editor.cursorAt(app.line, app.end);
+  await editor.type('2');
+  await expect(graph.node(IDS.client)).toContainText('app=client2');
+  await expect(graph.edgeLabel(intoNginx(IDS.client))).toHaveText('TCP 80');
+});
+
+test('a text whose one policy the API server would reject shows its own workloads and evaluates the rest', async ({ page, graph, inspector }) => {
+  const pod = (name: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: shop, labels: {app: ${name}}}\nspec: {containers: [{name: c, image: i}]}\n`;
+  const policy = (name: string, app: string, from: string) =>
+    `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: ${app}}}\n  ingress: [{from: [${from}], ports: [{port: 443}]}]\n`;
+  const text = [pod('web'), pod('db'), policy('web-in', 'web', '{ipBlock: {cidr: 10.0.0.0/33}}'), policy('db-in', 'db', '{podSelector: {matchLabels: {app: web}}}')].join('---\n');
+  await page.evaluate((t) => window.__netpolTest!.loadText(t), text);
+  await expect(graph.node('shop/web[Pod]')).toBeVisible();
+  await expect(graph.node(IDS.nginx)).toHaveCount(0);
+  // db-in is evaluated: only web reaches db, on 443; web-in is left out: web is open.
+  await expect(graph.edgeLabel(edgeId('shop/web[Pod]', 'shop/db[Pod]'))).toHaveText('TCP 443');
+  await expect(graph.edgeLabel(edgeId('shop/db[Pod]', 'shop/web[Pod]'))).toHaveText('All');
+  await expect(graph.staleBanner()).toHaveCount(0);
+  await expect(graph.heldBanner()).toHaveCount(0);
+  await inspector.tab('problems').click();
+  await expect(page.getByTestId('problems')).toContainText('invalid-cidr');
+  await page.getByTestId('tab-whyNot').click();
+  await expect(page.getByTestId('why-from').locator('option')).toContainText(['db (Pod)', 'web (Pod)']);
 });

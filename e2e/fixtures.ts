@@ -107,6 +107,11 @@ export class GraphPage {
   staleBanner(): Locator {
     return this.page.getByTestId('stale-banner');
   }
+
+  /** Says which objects stand at their last valid version while their YAML has an error. */
+  heldBanner(): Locator {
+    return this.page.getByTestId('held-banner');
+  }
 }
 
 export class InspectorPage {

@@ -33,11 +33,11 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId('why-port').fill('443');
     await page.getByTestId('why-answer').waitFor();
   },
-  'stale-graph': async (page) => {
+  'held-back': async (page) => {
     await page.evaluate(() => window.__netpolTest!.plainTyping());
     await page.evaluate(() => window.__netpolTest!.setCursor(12, 14));
     await page.keyboard.type(': [');
-    await page.getByTestId('stale-banner').waitFor();
+    await page.getByTestId('held-banner').waitFor();
   },
   'example-default-deny': async (page) => {
     await page.getByTestId('example-select').selectOption('default-deny');

@@ -11,8 +11,8 @@
  * documents are parsed again, and the others keep their objects (and ids) wherever they move.
  */
 export { ManifestParser, parseManifests, type ManifestInput } from './parser';
-export type { ModelResult } from './combine';
+export type { HeldBack, ModelResult } from './combine';
 export { splitDocuments, contentLineAt, type DocumentText } from './documents';
 export { locator, lineInDocument } from './layout';
-export { MAX_INPUT_CHARS } from './limits';
+export { MAX_INPUT_CHARS, screenInput, type Refusal } from './limits';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './messages';

@@ -30,6 +30,19 @@ export type ParsedObject =
       readonly nameLocation: SourceLocation;
     };
 
+/** Kind and `namespace/name` (just `name` for a Namespace), what the API server keys objects by. */
+export function objectIdentity(object: ParsedObject): { readonly kind: string; readonly name: string } {
+  if (object.type === 'Namespace') return { kind: 'Namespace', name: object.resource.name };
+  const kind = object.type === 'Workload' ? object.resource.kind : 'NetworkPolicy';
+  return { kind, name: `${object.resource.namespace}/${object.resource.name}` };
+}
+
+/** One string per identity: two objects with the same key are one object to the API server. */
+export function objectKey(object: ParsedObject): string {
+  const { kind, name } = objectIdentity(object);
+  return `${kind} ${name}`;
+}
+
 export interface ObjectSink {
   /** The document being read: every location points into it. */
   readonly document: DocumentId;

@@ -16,6 +16,8 @@ import type {
   Evaluated,
   LineEdit,
   RevisionLineEdits,
+  ReplacedWork,
+  ReplaceReason,
   RevealRequest,
   Selection,
   ViewState,
@@ -37,6 +39,8 @@ export interface AppState {
   readonly whyNot: WhyNotForm;
   /** Node positions by node id (children relative to their group), from layout or dragging. */
   readonly positions: Readonly<Record<string, XY>>;
+  /** The work the latest `replaceText` replaced (persistence/keeper.ts keeps it as a restore point). */
+  readonly replaced: ReplacedWork | null;
   readonly reveal: RevealRequest | null;
   readonly evaluated: Evaluated;
   /**
@@ -58,6 +62,13 @@ export interface AppActions {
   edit(readText: () => string, changes: readonly TextChange[], lines: readonly LineEdit[]): void;
   /** Opens another document (an example, a file): its text, and a fresh picture of it. */
   load(text: string): void;
+  /**
+   * Opens other work — New, an example, a file, a share link, a restore point — without losing
+   * the current one: it is recorded in `replaced` first, and the keeper keeps it as a restore
+   * point. With `positions` (a restore point, a share link) the layout comes back too; else the
+   * new text is laid out afresh, as `load` does.
+   */
+  replaceText(text: string, reason: ReplaceReason, positions?: Readonly<Record<string, XY>>): void;
   setCursor(cursor: CursorPosition | null): void;
   select(selection: Selection): void;
   setView(view: Partial<ViewState>): void;
@@ -77,6 +88,8 @@ export interface AppStoreOptions {
   /** Builds the evaluator; results must be handed to the listener. */
   readonly evaluator: (onResult: ResultListener) => Evaluator;
   readonly view?: Partial<ViewState>;
+  /** The layout to open with (restored work): nodes without a position are laid out as usual. */
+  readonly positions?: Readonly<Record<string, XY>>;
 }
 
 const NOTHING_EVALUATED: Evaluated = {
@@ -84,6 +97,7 @@ const NOTHING_EVALUATED: Evaluated = {
   stale: false,
   diagnostics: [],
   documents: [],
+  heldBack: [],
   analysis: undefined,
   analysisRevision: -1,
 };
@@ -99,6 +113,7 @@ export function mergeResult(previous: Evaluated, result: EvaluationResult): Eval
     stale: result.stale,
     diagnostics: result.diagnostics,
     documents: result.documents,
+    heldBack: result.heldBack,
     analysis: result.analysis ? applyDelta(previous.analysis, result.analysis) : previous.analysis,
     analysisRevision: result.analysis ? result.revision : previous.analysisRevision,
   };
@@ -107,6 +122,7 @@ export function mergeResult(previous: Evaluated, result: EvaluationResult): Eval
 export function createAppStore(options: AppStoreOptions): AppStore {
   let evaluator: Evaluator | undefined;
   let revealSeq = 0;
+  let replacedSeq = 0;
   const store = createStore<AppState>()((set, get) => ({
     readText: () => options.text,
     revision: 0,
@@ -114,7 +130,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     selection: null,
     view: { theme: 'system', deniedFor: null, inspector: 'details', ...options.view },
     whyNot: { from: null, to: null, protocol: 'TCP', port: '' },
-    positions: {},
+    positions: options.positions ?? {},
+    replaced: null,
     reveal: null,
     evaluated: NOTHING_EVALUATED,
     unshownLineEdits: [],
@@ -136,6 +153,15 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       load(text) {
         set({ positions: {}, selection: null, view: { ...get().view, deniedFor: null } });
         get().actions.setText(text);
+      },
+      replaceText(text, reason, positions) {
+        const { readText, positions: current, actions } = get();
+        set({ replaced: { work: { text: readText(), positions: current }, reason, seq: ++replacedSeq } });
+        if (!positions) return actions.load(text);
+        // The graph shows the old text until the new one is evaluated: keeping its positions
+        // stops it from being laid out afresh meanwhile, which would write over these.
+        set({ positions: { ...current, ...positions }, selection: null, view: { ...get().view, deniedFor: null } });
+        actions.setText(text);
       },
       setCursor: (cursor) => set({ cursor }),
       select: (selection) => set({ selection }),

@@ -1,4 +1,5 @@
 /** The app state's vocabulary: inputs the user gives, and what the evaluation sends back. */
+import type { HeldBack } from '../model';
 import type { Diagnostic, DocumentLayout, SourceRange } from '../model/source';
 import type { Protocol } from '../model/types';
 import type { Analysis, EndpointId } from '../engine/types';
@@ -57,6 +58,23 @@ export interface XY {
   readonly y: number;
 }
 
+/** What a user would lose: the text and the layout (node positions, hand-moved or laid out). */
+export interface Work {
+  readonly text: string;
+  readonly positions: Readonly<Record<string, XY>>;
+}
+
+/** Why `replaceText` replaced the work: restore points say what came after them. */
+export type ReplaceReason = 'new' | 'example' | 'file' | 'share' | 'restore' | 'otherTab';
+
+/** The work the latest `replaceText` replaced; the keeper keeps it as a restore point. */
+export interface ReplacedWork {
+  readonly work: Work;
+  readonly reason: ReplaceReason;
+  /** Counts replacements, so replacing the same work twice is two events. */
+  readonly seq: number;
+}
+
 /** A 1-based editor position. */
 export interface CursorPosition {
   readonly line: number;
@@ -84,11 +102,14 @@ export interface Problem {
 export interface Evaluated {
   /** Text revision the diagnostics and documents belong to (-1 before the first result). */
   readonly revision: number;
+  /** The text of `revision` was refused whole: the analysis is an earlier revision's. */
   readonly stale: boolean;
   /** The model's diagnostics of `revision` (the engine's are in the analysis). */
   readonly diagnostics: readonly Diagnostic[];
   /** Where the documents of `revision` sit in the text: places every location of it. */
   readonly documents: DocumentLayout;
+  /** Objects of `revision` evaluated at their last valid version while their document has errors. */
+  readonly heldBack: readonly HeldBack[];
   readonly analysis: Analysis | undefined;
   /** Text revision the analysis was computed from: `revision` unless stale. */
   readonly analysisRevision: number;

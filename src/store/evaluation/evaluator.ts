@@ -10,7 +10,8 @@ export interface Evaluator {
   /**
    * Evaluates a revision; the result arrives through the `onResult` callback, maybe later.
    * `readText` gives this revision's text, during this call only (it may read a live editor);
-   * `changes`, when given, turn the previous revision's text into this one (a cheaper message).
+   * `changes`, when given, turn the previous revision's text into this one (a cheaper message) —
+   * without them, the text replaced the previous one (see EvaluationSession.evaluate's `fresh`).
    */
   evaluate(revision: number, readText: () => string, changes?: readonly TextChange[]): void;
   /** Asks the session that produced the latest result. */
@@ -24,7 +25,7 @@ export type ResultListener = (result: EvaluationResult) => void;
 export function createLocalEvaluator(onResult: ResultListener): Evaluator {
   const session = new EvaluationSession(EDITOR_FILE);
   return {
-    evaluate: (revision, readText) => onResult(session.evaluate(revision, readText())),
+    evaluate: (revision, readText, changes) => onResult(session.evaluate(revision, readText(), changes === undefined)),
     ask: (question) => Promise.resolve(session.answer(question)),
     dispose: () => {},
   };
@@ -40,7 +41,8 @@ export function serveSession(port: {
   port.onmessage = ({ data }) => {
     if (data.type === 'evaluate' || data.type === 'edit') {
       text = data.type === 'evaluate' ? data.text : data.batches.reduce(applyChanges, text);
-      port.postMessage({ type: 'result', result: session.evaluate(data.revision, text) });
+      const fresh = data.type === 'evaluate' && data.fresh;
+      port.postMessage({ type: 'result', result: session.evaluate(data.revision, text, fresh) });
     } else {
       port.postMessage({ type: 'answer', id: data.id, answer: session.answer(data.question) });
     }
@@ -83,9 +85,11 @@ export function createWorkerEvaluator(worker: Worker, onResult: ResultListener):
       // Changes chain onto the text the worker has, or onto edits already queued for it.
       const earlier = queued ? (queued.type === 'edit' ? queued.batches : undefined) : [];
       const chains = changes && earlier && (queued?.revision ?? sent) === revision - 1;
+      // A replaced text stays fresh when edits typed before it was evaluated replace its message.
+      const fresh = changes === undefined || (queued?.type === 'evaluate' && queued.fresh);
       const message: Pending = chains
         ? { type: 'edit', revision, batches: [...earlier, changes] }
-        : { type: 'evaluate', revision, text: readText() };
+        : { type: 'evaluate', revision, text: readText(), fresh };
       if (busy) queued = message;
       else dispatch(message);
     },

@@ -3,6 +3,7 @@
  * Worker): plain, structured-cloneable data only. The session keeps the model's parser and the
  * engine's analyzer, and answers questions about the analysis it last made.
  */
+import type { HeldBack } from '../../model';
 import type { Diagnostic, DocumentLayout } from '../../model/source';
 import type { EndpointId, PairExplanation, PolicyFootprint, PolicyId, PortQuery } from '../../engine/types';
 import type { AnalysisDelta } from './analysisDelta';
@@ -14,15 +15,21 @@ export const EDITOR_FILE = 'cluster.yaml';
 /** The outcome of evaluating one revision of the text. */
 export interface EvaluationResult {
   readonly revision: number;
-  /** The text had errors: `analysis` (when present) is from an earlier, valid revision. */
+  /**
+   * The text was refused whole (too large, not text): `analysis` (when present) is from an
+   * earlier revision. Errors in a text that is read never make it stale: what is valid is
+   * evaluated, and objects being edited stand at their last valid version (`heldBack`).
+   */
   readonly stale: boolean;
   /** The model's diagnostics for this revision (the engine's are in the analysis). */
   readonly diagnostics: readonly Diagnostic[];
   /** Where this revision's documents sit in the text: places its diagnostics' locations. */
   readonly documents: DocumentLayout;
+  /** Objects evaluated at their last valid version while their document has errors. */
+  readonly heldBack: readonly HeldBack[];
   /**
    * The new analysis as a delta from the previous result's (see analysisDelta.ts). Omitted when
-   * the text is invalid: the last good analysis stays.
+   * the text was refused: the last analysis stays.
    */
   readonly analysis?: AnalysisDelta;
 }
@@ -43,7 +50,8 @@ export type Answer<Q extends Question> = Q extends { kind: 'explain' }
 
 /** Messages into a worker-hosted session. */
 export type ToSession =
-  | { readonly type: 'evaluate'; readonly revision: number; readonly text: string }
+  /** A whole text; `fresh` when it replaced the previous one (nothing of it is held back). */
+  | { readonly type: 'evaluate'; readonly revision: number; readonly text: string; readonly fresh: boolean }
   /** The text of the previous message's revision, edited by `batches` in order. */
   | { readonly type: 'edit'; readonly revision: number; readonly batches: readonly (readonly TextChange[])[] }
   | { readonly type: 'ask'; readonly id: number; readonly question: Question };

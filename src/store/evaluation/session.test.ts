@@ -43,17 +43,54 @@ describe('EvaluationSession', () => {
     expect(nginx.type === 'workload' && locator(result.documents)(nginx.locations[0]!).range.startLine).toBe(20);
   });
 
-  it('keeps the last good analysis while the text is invalid, and recovers', () => {
+  it('holds back a policy typed through an invalid state at its last valid version, says so, and recovers', () => {
+    const session = new EvaluationSession('cluster.yaml');
+    const first = session.evaluate(1, NGINX_EXAMPLE);
+    const broken = session.evaluate(2, NGINX_EXAMPLE.replace('  policyTypes:', '  policyTypes: [\n'));
+    expect(broken.stale).toBe(false);
+    expect(broken.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(broken.heldBack.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['NetworkPolicy default/nginx-network-policy']);
+    // The unclosed bracket is reported where the line after it starts.
+    expect(locator(broken.documents)(broken.heldBack[0]!.error.location).range.startLine).toBe(13);
+    // Nothing changed for the graph: nginx still accepts only TCP 80.
+    const shown = applyDelta(analysisOf(first), broken.analysis!);
+    expect(shown.connections.filter((c) => c.to === NGINX).map((c) => c.allowed.TCP)).toEqual(Array(3).fill([[80, 80]]));
+    expect(broken.analysis!.connections.changed).toEqual([]);
+    const fixed = session.evaluate(3, NGINX_EXAMPLE.replace('port: 80', 'port: 8080'));
+    expect(fixed.heldBack).toEqual([]);
+    expect(fixed.analysis!.connections.changed.find((c) => c.from === CLIENT && c.to === NGINX)!.allowed.TCP).toEqual([[8080, 8080]]);
+  });
+
+  it('evaluates the valid rest of a text, as the CLI does, and leaves out what was never valid', () => {
+    const session = new EvaluationSession('cluster.yaml');
+    const first = session.evaluate(1, NGINX_EXAMPLE);
+    const badCidr = NGINX_EXAMPLE.replace('  ingress:\n    - ports:', '  ingress:\n    - from: [{ipBlock: {cidr: 10.0.0.0/33}}]\n      ports:');
+    const opened = session.evaluate(2, badCidr, true);
+    expect(opened.heldBack).toEqual([]);
+    expect(opened.diagnostics.map((d) => d.code)).toContain('invalid-cidr');
+    const analysis = applyDelta(analysisOf(first), opened.analysis!);
+    expect(analysis.policies).toEqual([]);
+    expect(analysis.endpoints.map((e) => e.id)).toContain(NGINX);
+    expect(analysis.connections.find((c) => c.from === CLIENT && c.to === NGINX)!.allowed.TCP).toEqual([[1, 65535]]);
+  });
+
+  it('holds back only the document with a syntax error: the others keep updating', () => {
     const session = new EvaluationSession('cluster.yaml');
     session.evaluate(1, NGINX_EXAMPLE);
-    const broken = session.evaluate(2, NGINX_EXAMPLE.replace('  policyTypes:', '  policyTypes: [\n'));
-    expect(broken).toMatchObject({ revision: 2, stale: true });
-    expect(broken.analysis).toBeUndefined();
-    expect(broken.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-    const fixed = session.evaluate(3, NGINX_EXAMPLE.replace('port: 80', 'port: 8080'));
-    expect(fixed.stale).toBe(false);
-    const changed = fixed.analysis!.connections.changed;
-    expect(changed.find((c) => c.from === CLIENT && c.to === NGINX)!.allowed.TCP).toEqual([[8080, 8080]]);
+    const both = NGINX_EXAMPLE.replace('  policyTypes:', '  policyTypes: [\n').replace('app: client', 'app: other');
+    const result = session.evaluate(2, both);
+    expect(result.heldBack.map((h) => h.name)).toEqual(['default/nginx-network-policy']);
+    const client = result.analysis!.endpoints.changed.find((e) => e.id === CLIENT);
+    expect(client?.type === 'workload' && client.labels).toEqual({ app: 'other' });
+  });
+
+  it('changes nothing when the text is refused whole (not text)', () => {
+    const session = new EvaluationSession('cluster.yaml');
+    session.evaluate(1, NGINX_EXAMPLE);
+    const refused = session.evaluate(2, '\u0000\u0001binary');
+    expect(refused).toMatchObject({ revision: 2, stale: true, heldBack: [] });
+    expect(refused.analysis).toBeUndefined();
+    expect(refused.diagnostics.map((d) => d.code)).toEqual(['binary-input']);
   });
 
   it('explains a pair in words placed in the analysed text, and names the policy footprint', () => {
@@ -68,11 +105,18 @@ describe('EvaluationSession', () => {
     expect(footprint!.connections.map(([from]) => from).sort()).toEqual(['0.0.0.0-255.255.255.255', CLIENT, 'team-b/other-client[Pod]']);
   });
 
-  it('words explanations with the lines of the analysed text while a later text is invalid', () => {
+  it('words explanations with the lines of the text as it is now, also for a policy held back', () => {
     const session = new EvaluationSession('cluster.yaml');
-    session.evaluate(1, NGINX_EXAMPLE);
-    session.evaluate(2, `a: [\n---\n${NGINX_EXAMPLE}`);
+    const notes = (lines: number) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: notes}\ndata:\n${Array.from({ length: lines }, (_, i) => `  k${i}: v\n`).join('')}---\n`;
+    session.evaluate(1, `${notes(1)}${NGINX_EXAMPLE}`);
+    // Two lines added above the policy, and the policy mid-edit below its rule: its last valid
+    // version sits where its document is now.
+    const text = `${notes(3)}${NGINX_EXAMPLE.replace('port: 80', 'port: [80')}`;
+    const result = session.evaluate(2, text);
+    expect(result.heldBack.map((h) => h.name)).toEqual(['default/nginx-network-policy']);
+    const ruleLine = text.split('\n').indexOf('    - ports:') + 1;
     const answer = session.answer({ kind: 'explain', from: CLIENT, to: NGINX });
-    expect(answer!.lines).toContain('  - default/nginx-network-policy ingress rule #1 (cluster.yaml:14:7) allows TCP 80.');
+    expect(answer!.lines).toContain(`  - default/nginx-network-policy ingress rule #1 (cluster.yaml:${ruleLine}:7) allows TCP 80.`);
   });
 });

@@ -2,6 +2,11 @@
  * An evaluation session: text in, analysis and diagnostics out, questions answered from the
  * last analysis. Pure TypeScript over the model and the engine, so the same class runs on the main
  * thread (small inputs, unit tests) and inside the evaluation Web Worker (large inputs).
+ *
+ * Never frozen: whatever the text's errors, what the API server would accept is evaluated, as the
+ * CLI does; an object being typed through an invalid state stands at its last valid version (the
+ * model's parser holds it back) and the result says so. Only a text refused whole (too large, not
+ * text) leaves the last analysis as it was.
  */
 import { ManifestParser, locator } from '../../model';
 import type { DocumentLayout } from '../../model/source';
@@ -21,14 +26,17 @@ export class EvaluationSession {
   /** @param file the name the text goes by in the layout (and so in `file:line:col`). */
   constructor(private readonly file: string) {}
 
-  evaluate(revision: number, text: string): EvaluationResult {
-    const { resources, diagnostics, documents } = this.parser.parse([{ file: this.file, text }]);
-    const invalid = diagnostics.some((d) => d.severity === 'error');
-    // While the text is invalid, keep the last good analysis rather than a partial one.
-    if (invalid && this.analysed) return { revision, stale: true, diagnostics, documents };
+  /**
+   * Evaluates a revision. `fresh`: the text replaced the previous one (opened, loaded, pasted
+   * whole), so none of the previous text's objects stands in for one being edited.
+   */
+  evaluate(revision: number, text: string, fresh = false): EvaluationResult {
+    if (fresh) this.parser.forget();
+    const { resources, diagnostics, documents, heldBack, refused } = this.parser.parse([{ file: this.file, text }]);
+    if (refused.length > 0 && this.analysed) return { revision, stale: true, diagnostics, documents, heldBack };
     const analysis = this.analyzer.update(resources);
     this.analysed = documents;
-    return { revision, stale: invalid, diagnostics, documents, analysis: this.differ.diff(analysis) };
+    return { revision, stale: refused.length > 0, diagnostics, documents, heldBack, analysis: this.differ.diff(analysis) };
   }
 
   answer<Q extends Question>(question: Q): Answer<Q> {

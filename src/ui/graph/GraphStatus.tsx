@@ -1,13 +1,26 @@
 /**
- * One line over the graph when it is not simply "the allowed connections of the text": stale
- * behind a YAML error (and where), being laid out, or showing one endpoint's denied pairs.
+ * One line over the graph when it is not simply "the allowed connections of the text": the text
+ * refused whole (the graph is the last one), objects standing at their last valid version while
+ * their YAML has an error (which, and where), being laid out, or showing one endpoint's denied
+ * pairs.
  */
 import { useAppState, useActions } from '../../store/react';
-import { selectEndpointIndex, selectFirstError } from '../../store/selectors';
+import { selectEndpointIndex, selectFirstError, selectLocate } from '../../store/selectors';
 import { endpointName } from '../panels/links';
+
+/**
+ * A model error without what it adds after its last " — " (why the object is left out): the
+ * banner already says that its last valid version stands in.
+ */
+function problemOf(message: string): string {
+  const cut = message.lastIndexOf(' — ');
+  return cut < 0 ? message : message.slice(0, cut);
+}
 
 export function GraphStatus({ layingOut }: { layingOut: boolean }) {
   const stale = useAppState((s) => s.evaluated.stale);
+  const heldBack = useAppState((s) => s.evaluated.heldBack);
+  const locate = useAppState(selectLocate);
   const error = useAppState(selectFirstError);
   const deniedFor = useAppState((s) => s.view.deniedFor);
   const endpoints = useAppState(selectEndpointIndex);
@@ -15,7 +28,7 @@ export function GraphStatus({ layingOut }: { layingOut: boolean }) {
   if (stale) {
     return (
       <div className="banner banner-stale" role="status" data-testid="stale-banner">
-        <strong>Graph not updated</strong> — the YAML has an error
+        <strong>Graph not updated</strong> — the text was not read
         {error && (
           <>
             {' '}
@@ -26,6 +39,22 @@ export function GraphStatus({ layingOut }: { layingOut: boolean }) {
             : {error.diagnostic.message}
           </>
         )}
+      </div>
+    );
+  }
+  if (heldBack.length > 0) {
+    const [first] = heldBack;
+    const line = locate(first!.error.location).range.startLine;
+    return (
+      <div className="banner banner-held" role="status" data-testid="held-banner">
+        <strong>
+          Using the last valid version of {first!.kind} {first!.name}
+        </strong>
+        {heldBack.length > 1 && ` and ${heldBack.length - 1} more`} —{' '}
+        <button type="button" className="link" onClick={() => actions.reveal(first!.error.location)}>
+          line {line}
+        </button>
+        : {problemOf(first!.error.message)}
       </div>
     );
   }
