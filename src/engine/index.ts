@@ -7,6 +7,7 @@ export { sameData, sameItems } from './same-data';
 export { ENGINE_DIAGNOSTIC_CODES, explanationLines, locationText, queryText, ruleText } from './messages';
 export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
 export { rangeText } from './address-space';
+export { renderDot } from './dot';
 export { addressText } from '../model/address-text';
 export { effectivePolicyTypes, policyId } from './compile';
 export { workloadId, NAMESPACE_NAME_LABEL } from './topology';
