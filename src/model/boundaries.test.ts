@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 
 /** The model's import rule (see README.md), enforced: `yaml` and its own files, nothing else. */
 const dir = new URL('./', import.meta.url);
-const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+const sourcesIn = (folder: string) =>
+  readdirSync(new URL(folder, dir))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => `${folder}${f}`);
+const sources = sourcesIn('');
+/** The writing side (README.md, "Reading and writing"). */
+const writeSources = sourcesIn('write/');
 const importsOf = (file: string) =>
   [
     ...readFileSync(new URL(file, dir), 'utf8').matchAll(
@@ -17,6 +23,11 @@ describe('src/model imports', () => {
     expect(outside).toEqual([]);
   });
 
+  it.each(writeSources)('%s imports only yaml, its own folder and the model', (file) => {
+    const outside = importsOf(file).filter((spec) => spec !== 'yaml' && !/^\.\.?\/[\w.-]+$/.test(spec ?? ''));
+    expect(outside).toEqual([]);
+  });
+
   it('keeps the engine contract (types.ts, source.ts) free of yaml', () => {
     expect([...importsOf('types.ts'), ...importsOf('source.ts')]).toEqual(['./source']);
   });
@@ -25,7 +36,7 @@ describe('src/model imports', () => {
     expect(importsOf('address-text.ts')).toEqual([]);
   });
 
-  it('keeps yaml inside yaml.ts', () => {
+  it('keeps yaml inside yaml.ts (reading) and write/ (writing)', () => {
     expect(sources.filter((f) => importsOf(f).includes('yaml'))).toEqual(['yaml.ts']);
   });
 });

@@ -38,7 +38,8 @@ export interface YamlRead {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+/** How kubectl reads YAML (see above); src/model/write/ writes with the same schema. */
+export const KUBECTL_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   prettyErrors: false,
   // The 1.1 schema hands its tags over as objects; named ones (strings) are kept as they are.
@@ -74,7 +75,7 @@ export function readYaml(text: string, document: DocumentId): YamlRead {
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
   const deepAt = tooDeepAt(tokens, MAX_NESTING);
   if (deepAt !== undefined) return tooDeep(deepAt);
-  for (const doc of new Composer({ ...OPTIONS, lineCounter: lines }).compose(tokens)) {
+  for (const doc of new Composer({ ...KUBECTL_YAML_OPTIONS, lineCounter: lines }).compose(tokens)) {
     const issues = new Issues(document);
     reportSyntaxErrors(doc.errors, issues, toRange);
     for (const w of doc.warnings) issues.warning(toRange(...w.pos), 'yaml-warning', w.message);

@@ -1,0 +1,17 @@
+/**
+ * Writing manifests: the model's other direction. Reading (../yaml.ts) turns text into plain
+ * trees and forgets the `yaml` package; writing keeps the package's Document, so what it prints
+ * keeps the author's comments and layout.
+ */
+export {
+  exportManifests,
+  isNetworkPolicy,
+  joinDocuments,
+  type ExportedObject,
+  type ExportProblem,
+  type ExportScope,
+  type ManifestExport,
+} from './export';
+export { kustomizationText } from './kustomization';
+export type { ValuePath } from './path-range';
+export type { Plain } from './plain';
