@@ -3,7 +3,7 @@
  * any test during which the page logged a console error or threw.
  */
 import { readFileSync } from 'node:fs';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 
 /** The app's default content: the shared fixture of the classic example. */
 export const CLASSIC = readFileSync(new URL('../fixtures/classic/nginx.yaml', import.meta.url), 'utf8');
@@ -31,109 +31,29 @@ export function find(text: string): { line: number; start: number; end: number }
 /** The app's own node and edge ids (React Flow test ids are `rf__node-<id>`, `rf__edge-<id>`). */
 export { edgeId, namespaceNodeId } from '../src/ui/graph/ids';
 
-export class EditorPage {
-  constructor(private readonly page: Page) {}
-
-  root(): Locator {
-    return this.page.getByTestId('yaml-editor');
-  }
-
-  /** Waits for Monaco to render tokens, then switches off auto-indent for typed YAML. */
-  async ready(): Promise<void> {
-    await expect(this.root().locator('.monaco-editor .view-lines .mtk1').first()).toBeVisible();
-    await this.page.evaluate(() => window.__netpolTest!.plainTyping());
-  }
-
-  /** Puts the cursor at a 1-based position, with the focus in the editor. */
-  async cursorAt(line: number, column: number): Promise<void> {
-    await this.root().locator('.view-lines').click();
-    await this.page.evaluate(([l, c]) => window.__netpolTest!.setCursor(l!, c!), [line, column]);
-  }
-
-  async type(text: string): Promise<void> {
-    await this.page.keyboard.type(text);
-  }
-
-  async press(key: string, times = 1): Promise<void> {
-    for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
-  }
-
-  text(): Promise<string> {
-    return this.page.evaluate(() => window.__netpolTest!.getText());
-  }
-
-  cursor(): Promise<{ line: number; column: number }> {
-    return this.page.evaluate(() => window.__netpolTest!.getCursor());
-  }
-
-  errorMarkers(): Locator {
-    return this.root().locator('.squiggly-error');
-  }
-
-  revealedLines(): Locator {
-    return this.root().locator('.editor-reveal');
-  }
-}
-
-export class GraphPage {
-  constructor(private readonly page: Page) {}
-
-  node(id: string): Locator {
-    return this.page.getByTestId(`rf__node-${id}`);
-  }
-
-  edge(id: string): Locator {
-    return this.page.getByTestId(`rf__edge-${id}`);
-  }
-
-  /** The invisible wide stroke that takes clicks on an edge's line. */
-  edgeLine(id: string): Locator {
-    return this.edge(id).locator('.react-flow__edge-interaction');
-  }
-
-  edgeLabel(id: string): Locator {
-    return this.page.getByTestId(`edge-label-${id}`);
-  }
-
-  /** Every edge label on screen, by edge id. */
-  async labels(): Promise<Record<string, string>> {
-    const labels = this.page.locator('[data-testid^="edge-label-"]');
-    const entries = await labels.evaluateAll((els) =>
-      els.map((el) => [el.getAttribute('data-testid')!.slice('edge-label-'.length), el.textContent ?? '']),
-    );
-    return Object.fromEntries(entries);
-  }
-
-  staleBanner(): Locator {
-    return this.page.getByTestId('stale-banner');
-  }
-
-  /** Says which objects stand at their last valid version while their YAML has an error. */
-  heldBanner(): Locator {
-    return this.page.getByTestId('held-banner');
-  }
-}
-
-export class InspectorPage {
-  constructor(private readonly page: Page) {}
-
-  edgeDetails(): Locator {
-    return this.page.getByTestId('edge-details');
-  }
-
-  nodeDetails(): Locator {
-    return this.page.getByTestId('node-details');
-  }
-
-  tab(name: 'details' | 'whyNot' | 'problems'): Locator {
-    return this.page.getByTestId(`tab-${name}`);
-  }
-}
+export { EditorPage } from './pages/editor';
+export { GraphPage } from './pages/graph';
+export { InspectorPage } from './pages/inspector';
+export { ImportPage, fixtureFile, type TestFile } from './pages/import';
+export { DiagramPage } from './pages/diagram';
+export { ExportPage } from './pages/export';
+export { KeepPage } from './pages/keep';
+import { EditorPage } from './pages/editor';
+import { GraphPage } from './pages/graph';
+import { InspectorPage } from './pages/inspector';
+import { ImportPage } from './pages/import';
+import { DiagramPage } from './pages/diagram';
+import { ExportPage } from './pages/export';
+import { KeepPage } from './pages/keep';
 
 interface Fixtures {
+  keep: KeepPage;
   editor: EditorPage;
   graph: GraphPage;
   inspector: InspectorPage;
+  diagram: DiagramPage;
+  files: ImportPage;
+  exporter: ExportPage;
   /**
    * Automatic: opens the app, waits for the editor and the default graph, and afterwards fails
    * the test if the page logged a console error or threw at any point.
@@ -160,6 +80,10 @@ export const test = base.extend<Fixtures>({
   editor: async ({ page }, use) => use(new EditorPage(page)),
   graph: async ({ page }, use) => use(new GraphPage(page)),
   inspector: async ({ page }, use) => use(new InspectorPage(page)),
+  keep: async ({ page }, use) => use(new KeepPage(page)),
+  diagram: async ({ page }, use) => use(new DiagramPage(page)),
+  files: async ({ page }, use) => use(new ImportPage(page)),
+  exporter: async ({ page }, use) => use(new ExportPage(page)),
 });
 
 export { expect };

@@ -1,55 +1,56 @@
 /** The header: examples, file in and out, and the main commands with their shortcuts. */
-import { useRef, type ChangeEvent } from 'react';
-import { useActions, useAppStoreApi } from '../../store/react';
+import type { ChangeEvent } from 'react';
+import { useActions } from '../../store/react';
 import { useActionManager } from '../commands/context';
+import { OpenFiles } from '../import/OpenFiles';
+import { DiagramMenu } from '../diagram/DiagramMenu';
+import { ExportMenu } from '../export/ExportMenu';
 import { EXAMPLES, exampleText } from './examples';
+import { RestorePoints } from '../keep/RestorePoints';
+import { SaveStatus } from '../keep/SaveStatus';
+import { ShareButton } from '../keep/ShareButton';
 
-function CommandButton({ name, children }: { name: string; children: string }) {
+/**
+ * A named command as a button. With an `icon`, the button shows it and keeps `children` as its
+ * accessible name: the toolbar holds a dozen controls on a 1280-pixel projector.
+ */
+function CommandButton({ name, children, icon }: { name: string; children: string; icon?: string }) {
   const manager = useActionManager();
   const action = manager.list().find((a) => a.name === name)!;
   return (
     <button
       type="button"
-      className="button"
+      className={icon ? 'button button-icon' : 'button'}
       title={action.shortcut ? `${action.label} (${action.shortcut})` : action.label}
+      aria-label={icon ? children : undefined}
       aria-keyshortcuts={action.shortcut}
       onClick={() => manager.execute(name)}
     >
-      {children}
+      {icon ?? children}
     </button>
   );
 }
 
 export function Toolbar() {
   const actions = useActions();
-  const store = useAppStoreApi();
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const onExample = async (event: ChangeEvent<HTMLSelectElement>) => {
     const id = event.target.value;
     event.target.value = '';
-    actions.load(await exampleText(id));
-  };
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (file) actions.load(await file.text());
-    event.target.value = '';
-  };
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([store.getState().readText()], { type: 'application/yaml' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: 'network-policies.yaml' });
-    link.click();
-    URL.revokeObjectURL(url);
+    actions.replaceText(await exampleText(id), 'example');
   };
 
   return (
     <header className="toolbar">
-      <h1 className="app-title">Netpol Canvas</h1>
+      <div className="app-title-block">
+        <h1 className="app-title">Netpol Canvas</h1>
+        <SaveStatus />
+      </div>
       <label className="toolbar-field">
         <span className="visually-hidden">Load an example</span>
         <select onChange={onExample} defaultValue="" data-testid="example-select">
           <option value="" disabled>
-            Load an example…
+            Examples…
           </option>
           {EXAMPLES.map((e) => (
             <option key={e.id} value={e.id}>
@@ -58,18 +59,23 @@ export function Toolbar() {
           ))}
         </select>
       </label>
-      <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-        Open file…
+      <button type="button" className="button" onClick={() => actions.replaceText('', 'new')} data-testid="new-button">
+        New
       </button>
-      <input ref={fileInput} type="file" accept=".yaml,.yml,.json,text/yaml" hidden onChange={onFile} aria-label="Open a YAML file" />
-      <button type="button" className="button" onClick={download}>
-        Download YAML
-      </button>
+      <OpenFiles />
+      <ExportMenu />
+      <DiagramMenu />
+      <ShareButton />
+      <RestorePoints />
       <span className="toolbar-spacer" />
       <CommandButton name="fitView">Fit</CommandButton>
       <CommandButton name="relayout">Re-layout</CommandButton>
-      <CommandButton name="toggleTheme">Theme</CommandButton>
-      <CommandButton name="toggleHelp">Shortcuts</CommandButton>
+      <CommandButton name="toggleTheme" icon="◐">
+        Theme
+      </CommandButton>
+      <CommandButton name="toggleHelp" icon="?">
+        Shortcuts
+      </CommandButton>
     </header>
   );
 }

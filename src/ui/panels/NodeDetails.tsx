@@ -9,6 +9,7 @@ import { endpointName, SourceLink } from './links';
 import { peerList, reachRows } from './peers';
 import { PeerRows } from './PeerRows';
 import { labelList } from '../graph/toFlow';
+import { PolicyExportButtons } from '../export/PolicyExportButtons';
 
 /** `a, b and 3 more` (all of them on a click): the peers a policy lets in or out. */
 function PeerNames({ names, testId }: { names: readonly string[]; testId: string }) {
@@ -43,6 +44,7 @@ function PolicyEffect({ policy, endpoint }: { policy: PolicySummary; endpoint: E
   return (
     <li className="policy-effect">
       <SourceLink location={policy.ref.nameLocation}>{policy.ref.name}</SourceLink>
+      <PolicyExportButtons policy={policy.ref} />
       <ul>
         {types.includes('Ingress') && (
           <li>

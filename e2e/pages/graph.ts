@@ -1,0 +1,68 @@
+/** The graph: nodes, edges and their labels, banners, and dragging and looking at nodes. */
+import { type Locator, type Page } from '@playwright/test';
+
+export class GraphPage {
+  constructor(private readonly page: Page) {}
+
+  node(id: string): Locator {
+    return this.page.getByTestId(`rf__node-${id}`);
+  }
+
+  edge(id: string): Locator {
+    return this.page.getByTestId(`rf__edge-${id}`);
+  }
+
+  /** The invisible wide stroke that takes clicks on an edge's line. */
+  edgeLine(id: string): Locator {
+    return this.edge(id).locator('.react-flow__edge-interaction');
+  }
+
+  edgeLabel(id: string): Locator {
+    return this.page.getByTestId(`edge-label-${id}`);
+  }
+
+  /** Every edge label on screen, by edge id. */
+  async labels(): Promise<Record<string, string>> {
+    const labels = this.page.locator('[data-testid^="edge-label-"]');
+    const entries = await labels.evaluateAll((els) =>
+      els.map((el) => [el.getAttribute('data-testid')!.slice('edge-label-'.length), el.textContent ?? '']),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  /** Drags a node by its top-left corner, by (dx, dy) screen pixels. */
+  async drag(id: string, dx: number, dy: number): Promise<void> {
+    const box = (await this.node(id).boundingBox())!;
+    await this.page.mouse.move(box.x + 16, box.y + 12);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + 16 + dx, box.y + 12 + dy, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** Whether a node lies wholly inside the graph pane (not cut off by its edges). */
+  async inView(id: string): Promise<boolean> {
+    const pane = (await this.page.locator('.react-flow').boundingBox())!;
+    const box = await this.node(id).boundingBox();
+    return (
+      box !== null &&
+      box.x >= pane.x &&
+      box.y >= pane.y &&
+      box.x + box.width <= pane.x + pane.width &&
+      box.y + box.height <= pane.y + pane.height
+    );
+  }
+
+  /** A node's position in the graph (its transform: independent of zoom and pan). */
+  position(id: string): Promise<string> {
+    return this.node(id).evaluate((el) => (el as HTMLElement).style.transform);
+  }
+
+  staleBanner(): Locator {
+    return this.page.getByTestId('stale-banner');
+  }
+
+  /** Says which objects stand at their last valid version while their YAML has an error. */
+  heldBanner(): Locator {
+    return this.page.getByTestId('held-banner');
+  }
+}

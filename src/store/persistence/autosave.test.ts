@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { nextSlot, readSlot, sameWork, saveWork } from './autosave';
+import { memoryStorage } from './storage';
+import { WORK_KEY, type SavedSlot, type SavedWork } from './types';
+
+const VIEW = { theme: 'system', deniedFor: null, inspector: 'details' } as const;
+const work = (text: string, positions = {}): SavedWork => ({ text, positions, view: VIEW });
+const slot = (tab: string, seq: number, text = 'x'): SavedSlot => ({ work: work(text), stamp: { tab, seq }, savedAt: 0 });
+
+describe('the autosave slot', () => {
+  it('is written over only by a tab that knows what it holds', () => {
+    expect(nextSlot(undefined, null, work('a'), 'A', 5)).toEqual({ work: work('a'), stamp: { tab: 'A', seq: 1 }, savedAt: 5 });
+    expect(nextSlot(slot('A', 3), { tab: 'A', seq: 3 }, work('b'), 'B', 6)!.stamp).toEqual({ tab: 'B', seq: 4 });
+    expect(nextSlot(slot('B', 4), { tab: 'A', seq: 3 }, work('c'), 'A', 7)).toBeNull();
+    expect(nextSlot(slot('A', 4), { tab: 'A', seq: 3 }, work('c'), 'A', 7)).toBeNull();
+    expect(nextSlot(slot('A', 1), null, work('c'), 'B', 7)).toBeNull();
+  });
+
+  it('is free when empty, whatever the tab read before (site data cleared)', () => {
+    expect(nextSlot(undefined, { tab: 'A', seq: 9 }, work('a'), 'A', 1)!.stamp).toEqual({ tab: 'A', seq: 1 });
+  });
+
+  it('saves in one transaction and reports a conflict without writing', async () => {
+    const storage = memoryStorage();
+    const first = await saveWork(storage, work('a'), null, 'A', 1);
+    expect(first).toEqual({ saved: { tab: 'A', seq: 1 } });
+    expect(await saveWork(storage, work('b'), null, 'B', 2)).toEqual({ conflict: true });
+    expect((await readSlot(storage))!.work.text).toBe('a');
+    expect(await saveWork(storage, work('b'), { tab: 'A', seq: 1 }, 'B', 3)).toEqual({ saved: { tab: 'B', seq: 2 } });
+    expect((await readSlot(storage))!.work.text).toBe('b');
+  });
+
+  it('counts a slot it cannot read as empty', async () => {
+    const storage = memoryStorage();
+    await storage.update(WORK_KEY, () => ({ something: 'else' }));
+    expect(await readSlot(storage)).toBeUndefined();
+    expect(await saveWork(storage, work('a'), null, 'A', 1)).toEqual({ saved: { tab: 'A', seq: 1 } });
+  });
+});
+
+describe('sameWork', () => {
+  it('needs the same text and no node placed differently in both', () => {
+    expect(sameWork(work('a', { n: { x: 1, y: 2 } }), work('a', { n: { x: 1, y: 2 }, m: { x: 0, y: 0 } }))).toBe(true);
+    expect(sameWork(work('a', {}), work('a', { n: { x: 1, y: 2 } }))).toBe(true);
+    expect(sameWork(work('a', { n: { x: 1, y: 2 } }), work('a', { n: { x: 1, y: 3 } }))).toBe(false);
+    expect(sameWork(work('a'), work('a '))).toBe(false);
+    expect(sameWork(work('a', { constructor: { x: 1, y: 1 } }), work('a', {}))).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parseManifests } from '../../model';
+import { prepareExport } from './prepare';
+import type { ExportRequest } from './request';
+
+const policy = (name: string, spec = '  podSelector: {}\n', namespace = '') =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n${namespace}spec:\n${spec}`;
+const pod =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers: [{name: web, image: nginx}]\n';
+const policies: ExportRequest = { scope: { kind: 'policies' }, delivery: 'download' };
+const messages = (text: string, request = policies) =>
+  prepareExport(text, request).problems.map(
+    (p) => `${p.range.startLine}:${p.range.startColumn} ${p.object} ${p.message}`,
+  );
+
+describe('prepareExport', () => {
+  it('writes the NetworkPolicies only, as one kubectl-ready file', () => {
+    const prepared = prepareExport(
+      `${pod}---\n${policy('a')}---\n${policy('b', '  podSelector: {}\n', '  namespace: shop\n')}`,
+      policies,
+    );
+    expect(prepared.problems).toEqual([]);
+    expect(prepared.count).toBe(2);
+    expect(prepared.output).toMatchObject({
+      fileName: 'network-policies.yaml',
+      mediaType: 'application/yaml',
+    });
+    const read = parseManifests([{ file: 'f', text: prepared.output.data as string }]);
+    expect(read.resources.policies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['default/a', 'shop/b']);
+    expect(read.resources.workloads).toEqual([]);
+  });
+
+  it('checks every NetworkPolicy against the OpenAPI schema, pointing at what is wrong', () => {
+    const text =
+      `${pod}---\n` +
+      policy(
+        'bad',
+        '  podSelector: {}\n  policyTypes: [Sideways]\n  ingress:\n    - ports:\n        - port: true\n          protocol: TCPX\n      from:\n        - ipBlock: {except: []}\n',
+      );
+    expect(messages(text)).toEqual([
+      '14:17 NetworkPolicy default/bad spec.policyTypes[0]: must be one of Egress, Ingress, not "Sideways"',
+      '17:17 NetworkPolicy default/bad spec.ingress[0].ports[0].port: must be a string or an integer, not true',
+      '18:21 NetworkPolicy default/bad spec.ingress[0].ports[0].protocol: must be one of SCTP, TCP, UDP, not "TCPX"',
+      '20:11 NetworkPolicy default/bad spec.ingress[0].from[0].ipBlock.cidr: required',
+    ]);
+  });
+
+  it('finds a missing apiVersion, which the model class of kubernetes-models would fill in', () => {
+    expect(messages(`kind: NetworkPolicy\nmetadata:\n  name: a\nspec:\n  podSelector: {}\n`)).toEqual([
+      '1:1 NetworkPolicy default/a apiVersion: required',
+    ]);
+  });
+
+  it('exports one policy, or everything', () => {
+    const text = `${pod}---\n${policy('a')}---\n${policy('b')}`;
+    const one = prepareExport(text, {
+      scope: { kind: 'policy', namespace: 'default', name: 'b' },
+      delivery: 'copy',
+    });
+    expect(one.count).toBe(1);
+    expect(one.output.data).toBe(`${policy('b', '  podSelector: {}\n', '  namespace: default\n')}`);
+    expect(one.output.fileName).toBe('default-b.yaml');
+    const everything = prepareExport(text, { scope: { kind: 'everything' }, delivery: 'download' });
+    expect(everything.count).toBe(3);
+    expect(everything.output.fileName).toBe('manifests.yaml');
+  });
+
+  it('zips one file per policy, <namespace>/<name>.yaml, with a kustomization listing them', () => {
+    const text = `${policy('a')}---\n${pod}---\n${policy('b', '  podSelector: {}\n', '  namespace: shop\n')}`;
+    const prepared = prepareExport(text, { scope: { kind: 'policies' }, delivery: 'zip' });
+    expect(prepared.output).toMatchObject({ fileName: 'network-policies.zip', mediaType: 'application/zip' });
+    const files = Object.fromEntries(
+      Object.entries(unzipSync(prepared.output.data as Uint8Array)).map(([path, bytes]) => [
+        path,
+        strFromU8(bytes),
+      ]),
+    );
+    expect(Object.keys(files)).toEqual(['default/a.yaml', 'shop/b.yaml', 'kustomization.yaml']);
+    expect(files['default/a.yaml']).toBe(policy('a', '  podSelector: {}\n', '  namespace: default\n'));
+    expect(files['kustomization.yaml']).toContain('resources:\n- default/a.yaml\n- shop/b.yaml\n');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * An export request, done: the objects written, checked, and packed. Pure (the text in, the bytes
+ * out); the provider hands the result to the browser. The one module the app imports lazily for
+ * exporting, so the `yaml` package, the schema validators and fflate load on the first export.
+ */
+import {
+  exportManifests,
+  isNetworkPolicy,
+  joinDocuments,
+  type ExportProblem,
+  type ExportScope,
+} from '../../model/write';
+import type { ExportRequest } from './request';
+import { repoFiles } from './repoFiles';
+import { schemaProblems } from './validate';
+import { zipFiles } from './zip';
+
+export interface ExportOutput {
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly data: string | Uint8Array;
+}
+
+export interface PreparedExport {
+  readonly request: ExportRequest;
+  /** Objects written (for a zip, NetworkPolicies). */
+  readonly count: number;
+  /** In the order of the text. */
+  readonly problems: readonly ExportProblem[];
+  readonly output: ExportOutput;
+}
+
+export function prepareExport(text: string, request: ExportRequest): PreparedExport {
+  const written = exportManifests(text, request.scope);
+  const objects = request.delivery === 'zip' ? written.objects.filter(isNetworkPolicy) : written.objects;
+  const problems = [...written.problems, ...objects.filter(isNetworkPolicy).flatMap(schemaProblems)].sort(
+    (a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn,
+  );
+  const output: ExportOutput =
+    request.delivery === 'zip'
+      ? { fileName: 'network-policies.zip', mediaType: 'application/zip', data: zipFiles(repoFiles(objects)) }
+      : {
+          fileName: yamlFileName(request.scope),
+          mediaType: 'application/yaml',
+          data: joinDocuments(objects),
+        };
+  return { request, count: objects.length, problems, output };
+}
+
+function yamlFileName(scope: ExportScope): string {
+  if (scope.kind === 'policies') return 'network-policies.yaml';
+  if (scope.kind === 'everything') return 'manifests.yaml';
+  return `${scope.namespace}-${scope.name}.yaml`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
