@@ -15,7 +15,7 @@ export function HelpDialog() {
     [manager],
   );
   return (
-    <dialog ref={dialog} className="help-dialog" aria-labelledby="help-title" data-testid="help-dialog">
+    <dialog ref={dialog} className="app-dialog help-dialog" aria-labelledby="help-title" data-testid="help-dialog">
       <h2 id="help-title">Keyboard shortcuts</h2>
       <table>
         <tbody>

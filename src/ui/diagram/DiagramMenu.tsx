@@ -3,8 +3,9 @@
  * for slides and docs, and the connectivity as Graphviz DOT. Says what an image will hold before
  * it is made: the whole graph, or only the part on screen of a large one.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useAppStoreApi } from '../../store/react';
+import { MenuItem, ToolbarMenu } from '../app/ToolbarMenu';
 import type { DiagramFormat } from './fileNames';
 import { exportDiagram, planImage } from './exportDiagram';
 import type { Frame } from './frame';
@@ -27,44 +28,20 @@ function scopeText(frame: Frame | undefined): string {
 
 export function DiagramMenu() {
   const store = useAppStoreApi();
-  const popupId = useId();
-  const container = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
   const [frame, setFrame] = useState<Frame>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  // A press anywhere else closes the menu, as menus do.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!container.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const toggle = () => {
-    if (!open) {
-      setFrame(planImage(store.getState())?.frame);
-      setError(undefined);
-    }
-    setOpen(!open);
+  const onOpen = () => {
+    setFrame(planImage(store.getState())?.frame);
+    setError(undefined);
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    // Handled here: Escape must not also clear the selection the image is meant to show.
-    event.preventDefault();
-    setOpen(false);
-    button.current?.focus();
-  };
-  const download = async (format: DiagramFormat) => {
+  const download = async (format: DiagramFormat, close: () => void) => {
     setBusy(true);
     setError(undefined);
     try {
       await exportDiagram(format, store.getState());
-      setOpen(false);
+      close();
     } catch (e) {
       setError(`Could not make the file: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -72,36 +49,23 @@ export function DiagramMenu() {
     }
   };
 
+  // Escape closes the menu only: it must not also clear the selection the image is meant to show.
   return (
-    <div className="diagram-menu" ref={container} onKeyDown={onKeyDown}>
-      <button
-        ref={button}
-        type="button"
-        className="button"
-        aria-expanded={open}
-        aria-controls={popupId}
-        onClick={toggle}
-        data-testid="diagram-button"
-      >
-        Diagram ▾
-      </button>
-      {open && (
-        <div id={popupId} className="diagram-menu-popup" role="group" aria-label="Download the diagram" data-testid="diagram-menu">
+    <ToolbarMenu label="Diagram" buttonTestId="diagram-button" popupLabel="Download the diagram" popupTestId="diagram-menu" onOpen={onOpen}>
+      {(close) => (
+        <>
           <p className="diagram-menu-scope" data-testid="diagram-scope">
             {scopeText(frame)}
           </p>
           {ITEMS.map(({ format, label, detail }) => (
-            <button
+            <MenuItem
               key={format}
-              type="button"
-              className="diagram-menu-item"
+              label={label}
+              detail={detail}
+              testId={`diagram-${format}`}
               disabled={busy || (format !== 'dot' && !frame)}
-              onClick={() => void download(format)}
-              data-testid={`diagram-${format}`}
-            >
-              <span className="diagram-menu-label">{label}</span>
-              <span className="diagram-menu-detail">{detail}</span>
-            </button>
+              onChoose={() => void download(format, close)}
+            />
           ))}
           {busy && <p className="diagram-menu-scope">Making the file…</p>}
           {error && (
@@ -109,8 +73,8 @@ export function DiagramMenu() {
               {error}
             </p>
           )}
-        </div>
+        </>
       )}
-    </div>
+    </ToolbarMenu>
   );
 }

@@ -24,7 +24,7 @@ export function ExportDialog() {
   return (
     <dialog
       ref={dialog}
-      className="export-dialog"
+      className="app-dialog export-dialog"
       aria-labelledby="export-dialog-title"
       onClose={dismiss}
       data-testid="export-dialog"

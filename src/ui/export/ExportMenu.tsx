@@ -3,10 +3,10 @@
  * in the editor, kubectl-ready, as a file or on the clipboard; the policies also as a zip for a
  * repository. Below the button, the status of the last export.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ExportScope } from '../../model/write';
 import type { Delivery } from './request';
 import { useExport } from './ExportContext';
+import { MenuItem, ToolbarMenu } from '../app/ToolbarMenu';
 import './export.css';
 
 interface Item {
@@ -70,72 +70,36 @@ const GROUPS: readonly { readonly title: string; readonly items: readonly Item[]
 
 export function ExportMenu() {
   const { start, preload, status } = useExport();
-  const popupId = useId();
-  const container = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-
-  // A press anywhere else closes the menu, as menus do.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!container.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const toggle = () => {
-    if (!open) preload();
-    setOpen(!open);
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    // Handled here, so the app's Escape (clear the selection) does not run too.
-    event.preventDefault();
-    setOpen(false);
-    button.current?.focus();
-  };
-  const choose = (item: Item) => {
-    setOpen(false);
-    start({ scope: item.scope, delivery: item.delivery });
-  };
-
+  const statusLine = status && (
+    <p className={`export-status export-status-${status.tone}`} role="status" data-testid="export-status">
+      {status.message}
+    </p>
+  );
   return (
-    <div className="export-menu" ref={container} onKeyDown={onKeyDown}>
-      <button
-        ref={button}
-        type="button"
-        className="button"
-        aria-expanded={open}
-        aria-controls={popupId}
-        onClick={toggle}
-        data-testid="export-button"
-      >
-        Export ▾
-      </button>
-      {open && (
-        <div
-          id={popupId}
-          className="export-menu-popup"
-          role="group"
-          aria-label="Export YAML"
-          data-testid="export-menu"
-        >
+    <ToolbarMenu
+      label="Export"
+      buttonTestId="export-button"
+      popupLabel="Export YAML"
+      popupTestId="export-menu"
+      onOpen={preload}
+      closedNote={statusLine}
+    >
+      {(close) => (
+        <>
           {GROUPS.map((group) => (
             <div key={group.title} className="export-menu-group" role="group" aria-label={group.title}>
               <p className="export-menu-title">{group.title}</p>
               {group.items.map((item) => (
-                <button
+                <MenuItem
                   key={item.testId}
-                  type="button"
-                  className="export-menu-item"
-                  onClick={() => choose(item)}
-                  data-testid={item.testId}
-                >
-                  <span className="export-menu-label">{item.label}</span>
-                  <span className="export-menu-detail">{item.detail}</span>
-                </button>
+                  label={item.label}
+                  detail={item.detail}
+                  testId={item.testId}
+                  onChoose={() => {
+                    close();
+                    start({ scope: item.scope, delivery: item.delivery });
+                  }}
+                />
               ))}
             </div>
           ))}
@@ -143,13 +107,8 @@ export function ExportMenu() {
             Namespaces are written out, comments kept; NetworkPolicies are checked against the Kubernetes
             schema first.
           </p>
-        </div>
+        </>
       )}
-      {status && !open && (
-        <p className={`export-status export-status-${status.tone}`} role="status" data-testid="export-status">
-          {status.message}
-        </p>
-      )}
-    </div>
+    </ToolbarMenu>
   );
 }

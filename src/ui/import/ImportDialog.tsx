@@ -24,7 +24,7 @@ export function ImportDialog({
   const title = accepted.length === 0 ? 'Nothing to open' : accepted.length === 1 ? `Open ${accepted[0]}` : `Open ${accepted.length} files`;
 
   return (
-    <dialog ref={dialog} className="import-dialog" aria-labelledby="import-title" data-testid="import-dialog" onClose={onClose}>
+    <dialog ref={dialog} className="app-dialog import-dialog" aria-labelledby="import-title" data-testid="import-dialog" onClose={onClose}>
       <h2 id="import-title">{title}</h2>
       {accepted.length > 1 && (
         <ul className="import-files" data-testid="import-accepted">
