@@ -40,6 +40,8 @@ import type { ConnectionSet, Direction, PolicyId, PolicyRef, RuleRef } from './t
 
 export type PeerMatcher =
   | { readonly kind: 'everything' }
+  /** Matches no endpoint: a cluster-wide `nodes` or `domainNames` peer (see compile-cluster.ts). */
+  | { readonly kind: 'nothing' }
   | {
       readonly kind: 'pods';
       /** `undefined`: only the policy's own namespace. */
@@ -47,10 +49,19 @@ export type PeerMatcher =
       /** `undefined`: every pod of those namespaces. */
       readonly pods?: CompiledSelector;
     }
-  | { readonly kind: 'ipBlock'; readonly block: IpBlockPeer };
+  | {
+      readonly kind: 'ipBlock';
+      readonly block: IpBlockPeer;
+      /**
+       * Whether pods with no known IP are taken to be inside: a cluster-wide `networks` entry
+       * covering all of IPv4 (0.0.0.0/0), which the API says covers pod-to-pod traffic.
+       */
+      readonly ipLessPods?: boolean;
+    };
 
 export interface NamedPort {
-  readonly protocol: Protocol;
+  /** `undefined`: any protocol, the container port's own (cluster-wide `destinationNamedPort`). */
+  readonly protocol?: Protocol;
   readonly name: string;
   readonly location: SourceLocation;
 }
@@ -64,11 +75,23 @@ export interface CompiledRule {
   readonly namedPorts: readonly NamedPort[];
 }
 
+/** The pods a policy applies to: in its own namespace (NetworkPolicy) or in matching ones. */
+export interface CompiledSubject {
+  /** `undefined`: the policy's own namespace. */
+  readonly namespaces?: CompiledSelector;
+  /** `undefined`: every pod of those namespaces. */
+  readonly pods?: CompiledSelector;
+}
+
 export interface CompiledPolicy {
   readonly ref: PolicyRef;
-  readonly namespace: string;
-  readonly selects: CompiledSelector;
-  /** Rules per direction; `undefined` when the policy does not isolate that direction. */
+  /** A NetworkPolicy's namespace: its subjects, and `pods` peers without namespaceSelector, are there. */
+  readonly namespace?: string;
+  readonly subject: CompiledSubject;
+  /**
+   * Rules per direction, in the order written. A NetworkPolicy's is `undefined` when it does not
+   * isolate that direction; a cluster-wide policy's is `[]` when it has no rules for it.
+   */
   readonly ingress?: readonly CompiledRule[];
   readonly egress?: readonly CompiledRule[];
   /** Directions with rules written but left out of policyTypes: those rules have no effect. */
@@ -124,7 +147,7 @@ function compileRule(
 ): CompiledRule {
   const peers = rule.peers && rule.peers.length > 0 ? rule.peers.map(compilePeer) : EVERYTHING;
   return {
-    ref: { policy, direction, index, location: rule.location },
+    ref: { policy, direction, index, location: rule.location, tier: 'networkPolicy', action: 'accept' },
     peers,
     ...compilePorts(rule.ports),
   };
@@ -138,14 +161,16 @@ export function compilePolicy(policy: NetworkPolicyResource): CompiledPolicy {
   return {
     ref: {
       id,
+      kind: 'NetworkPolicy',
       namespace: policy.namespace,
       name: policy.name,
       location: policy.location,
       nameLocation: policy.nameLocation,
+      tier: 'networkPolicy',
       policyTypes: types,
     },
     namespace: policy.namespace,
-    selects: compileSelector(policy.podSelector),
+    subject: { pods: compileSelector(policy.podSelector) },
     ...(types.includes('Ingress') ? { ingress: rules(policy.ingress, 'ingress') } : {}),
     ...(types.includes('Egress') ? { egress: rules(policy.egress, 'egress') } : {}),
     ignoredDirections: (['Ingress', 'Egress'] as const)

@@ -20,7 +20,7 @@
  * policies say, and need no second look when the policies change.
  */
 import type { Diagnostic } from '../model/source';
-import type { IpBlockPeer, Protocol, WorkloadResource } from '../model/types';
+import type { ContainerPort, IpBlockPeer, Protocol, WorkloadResource } from '../model/types';
 import { blockContainsRange } from './address-space';
 import type { CompiledPolicy } from './compile';
 import { portsNamed } from './matching';
@@ -38,7 +38,8 @@ interface ScopedSelector {
 
 export interface NamedPortKey {
   readonly name: string;
-  readonly protocol: Protocol;
+  /** `undefined`: whatever protocol the container port has (cluster-wide policies). */
+  readonly protocol?: Protocol;
 }
 
 /** What one policy can tell pods apart by; computed once per policy object. */
@@ -49,7 +50,11 @@ export interface PolicyDistinctions {
 }
 
 export function policyDistinctions(policy: CompiledPolicy): PolicyDistinctions {
-  const selectors: ScopedSelector[] = [{ namespace: policy.namespace, selector: policy.selects }];
+  const { subject } = policy;
+  // A subject pod selector asks pods of the policy's namespace, or of any when namespaces are selected.
+  const selectors: ScopedSelector[] = subject.pods
+    ? [{ namespace: subject.namespaces ? undefined : policy.namespace, selector: subject.pods }]
+    : [];
   const blocks: IpBlockPeer[] = [];
   const namedPorts: NamedPortKey[] = [];
   // Only compiled rules: rules of a direction outside policyTypes have no effect, so tell nothing apart.
@@ -60,7 +65,7 @@ export function policyDistinctions(policy: CompiledPolicy): PolicyDistinctions {
         selectors.push({ namespace: peer.namespaces ? undefined : policy.namespace, selector: peer.pods });
       }
     }
-    namedPorts.push(...rule.namedPorts.map(({ name, protocol }) => ({ name, protocol })));
+    namedPorts.push(...rule.namedPorts.map(({ name, protocol }) => (protocol ? { name, protocol } : { name })));
   }
   return { selectors, blocks, namedPorts };
 }
@@ -104,7 +109,7 @@ export class Distinctions {
         }
       }
       for (const block of part.blocks) blocks.set(blockText(block), block);
-      for (const port of part.namedPorts) namedPorts.set(`${port.name}/${port.protocol}`, port);
+      for (const port of part.namedPorts) namedPorts.set(`${port.name}/${port.protocol ?? ''}`, port);
     }
     this.index = { byKey, blocks: [...blocks.values()], namedPorts: [...namedPorts.values()] };
     return this.index;
@@ -170,7 +175,7 @@ function differencesOf(
     : [];
   const namedPorts = variation.ports
     ? distinctions.namedPorts.filter(
-        ({ name, protocol }) => !sameAnswer(members, (m) => portsNamed(m.ports, name, protocol).sort((a, b) => a - b).join()),
+        ({ name, protocol }) => !sameAnswer(members, (m) => resolvedText(portsNamed(m.ports, name, protocol))),
       )
     : [];
   if (labelKeys.size === 0 && blocks.length === 0 && namedPorts.length === 0) return undefined;
@@ -204,6 +209,11 @@ export function groupOutcome(group: WorkloadGroup, variation: Variation | undefi
   };
 }
 
+/** What a named port resolves to on one member, as comparable text. */
+function resolvedText(ports: readonly ContainerPort[]): string {
+  return ports.map((port) => `${port.protocol ?? 'TCP'}/${port.port}`).sort().join();
+}
+
 function blockText(block: IpBlockPeer): string {
   return block.except.length > 0 ? `${block.cidr.text} (except ${block.except.map((c) => c.text).join(', ')})` : block.cidr.text;
 }
@@ -215,6 +225,6 @@ function differencesText({ labelKeys, blocks, namedPorts }: Differences): string
   return [
     ...part('label', labelKeys),
     ...part('IP block', blocks.map(blockText)),
-    ...part('named port', namedPorts.map(({ name, protocol }) => `${name} (${protocol})`)),
+    ...part('named port', namedPorts.map(({ name, protocol }) => (protocol ? `${name} (${protocol})` : name))),
   ].join('; ');
 }

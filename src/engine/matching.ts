@@ -3,9 +3,9 @@
  * which peers each rule matches, and what ports a rule opens toward a destination. Both the
  * connectivity matrix and the explanations read these tables, so they cannot disagree.
  */
-import type { ContainerPort, IpRange } from '../model/types';
+import type { ContainerPort, IpRange, Protocol } from '../model/types';
 import { blockContainsRange } from './address-space';
-import type { CompiledPolicy, CompiledRule, PeerMatcher } from './compile';
+import type { CompiledPolicy, CompiledRule, NamedPort, PeerMatcher } from './compile';
 import { connectionsOf, portRange, unionConnections } from './portset';
 import type { CompiledSelector } from './selector';
 import type { Analysis, ConnectionSet, Endpoint, EndpointId, NamespaceInfo } from './types';
@@ -116,15 +116,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Whether endpoint `i` is a peer that `matcher` names, for a policy in `policyNamespace`: the one
- * definition of peer matching (full matching narrows candidates first, then asks this).
+ * Whether endpoint `i` is a peer that `matcher` names, for a policy in `policyNamespace` (a
+ * NetworkPolicy's; cluster-wide peers always name their namespaces): the one definition of peer
+ * matching (full matching narrows candidates first, then asks this).
  */
-function peerAccepts(matcher: PeerMatcher, policyNamespace: string, index: EndpointIndex, i: number): boolean {
+function peerAccepts(matcher: PeerMatcher, policyNamespace: string | undefined, index: EndpointIndex, i: number): boolean {
   const endpoint = index.endpoints[i]!;
   switch (matcher.kind) {
     case 'everything':
       return true;
+    case 'nothing':
+      return false;
     case 'ipBlock':
+      if (matcher.ipLessPods && endpoint.type === 'workload' && endpoint.ips.length === 0) return true;
       return index.addresses(endpoint).some((range) => blockContainsRange(matcher.block, range));
     case 'pods':
       return (
@@ -138,22 +142,31 @@ function peerAccepts(matcher: PeerMatcher, policyNamespace: string, index: Endpo
 }
 
 /** Endpoints that may be peers of `matcher`, narrowed by the indexes: a superset of them. */
-function peerCandidates(matcher: PeerMatcher, policyNamespace: string, index: EndpointIndex): readonly number[] {
+function peerCandidates(matcher: PeerMatcher, policyNamespace: string | undefined, index: EndpointIndex): readonly number[] {
   switch (matcher.kind) {
     case 'everything':
       return index.all;
+    case 'nothing':
+      return [];
     case 'ipBlock':
-      return index.withAddresses;
-    case 'pods': {
-      const names = matcher.namespaces ? [...index.namespacesMatching(matcher.namespaces)] : [policyNamespace];
-      return names.flatMap((name) => index.workloadCandidates(name, matcher.pods));
-    }
+      return matcher.ipLessPods ? index.all : index.withAddresses;
+    case 'pods':
+      return inNamespaces(matcher.namespaces, policyNamespace, index).flatMap((name) => index.workloadCandidates(name, matcher.pods));
   }
 }
 
-/** Whether the policy's podSelector selects `endpoint`: a workload of its namespace with matching labels. */
-function selects(policy: CompiledPolicy, endpoint: Endpoint): boolean {
-  return endpoint.type === 'workload' && endpoint.namespace === policy.namespace && policy.selects.matches(endpoint.labels);
+/** The namespaces a selector names, or the policy's own when there is none. */
+function inNamespaces(selector: CompiledSelector | undefined, own: string | undefined, index: EndpointIndex): string[] {
+  if (selector) return [...index.namespacesMatching(selector)];
+  return own === undefined ? [] : [own];
+}
+
+/** Whether the policy's subject is `endpoint`: a workload in its namespaces with matching labels. */
+function selects(policy: CompiledPolicy, endpoint: Endpoint, index: EndpointIndex): boolean {
+  if (endpoint.type !== 'workload') return false;
+  const { namespaces, pods } = policy.subject;
+  const inNamespace = namespaces ? index.namespacesMatching(namespaces).has(endpoint.namespace) : endpoint.namespace === policy.namespace;
+  return inNamespace && (!pods || pods.matches(endpoint.labels));
 }
 
 function ruleMatch(rule: CompiledRule, peers: readonly number[]): RuleMatch {
@@ -161,7 +174,7 @@ function ruleMatch(rule: CompiledRule, peers: readonly number[]): RuleMatch {
   return { rule, matchesAll: false, peers, has: (i) => members.has(i) };
 }
 
-function matchRule(rule: CompiledRule, policyNamespace: string, index: EndpointIndex): RuleMatch {
+function matchRule(rule: CompiledRule, policyNamespace: string | undefined, index: EndpointIndex): RuleMatch {
   if (rule.peers.some((peer) => peer.kind === 'everything')) return { rule, matchesAll: true, peers: [], has: () => true };
   const peers = new Set<number>();
   for (const matcher of rule.peers) {
@@ -173,9 +186,11 @@ function matchRule(rule: CompiledRule, policyNamespace: string, index: EndpointI
 }
 
 export function matchPolicy(policy: CompiledPolicy, index: EndpointIndex): MatchedPolicy {
-  const selected = index
-    .workloadCandidates(policy.namespace, policy.selects)
-    .filter((i) => selects(policy, index.endpoints[i]!));
+  const { namespaces, pods } = policy.subject;
+  const selected = inNamespaces(namespaces, policy.namespace, index)
+    .flatMap((name) => index.workloadCandidates(name, pods))
+    .filter((i) => selects(policy, index.endpoints[i]!, index))
+    .sort((a, b) => a - b);
   const rules = (list: readonly CompiledRule[] | undefined) => list?.map((rule) => matchRule(rule, policy.namespace, index));
   return {
     policy,
@@ -222,7 +237,7 @@ function remembered(
 export function rematchPolicy(previous: MatchedPolicy, changed: readonly number[], index: EndpointIndex): MatchedPolicy {
   if (changed.length === 0) return previous;
   const { policy } = previous;
-  const selected = remembered(previous.selected, changed, (i) => selects(policy, index.endpoints[i]!)) ?? previous.selected;
+  const selected = remembered(previous.selected, changed, (i) => selects(policy, index.endpoints[i]!, index)) ?? previous.selected;
   let moved = selected !== previous.selected;
   const rules = (list: readonly RuleMatch[] | undefined) =>
     list?.map((match) => {
@@ -253,26 +268,29 @@ export function tablesOf(policies: readonly MatchedPolicy[], endpointCount: numb
   return { policies, ingressIsolation, egressIsolation };
 }
 
-/** The numbers of the container ports called `name` with `protocol`: what a named port resolves to. */
-export function portsNamed(ports: readonly ContainerPort[], name: string, protocol: string): number[] {
-  return ports.filter((c) => c.name === name && (c.protocol ?? 'TCP') === protocol).map((c) => c.port);
+/**
+ * The container ports called `name` (with `protocol`, when the rule names one): what a named port
+ * resolves to. A container port without a protocol is TCP.
+ */
+export function portsNamed(ports: readonly ContainerPort[], name: string, protocol: Protocol | undefined): ContainerPort[] {
+  return ports.filter((c) => c.name === name && (protocol === undefined || (c.protocol ?? 'TCP') === protocol));
 }
 
-/** The container port numbers of `endpoint` called `name` with `protocol` (none for addresses). */
-export function namedPortNumbers(endpoint: Endpoint, name: string, protocol: string): number[] {
-  return endpoint.type === 'external' ? [] : portsNamed(endpoint.ports, name, protocol);
+/** The container ports of `endpoint` a named port resolves to (none for addresses). */
+export function namedPortsOf(endpoint: Endpoint, named: Pick<NamedPort, 'name' | 'protocol'>): ContainerPort[] {
+  return endpoint.type === 'external' ? [] : portsNamed(endpoint.ports, named.name, named.protocol);
 }
 
 /**
  * What a rule opens toward `destination`: its numeric ports plus its named ports resolved against
- * the destination's container ports (same name and protocol). External endpoints have no named
- * ports, so a named port toward one opens nothing.
+ * the destination's container ports (same name, and protocol when the rule names one). External
+ * endpoints have no named ports, so a named port toward one opens nothing.
  */
 export function rulePortsToward(rule: CompiledRule, destination: Endpoint): ConnectionSet {
   let ports = rule.fixedPorts;
   for (const named of rule.namedPorts) {
-    for (const port of namedPortNumbers(destination, named.name, named.protocol)) {
-      ports = unionConnections(ports, connectionsOf(named.protocol, portRange(port, port)));
+    for (const port of namedPortsOf(destination, named)) {
+      ports = unionConnections(ports, connectionsOf(port.protocol ?? 'TCP', portRange(port.port, port.port)));
     }
   }
   return ports;
@@ -280,7 +298,5 @@ export function rulePortsToward(rule: CompiledRule, destination: Endpoint): Conn
 
 /** Named ports of the rule that `destination` does not define. */
 export function unresolvedNames(rule: CompiledRule, destination: Endpoint): string[] {
-  return rule.namedPorts
-    .filter((named) => namedPortNumbers(destination, named.name, named.protocol).length === 0)
-    .map((named) => named.name);
+  return rule.namedPorts.filter((named) => namedPortsOf(destination, named).length === 0).map((named) => named.name);
 }

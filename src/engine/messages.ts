@@ -22,8 +22,8 @@ export const diagnosticText = {
   ownerIdTaken: (group: string, pod: string) =>
     `Pod ${pod} is not one of the pods of ${group} but has the same id, so each pod of ${group} is shown as its own endpoint.`,
   selectsNothing: (policy: string) => `NetworkPolicy ${policy} selects no pod in the input, so it has no effect here.`,
-  namedPortUnresolved: (name: string, protocol: string, direction: string) =>
-    `Named port "${name}" (${protocol}) is not a container port of any pod this ${direction} rule applies to, so it allows nothing.`,
+  namedPortUnresolved: (name: string, protocol: string | undefined, direction: string) =>
+    `Named port "${name}"${protocol ? ` (${protocol})` : ''} is not a container port of any pod this ${direction} rule applies to, so it allows nothing.`,
   rulesIgnored: (policy: string, direction: 'ingress' | 'egress') =>
     `policyTypes of ${policy} does not include ${direction === 'ingress' ? 'Ingress' : 'Egress'}, so its ${direction} rules have no effect.`,
 };

@@ -5,13 +5,13 @@
  */
 import type { Diagnostic } from '../model/source';
 import type { CompiledPolicy, CompiledRule } from './compile';
-import { namedPortNumbers, type MatchedPolicy } from './matching';
+import { namedPortsOf, type MatchedPolicy } from './matching';
 import { diagnosticText } from './messages';
 import type { Endpoint } from './types';
 
 function unresolvedNamedPorts(rule: CompiledRule, destinations: readonly Endpoint[]): Diagnostic[] {
   return rule.namedPorts
-    .filter((named) => !destinations.some((d) => namedPortNumbers(d, named.name, named.protocol).length > 0))
+    .filter((named) => !destinations.some((d) => namedPortsOf(d, named).length > 0))
     .map((named) => ({
       severity: 'warning',
       code: 'named-port-unresolved',

@@ -6,6 +6,7 @@ import {
   containsPort,
   intersectPorts,
   portRange,
+  subtractPorts,
   unionPorts,
 } from './portset';
 import type { PortSet } from './types';
@@ -56,5 +57,24 @@ describe('port sets', () => {
     unionPorts(a, b);
     intersectPorts(a, b);
     expect(JSON.stringify([a, b])).toBe(before);
+  });
+});
+
+describe('port set difference', () => {
+  it('cuts ranges', () => {
+    expect(subtractPorts([[1, 100]], [[10, 20], [50, 50]])).toEqual([[1, 9], [21, 49], [51, 100]]);
+    expect(subtractPorts([[1, 10], [20, 30]], [[5, 25]])).toEqual([[1, 4], [26, 30]]);
+    expect(subtractPorts([[1, 10]], ALL_PORTS)).toEqual([]);
+    expect(subtractPorts(ALL_PORTS, [[1, 1]])).toEqual([[2, 65535]]);
+  });
+
+  it('keeps exactly the ports of a that are not in b', () => {
+    fc.assert(
+      fc.property(portSet, portSet, fc.integer({ min: 1, max: 240 }), (a, b, port) => {
+        const out = subtractPorts(a, b);
+        expect(wellFormed(out)).toBe(true);
+        expect(containsPort(out, port)).toBe(containsPort(a, port) && !containsPort(b, port));
+      }),
+    );
   });
 });

@@ -64,6 +64,26 @@ export function intersectPorts(a: PortSet, b: PortSet): PortSet {
   return out.length === 0 ? EMPTY_PORTS : out;
 }
 
+/** The ports of `a` that are not in `b`. */
+export function subtractPorts(a: PortSet, b: PortSet): PortSet {
+  if (a.length === 0 || b.length === 0) return a;
+  if (isAllPorts(b)) return EMPTY_PORTS;
+  const out: PortRange[] = [];
+  let j = 0;
+  for (const [lo, hi] of a) {
+    let from = lo;
+    while (j < b.length && b[j]![1] < from) j++;
+    for (let k = j; k < b.length && b[k]![0] <= hi; k++) {
+      const [bLo, bHi] = b[k]!;
+      if (bLo > from) out.push([from, bLo - 1]);
+      from = Math.max(from, bHi + 1);
+      if (from > hi) break;
+    }
+    if (from <= hi) out.push([from, hi]);
+  }
+  return out.length === 0 ? EMPTY_PORTS : out;
+}
+
 // ---- ConnectionSet: one PortSet per protocol --------------------------------------------------
 
 export const NO_CONNECTIONS: ConnectionSet = Object.freeze({
@@ -101,6 +121,12 @@ export function intersectConnections(a: ConnectionSet, b: ConnectionSet): Connec
   if (a === b || b === ALL_CONNECTIONS) return a;
   if (a === ALL_CONNECTIONS) return b;
   return combine(a, b, intersectPorts);
+}
+
+export function subtractConnections(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
+  if (b === ALL_CONNECTIONS) return NO_CONNECTIONS;
+  if (isNoConnections(b)) return a;
+  return combine(a, b, subtractPorts);
 }
 
 export function isNoConnections(set: ConnectionSet): boolean {

@@ -3,6 +3,7 @@
  * Verdicts are data; sentences are rendered from them in engine/messages.ts.
  */
 import type {
+  ClusterPolicyKind,
   ContainerPort,
   IpRange,
   Labels,
@@ -13,8 +14,21 @@ import type { Diagnostic, SourceLocation } from '../model/source';
 
 /** `ns/name[Kind]` for workloads, `first-last` address range for external endpoints. */
 export type EndpointId = string & { readonly __brand: 'EndpointId' };
-/** `ns/name` of a NetworkPolicy. */
+/**
+ * `ns/name` of a NetworkPolicy; `<Kind>/name` of a cluster-wide policy (`ClusterNetworkPolicy/x`:
+ * kinds start with a capital, namespace names never do, so the two never collide).
+ */
 export type PolicyId = string & { readonly __brand: 'PolicyId' };
+
+/**
+ * Where a policy's rules are consulted, per direction: cluster-wide Admin rules first (by
+ * priority, first match decides), then the NetworkPolicies that isolate the pod, and only when
+ * none does, cluster-wide Baseline rules.
+ */
+export type PolicyTier = 'admin' | 'networkPolicy' | 'baseline';
+
+/** What a matching rule does with the ports it names: NetworkPolicy rules always accept. */
+export type RuleAction = 'accept' | 'deny' | 'pass';
 
 /**
  * One node of the graph: a bare Pod, a controller without Pods in the input, or the Pods of one
@@ -86,14 +100,24 @@ export interface RuleRef {
   /** Index of the rule in the policy's `ingress` / `egress` list. */
   readonly index: number;
   readonly location: SourceLocation;
+  readonly tier: PolicyTier;
+  readonly action: RuleAction;
+  /** A cluster-wide rule's `name`, when it has one. */
+  readonly name?: string;
 }
 
 export interface PolicyRef {
   readonly id: PolicyId;
-  readonly namespace: string;
+  readonly kind: 'NetworkPolicy' | ClusterPolicyKind;
+  /** A NetworkPolicy's namespace; cluster-wide policies have none. */
+  readonly namespace?: string;
   readonly name: string;
   readonly location: SourceLocation;
   readonly nameLocation: SourceLocation;
+  readonly tier: PolicyTier;
+  /** A cluster-wide policy's priority in its tier (lower first). */
+  readonly priority?: number;
+  /** A NetworkPolicy's effective policyTypes: the directions it isolates. Cluster-wide: none. */
   readonly policyTypes: readonly PolicyType[];
 }
 

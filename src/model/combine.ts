@@ -94,5 +94,5 @@ export function combine(documents: readonly PlacedDocument[]): ModelResult {
       held.push({ ...objectIdentity(object), error: parsed.diagnostics.find((d) => d.severity === 'error')! });
     }
   }
-  return { resources: { namespaces, workloads, policies }, diagnostics, documents: layout, heldBack: held, refused: [] };
+  return { resources: { namespaces, workloads, policies, clusterPolicies: [] }, diagnostics, documents: layout, heldBack: held, refused: [] };
 }

@@ -135,9 +135,79 @@ export interface NetworkPolicyResource {
   readonly nameLocation: SourceLocation;
 }
 
+// ---- Cluster-wide policies (network-policy-api): read as one shape whatever their version ----
+
+/**
+ * `ClusterNetworkPolicy` (policy.networking.k8s.io/v1alpha2), and the v1alpha1 kinds it replaced:
+ * `AdminNetworkPolicy` (the Admin tier) and `BaselineAdminNetworkPolicy` (the Baseline tier).
+ */
+export const CLUSTER_POLICY_KINDS = ['ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy'] as const;
+export type ClusterPolicyKind = (typeof CLUSTER_POLICY_KINDS)[number];
+
+/** Admin rules come before NetworkPolicies, Baseline rules after them. */
+export type ClusterTier = 'Admin' | 'Baseline';
+
+/** v1alpha1's `Allow` is read as `Accept`. */
+export type ClusterRuleAction = 'Accept' | 'Deny' | 'Pass';
+
+/**
+ * Which pods a cluster policy applies to: those in namespaces matching `namespaces` (and, when
+ * set, matching `pods`). `subject.namespaces: S` reads as `{ namespaces: S }`; `subject.pods:
+ * {namespaceSelector, podSelector}` as `{ namespaces, pods }` (an absent namespaceSelector is `{}`).
+ */
+export interface ClusterSubject {
+  readonly namespaces: LabelSelector;
+  readonly pods?: LabelSelector;
+  readonly location: SourceLocation;
+}
+
+export type ClusterPeer =
+  /** Pods in namespaces matching `namespaces` (and `pods`, when set): the `namespaces` and `pods` peers. */
+  | { readonly kind: 'pods'; readonly namespaces: LabelSelector; readonly pods?: LabelSelector; readonly location: SourceLocation }
+  /** Egress only: addresses in these CIDRs — outside addresses and pod IPs alike. */
+  | { readonly kind: 'networks'; readonly cidrs: readonly Cidr[]; readonly location: SourceLocation }
+  /** Egress only, experimental channel: node addresses, which the input never holds. */
+  | { readonly kind: 'nodes'; readonly nodes: LabelSelector; readonly location: SourceLocation }
+  /** Egress only, experimental channel: resolved by DNS when traffic flows, not from manifests. */
+  | { readonly kind: 'domainNames'; readonly names: readonly string[]; readonly location: SourceLocation };
+
+/**
+ * One `protocols` (v1alpha2) or `ports` (v1alpha1) item: a port or an inclusive range of one
+ * protocol, or a named container port of the destination pod (its protocol comes from there).
+ */
+export type ClusterPort =
+  | { readonly kind: 'number'; readonly protocol: Protocol; readonly port: number; readonly endPort?: number; readonly location: SourceLocation }
+  | { readonly kind: 'named'; readonly name: string; readonly location: SourceLocation };
+
+export interface ClusterRule {
+  readonly name?: string;
+  readonly action: ClusterRuleAction;
+  /** `from` (ingress) or `to` (egress): at least one. */
+  readonly peers: readonly ClusterPeer[];
+  /** `undefined`: every protocol and port. */
+  readonly ports?: readonly ClusterPort[];
+  readonly location: SourceLocation;
+}
+
+export interface ClusterPolicyResource {
+  readonly kind: ClusterPolicyKind;
+  readonly name: string;
+  readonly tier: ClusterTier;
+  /** 0–1000, lower first. A BaselineAdminNetworkPolicy has none: 0 (there is only one). */
+  readonly priority: number;
+  readonly subject: ClusterSubject;
+  /** Rules in the order written: the first that matches decides. */
+  readonly ingress: readonly ClusterRule[];
+  readonly egress: readonly ClusterRule[];
+  /** The whole document. */
+  readonly location: SourceLocation;
+  readonly nameLocation: SourceLocation;
+}
+
 /** Everything the engine evaluates: only objects the API server would accept. */
 export interface ClusterResources {
   readonly namespaces: readonly NamespaceResource[];
   readonly workloads: readonly WorkloadResource[];
   readonly policies: readonly NetworkPolicyResource[];
+  readonly clusterPolicies: readonly ClusterPolicyResource[];
 }

@@ -171,11 +171,11 @@ describe('exportManifests', () => {
 
   it('exports one policy by namespace and name, absent namespace meaning default', () => {
     const text = `${policy('  name: web\n  namespace: shop\n')}---\n${policy('  name: web\n')}`;
-    const one = exported(text, { kind: 'policy', namespace: 'default', name: 'web' });
+    const one = exported(text, { kind: 'policy', policyKind: 'NetworkPolicy', namespace: 'default', name: 'web' });
     expect(one.objects.map((o) => o.text)).toEqual([
       expect.stringContaining('  name: web\n  namespace: default\n'),
     ]);
-    expect(exported(text, { kind: 'policy', namespace: 'shop', name: 'nope' }).objects).toEqual([]);
+    expect(exported(text, { kind: 'policy', policyKind: 'NetworkPolicy', namespace: 'shop', name: 'nope' }).objects).toEqual([]);
   });
 
   it('reports documents it cannot read (in the input’s lines) and leaves them out, except when exporting one policy', () => {
@@ -188,7 +188,7 @@ describe('exportManifests', () => {
       /^kubectl could not read this document, so it is left out of the export: /,
     );
     expect(problems[0]?.message).not.toMatch(/evaluation/);
-    expect(exported(text, { kind: 'policy', namespace: 'default', name: 'web' }).problems).toEqual([]);
+    expect(exported(text, { kind: 'policy', policyKind: 'NetworkPolicy', namespace: 'default', name: 'web' }).problems).toEqual([]);
   });
 
   it('reports an object without a name, and a second object with the same identity', () => {
@@ -292,7 +292,7 @@ describe('exportManifests on random clusters', () => {
     const scopes: ExportScope[] = [
       { kind: 'everything' },
       { kind: 'policies' },
-      { kind: 'policy', namespace: 'default', name: 'x' },
+      { kind: 'policy', policyKind: 'NetworkPolicy', namespace: 'default', name: 'x' },
     ];
     fc.assert(
       fc.property(fc.array(line, { maxLength: 14 }), (lines) => {

@@ -11,7 +11,7 @@ import type { ExportRequest } from './request';
 import { deliver } from './deliver';
 import { registerEditorExportActions } from './editorActions';
 import { prepareInWorker, warmExportWorker } from './exportWorker';
-import { deliveredSentence, exportedWhat, failedSentence, noPolicyAtCursor, nothingSentence } from './words';
+import { deliveredSentence, exportedWhat, failedSentence, noPolicyAtCursor, scopeOfPolicy, nothingSentence } from './words';
 
 /** An export that found problems, and the text revision it read. */
 export interface BlockedExport {
@@ -89,7 +89,7 @@ export function ExportProvider({ children }: { children: ReactNode }) {
         if (!policy) setStatus({ tone: 'failed', message: noPolicyAtCursor });
         else
           void start({
-            scope: { kind: 'policy', namespace: policy.ref.namespace, name: policy.ref.name },
+            scope: scopeOfPolicy(policy.ref),
             delivery,
           });
       }),

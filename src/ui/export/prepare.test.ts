@@ -55,7 +55,7 @@ describe('prepareExport', () => {
   it('exports one policy, or everything', () => {
     const text = `${pod}---\n${policy('a')}---\n${policy('b')}`;
     const one = prepareExport(text, {
-      scope: { kind: 'policy', namespace: 'default', name: 'b' },
+      scope: { kind: 'policy', policyKind: 'NetworkPolicy', namespace: 'default', name: 'b' },
       delivery: 'copy',
     });
     expect(one.count).toBe(1);
