@@ -1,62 +1,49 @@
 /** The export's sentences: what was exported, why nothing was, and what blocks an export. */
-import type { PolicyRef } from "../../engine/types";
-import type { ExportScope } from "../../model/write";
-import type { Delivery } from "./request";
+import type { PolicyRef } from '../../engine/types';
+import type { ExportScope } from '../../model/write';
+import type { Delivery } from './request';
 
-const plural = (count: number, one: string, many: string) =>
-  `${count} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** The export of one policy the engine knows. */
 export function scopeOfPolicy(policy: PolicyRef): ExportScope {
-  return {
-    kind: "policy",
-    policyKind: policy.kind,
-    ...(policy.namespace === undefined ? {} : { namespace: policy.namespace }),
-    name: policy.name,
-  };
+  const namespace = policy.namespace === undefined ? {} : { namespace: policy.namespace };
+  return { kind: 'policy', policyKind: policy.kind, ...namespace, name: policy.name };
 }
 
 /** `NetworkPolicy shop/web`, `ClusterNetworkPolicy guardrails`. */
-function policyNamed(scope: Extract<ExportScope, { kind: "policy" }>): string {
-  return `${scope.policyKind} ${scope.namespace === undefined ? "" : `${scope.namespace}/`}${scope.name}`;
+function policyNamed(scope: Extract<ExportScope, { kind: 'policy' }>): string {
+  return `${scope.policyKind} ${scope.namespace === undefined ? '' : `${scope.namespace}/`}${scope.name}`;
 }
 
 /** `3 NetworkPolicies`, `12 objects`, `NetworkPolicy shop/web`. */
 export function exportedWhat(scope: ExportScope, count: number): string {
-  if (scope.kind === "policy") return policyNamed(scope);
-  if (scope.kind === "policies")
-    return plural(count, "NetworkPolicy", "NetworkPolicies");
-  return plural(count, "object", "objects");
+  if (scope.kind === 'policy') return policyNamed(scope);
+  if (scope.kind === 'policies') return plural(count, 'NetworkPolicy', 'NetworkPolicies');
+  return plural(count, 'object', 'objects');
 }
 
 /** What the status line says once the export is delivered. */
-export function deliveredSentence(
-  delivery: Delivery,
-  what: string,
-  fileName: string,
-): string {
-  if (delivery === "copy") return `Copied ${what} to the clipboard.`;
-  if (delivery === "zip")
-    return `Downloaded ${fileName}: ${what} and kustomization.yaml.`;
+export function deliveredSentence(delivery: Delivery, what: string, fileName: string): string {
+  if (delivery === 'copy') return `Copied ${what} to the clipboard.`;
+  if (delivery === 'zip') return `Downloaded ${fileName}: ${what} and kustomization.yaml.`;
   return `Downloaded ${fileName}: ${what}.`;
 }
 
 export function nothingSentence(scope: ExportScope): string {
-  if (scope.kind === "policy")
+  if (scope.kind === 'policy')
     return `${policyNamed(scope)} is no longer in the editor.`;
-  if (scope.kind === "policies")
-    return "There are no NetworkPolicies to export.";
-  return "There is nothing to export.";
+  if (scope.kind === 'policies') return 'There are no NetworkPolicies to export.';
+  return 'There is nothing to export.';
 }
 
 export const failedSentence = (error: unknown): string =>
   `The export failed: ${error instanceof Error ? error.message : String(error)}`;
 
 export const noPolicyAtCursor =
-  "The cursor is not in a policy the graph shows: put it inside one to export it.";
+  'The cursor is not in a policy the graph shows: put it inside one to export it.';
 
-export const blockedTitle = (count: number) =>
-  `${plural(count, "problem", "problems")} before export`;
+export const blockedTitle = (count: number) => `${plural(count, 'problem', 'problems')} before export`;
 export const blockedExplanation =
-  "The API server would reject what follows, or kubectl would not apply what the graph shows. " +
-  "NetworkPolicies are checked against the Kubernetes OpenAPI schema.";
+  'The API server would reject what follows, or kubectl would not apply what the graph shows. ' +
+  'NetworkPolicies are checked against the Kubernetes OpenAPI schema.';
