@@ -1,10 +1,17 @@
 /**
  * The cross-document step: joins parsed documents, in input order, into the resources the engine
- * evaluates, and drops objects that repeat an earlier object's kind, namespace and name. The first
+ * evaluates, and drops objects that repeat an earlier object's kind, namespace and name (kind and
+ * name for cluster-scoped kinds: Namespaces and cluster-wide policies). The first
  * one wins: `kubectl create` refuses the later one; `kubectl apply` would let it overwrite the
  * first, but which file is applied last is not in the manifests, so the first one is evaluated.
  */
-import type { ClusterResources, NamespaceResource, NetworkPolicyResource, WorkloadResource } from './types';
+import type {
+  ClusterPolicyResource,
+  ClusterResources,
+  NamespaceResource,
+  NetworkPolicyResource,
+  WorkloadResource,
+} from './types';
 import type { Diagnostic, DocumentId, DocumentLayout, DocumentPlace, SourceLocation } from './source';
 import type { ParsedDocument } from './document';
 import { objectIdentity, objectKey, type ParsedObject } from './objects';
@@ -20,7 +27,7 @@ export interface PlacedDocument {
 /** An object evaluated at its last valid version, because its document has errors now. */
 export interface HeldBack {
   readonly kind: string;
-  /** `namespace/name`, or `name` for a Namespace. */
+  /** `namespace/name`, or `name` for a Namespace or a cluster-wide policy. */
   readonly name: string;
   /** The first error of the document that holds it back (located in this revision). */
   readonly error: Diagnostic;
@@ -46,6 +53,7 @@ export function combine(documents: readonly PlacedDocument[]): ModelResult {
   const namespaces: NamespaceResource[] = [];
   const workloads: WorkloadResource[] = [];
   const policies: NetworkPolicyResource[] = [];
+  const clusterPolicies: ClusterPolicyResource[] = [];
   const diagnostics: Diagnostic[] = [];
   const layout: DocumentPlace[] = [];
   const held: HeldBack[] = [];
@@ -70,6 +78,7 @@ export function combine(documents: readonly PlacedDocument[]): ModelResult {
     firstSeen.set(key, { location: object.nameLocation, place: placeOf.get(object.nameLocation.document)! });
     if (object.type === 'Namespace') namespaces.push(object.resource);
     else if (object.type === 'Workload') workloads.push(object.resource);
+    else if (object.type === 'ClusterPolicy') clusterPolicies.push(object.resource);
     else policies.push(object.resource);
   };
 
@@ -94,5 +103,11 @@ export function combine(documents: readonly PlacedDocument[]): ModelResult {
       held.push({ ...objectIdentity(object), error: parsed.diagnostics.find((d) => d.severity === 'error')! });
     }
   }
-  return { resources: { namespaces, workloads, policies, clusterPolicies: [] }, diagnostics, documents: layout, heldBack: held, refused: [] };
+  return {
+    resources: { namespaces, workloads, policies, clusterPolicies },
+    diagnostics,
+    documents: layout,
+    heldBack: held,
+    refused: [],
+  };
 }

@@ -2,12 +2,13 @@
  * Which objects are read, by kind and apiVersion. A supported kind in a third-party API group
  * (Calico's `projectcalico.org/v3` NetworkPolicy, say) is a different resource and is ignored. In
  * one of Kubernetes' own groups at any other group/version (`extensions/v1beta1`, `apps/v1` for a
- * CronJob), the API server has no such resource, so it is rejected.
+ * CronJob, `policy.networking.k8s.io/v1alpha1` for a ClusterNetworkPolicy), the API server has no
+ * such resource, so it is rejected.
  */
-import type { WorkloadKind } from './types';
+import type { ClusterPolicyKind, WorkloadKind } from './types';
 import { say } from './messages';
 
-export type SupportedKind = WorkloadKind | 'Namespace' | 'NetworkPolicy';
+export type SupportedKind = WorkloadKind | 'Namespace' | 'NetworkPolicy' | ClusterPolicyKind;
 
 const API_VERSIONS: Readonly<Record<SupportedKind, string>> = {
   Namespace: 'v1',
@@ -20,6 +21,11 @@ const API_VERSIONS: Readonly<Record<SupportedKind, string>> = {
   Job: 'batch/v1',
   CronJob: 'batch/v1',
   NetworkPolicy: 'networking.k8s.io/v1',
+  // network-policy-api: v0.2.0 serves only v1alpha2 ClusterNetworkPolicy; the v1alpha1 kinds it
+  // replaced are served by the v0.1.x CRDs, which still run in clusters.
+  ClusterNetworkPolicy: 'policy.networking.k8s.io/v1alpha2',
+  AdminNetworkPolicy: 'policy.networking.k8s.io/v1alpha1',
+  BaselineAdminNetworkPolicy: 'policy.networking.k8s.io/v1alpha1',
 };
 
 export type KindDecision =

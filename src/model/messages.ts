@@ -31,8 +31,9 @@ export const DIAGNOSTIC_CODES = {
     'error: a matchExpressions operator other than In, NotIn, Exists, DoesNotExist',
   'invalid-selector-values': 'error: In/NotIn without values, or Exists/DoesNotExist with values',
   'invalid-policy-type': 'error: a policyTypes entry other than Ingress or Egress, or more than two',
-  'invalid-peer': 'error: an empty peer, or ipBlock combined with a selector',
-  'invalid-cidr': 'error: an ipBlock CIDR that does not parse',
+  'invalid-peer':
+    'error: an empty peer, or ipBlock combined with a selector; in a cluster policy, a peer without exactly one of its kinds',
+  'invalid-cidr': 'error: a CIDR (ipBlock, or a cluster policy\'s networks) that does not parse',
   'invalid-except': 'error: an `except` CIDR that is not strictly inside its `cidr`',
   'cidr-host-bits': 'info: a CIDR with host bits set; evaluated with them masked off',
   'non-standard-cidr': 'warning: leading zeros or an IPv4-mapped form; accepted with a warning',
@@ -45,6 +46,25 @@ export const DIAGNOSTIC_CODES = {
     'error: an apps/v1 controller whose spec.selector is empty or does not select its pod template',
   'invalid-owner': 'error: more than one ownerReference with controller: true',
   'invalid-pod-ip': 'warning: status.podIP(s) holds something that is not an IP; it is skipped',
+  // Cluster-wide policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy).
+  'invalid-tier': 'error: a ClusterNetworkPolicy tier other than Admin or Baseline',
+  'invalid-priority': 'error: a cluster policy priority outside 0..1000',
+  'invalid-subject': 'error: a cluster policy subject without exactly one of namespaces and pods',
+  'invalid-action': 'error: a rule action its kind does not allow (Accept/Allow, Deny, Pass)',
+  'invalid-rule-name': 'error: a cluster policy rule name over 100 characters',
+  'invalid-port-item':
+    'error: a protocols (or v1alpha1 ports) item, or its destinationPort, without exactly one of its forms',
+  'invalid-port-range': 'error: a port range whose start is not below its end',
+  'invalid-domain-name': 'error: a domainNames entry that is not a domain name (or *.domain)',
+  'empty-list': 'error: an empty list where at least one item is required (from, to, protocols, networks, …)',
+  'too-many-items': 'error: a list longer than its schema allows (25 in v1alpha2, mostly 100 in v1alpha1)',
+  'duplicate-item': 'error: a value repeated in a list that is a set (networks, domainNames)',
+  'single-port-range': 'warning: a v1alpha1 portRange with start equal to end; read as that one port',
+  'experimental-field':
+    'info: a field of the experimental channel (nodes, domainNames, v1alpha1 namedPort), kept; what it is read as is said',
+  'named-port-pods-only':
+    'info: a named port in an egress rule with networks/nodes/domainNames peers: it applies to pod destinations only',
+  'cluster-scoped-namespace': 'info: metadata.namespace on a cluster-scoped kind, which the API server clears',
   'duplicate-object':
     'error: a second object with the same kind, namespace and name; only the first one is evaluated',
   // Objects the API server would reject that are kept all the same: each message says both.
@@ -68,6 +88,10 @@ export const DIAGNOSTIC_CODES = {
     'warning: an ownerReference without apiVersion (or with no version in it), which the API server rejects; kept',
   'owner-without-uid': 'warning: an ownerReference without uid, which the API server rejects; kept',
   'forbidden-owner': 'warning: an ownerReference to a v1 Event, which the API server forbids; kept',
+  'missing-selector':
+    'warning: a v1alpha1 pods selector without podSelector or namespaceSelector, which the API server rejects; kept, read as {} (all)',
+  'named-port-with-addresses':
+    'warning: a v1alpha1 named port in an egress rule with networks/nodes peers, which the API server rejects; kept, applying to pods only',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -85,6 +109,9 @@ export const leftOut = {
     `the API server would reject this ${kind}, so it is left out of the evaluation`,
   document: 'kubectl could not read this document, so it is left out of the evaluation',
   input: 'nothing in it is evaluated',
+  /** An error the API server does not reject, in a field that cannot be evaluated as written. */
+  unevaluable: (kind: string, unchecked: string): string =>
+    `the API server accepts this ${kind} (${unchecked}), but it cannot be evaluated as written, so it is left out of the evaluation`,
 };
 
 const QUOTE_HINT = 'quote it to keep it a string';
@@ -183,6 +210,42 @@ export const say = {
     `${path} is empty: a ${kind} must select the pods of its template by their labels`,
   selectorMismatch: (path: string, labelsPath: string): string =>
     `${path} does not match the pod template's labels (${labelsPath}): the controller would not select its own pods`,
+  // Cluster-wide policies.
+  /** Exactly one of `options` must be set (minProperties = maxProperties = 1). */
+  oneOf: (path: string, options: readonly string[], present: readonly string[]): string =>
+    present.length === 0
+      ? `${path}: must specify one of ${options.join(', ')}`
+      : `${path}: must specify only one of ${options.join(', ')}, not ${present.join(' and ')}`,
+  emptyList: (path: string, hint?: string): string =>
+    `${path}: must have at least one item${hint ? ` (${hint})` : ''}`,
+  tooManyItems: (path: string, count: number, max: number): string =>
+    `${path}: must have at most ${max} items, not ${count}`,
+  duplicateItem: (path: string, value: string, first: string): string =>
+    `${path}: ${JSON.stringify(value)} is already ${first}: the list is a set`,
+  tooLong: (path: string, length: number, max: number): string =>
+    `${path}: must be no more than ${max} characters, not ${length}`,
+  baselineName: (name: string): string =>
+    `metadata.name: ${JSON.stringify(name)} must be "default": only one BaselineAdminNetworkPolicy, named default, can be created in a cluster`,
+  portRangeOrder: (path: string, start: number, end: number): string =>
+    `${path}: start (${start}) must be less than end (${end})`,
+  singlePortRange: (path: string, port: number): string =>
+    `${path}: start and end are both ${port}; the API says start must be less than end, but v1alpha1 does not ` +
+    `check it: read as the single port ${port}`,
+  /** A required field that is absent, in an object that is kept all the same. */
+  requiredKept: (path: string, kind: string, reading?: string): string => `${path} is required: ${kept(kind, reading)}`,
+  experimentalNodes: (path: string): string =>
+    `${path}: nodes peers exist in the experimental channel only; this one matches nothing here, as manifests hold no Node addresses`,
+  experimentalDomainNames: (path: string): string =>
+    `${path}: domainNames peers exist in the experimental channel only; they are not evaluated here, as DNS resolves them when traffic flows`,
+  experimentalNamedPort: (path: string): string =>
+    `${path}: namedPort exists in the experimental channel only (the standard CRD drops it); read as a named container port of the destination pod`,
+  namedPortPodsOnly: (path: string, name: string, peers: string): string =>
+    `${path}: the named port "${name}" applies to pod destinations only: the ${peers} peers of this rule match only its numbered ports`,
+  namedPortWithAddresses: (path: string, peers: string, kind: string): string =>
+    `${path}: a named port cannot be set with ${peers} peers in one rule (the experimental CRD, the only one with ` +
+    `namedPort, says "there are no namedPorts for networks/nodes"): ${kept(kind, 'the named port applying to pod destinations only')}`,
+  clusterScopedNamespace: (kind: string): string =>
+    `metadata.namespace is ignored: a ${kind} is cluster-scoped, and the API server clears it`,
   duplicate: (kind: string, id: string, firstLine: number, firstFile: string): string =>
     `${kind} "${id}" is a duplicate of the object at line ${firstLine} of ${firstFile}; only the ` +
     'first one is evaluated (kubectl create would refuse the second; kubectl apply would overwrite the first)',

@@ -4,7 +4,7 @@
  * top-level object and pod template. Its other fields (generateName, finalizers, and what the
  * server sets: uid, resourceVersion, managedFields, …) are only checked for being known.
  */
-import type { Labels, OwnerRef } from './types';
+import { CLUSTER_POLICY_KINDS, type Labels, type OwnerRef } from './types';
 import type { SourceRange } from './source';
 import type { YEntry, YMap, YNode } from './tree';
 import type { Issues } from './issues';
@@ -53,12 +53,16 @@ export interface Metadata {
   readonly owner?: OwnerRef;
 }
 
+/** Kinds without a namespace: the API server clears a `metadata.namespace` written on them. */
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', ...CLUSTER_POLICY_KINDS]);
+
 /**
  * Reads `metadata` of a top-level object of `kind`. Namespaces are named like DNS labels, every
- * other kind like DNS subdomains; objects without a namespace are in `default`.
+ * other kind (custom resources too: NameIsDNSSubdomain) like DNS subdomains; namespaced objects
+ * without a namespace are in `default`; the namespace of a cluster-scoped one is not read.
  */
 export function readMetadata(root: YMap, kind: string, issues: Issues): Metadata {
-  const scope = kind === 'Namespace' ? 'cluster' : 'namespaced';
+  const scope = CLUSTER_SCOPED.has(kind) ? 'cluster' : 'namespaced';
   const map = asMap(valueOf(root, 'metadata'), 'metadata', issues);
   checkFields(map, 'metadata', OBJECT_META_FIELDS, issues);
 
@@ -68,7 +72,7 @@ export function readMetadata(root: YMap, kind: string, issues: Issues): Metadata
     const range = nameNode?.range ?? entryOf(root, 'metadata')?.keyRange ?? headRange(root);
     issues.error(range, 'missing-name', say.missingName(valueOf(map, 'generateName') !== undefined));
   } else if (name !== undefined) {
-    const problem = scope === 'cluster' ? dnsLabelProblem(name) : dnsSubdomainProblem(name);
+    const problem = kind === 'Namespace' ? dnsLabelProblem(name) : dnsSubdomainProblem(name);
     if (problem) issues.error(nameNode.range, 'invalid-name', say.invalid('metadata.name', name, problem));
   }
 

@@ -3,7 +3,14 @@
  * reads it, and keeps it only if the API server would accept it. Every error of a rejected
  * object says so, in the same words.
  */
-import type { NamespaceResource, NetworkPolicyResource, WorkloadResource } from './types';
+import {
+  CLUSTER_POLICY_KINDS,
+  type ClusterPolicyKind,
+  type ClusterPolicyResource,
+  type NamespaceResource,
+  type NetworkPolicyResource,
+  type WorkloadResource,
+} from './types';
 import type { Diagnostic, DocumentId, SourceLocation } from './source';
 import type { YMap, YNode } from './tree';
 import { Issues } from './issues';
@@ -13,6 +20,7 @@ import { isListKind, readList, type ItemDefaults } from './lists';
 import { readMetadata } from './metadata';
 import { readNamespace } from './namespace';
 import { readNetworkPolicy } from './networkpolicy';
+import { readClusterPolicy } from './clusterpolicy';
 import { readWorkload } from './workloads';
 import { leftOut, say } from './messages';
 
@@ -28,11 +36,20 @@ export type ParsedObject =
       readonly type: 'NetworkPolicy';
       readonly resource: NetworkPolicyResource;
       readonly nameLocation: SourceLocation;
+    }
+  | {
+      readonly type: 'ClusterPolicy';
+      readonly resource: ClusterPolicyResource;
+      readonly nameLocation: SourceLocation;
     };
 
-/** Kind and `namespace/name` (just `name` for a Namespace), what the API server keys objects by. */
+/**
+ * Kind and `namespace/name` (just `name` for the cluster-scoped Namespace and cluster-wide
+ * policies), what the API server keys objects by.
+ */
 export function objectIdentity(object: ParsedObject): { readonly kind: string; readonly name: string } {
   if (object.type === 'Namespace') return { kind: 'Namespace', name: object.resource.name };
+  if (object.type === 'ClusterPolicy') return { kind: object.resource.kind, name: object.resource.name };
   const kind = object.type === 'Workload' ? object.resource.kind : 'NetworkPolicy';
   return { kind, name: `${object.resource.namespace}/${object.resource.name}` };
 }
@@ -101,5 +118,12 @@ function readSupported(root: YMap, kind: SupportedKind, issues: Issues): ParsedO
   if (kind === 'NetworkPolicy') {
     return { type: 'NetworkPolicy', resource: readNetworkPolicy(root, meta, issues), nameLocation };
   }
+  if (isClusterPolicyKind(kind)) {
+    return { type: 'ClusterPolicy', resource: readClusterPolicy(root, kind, meta, issues), nameLocation };
+  }
   return { type: 'Workload', resource: readWorkload(root, kind, meta, issues), nameLocation };
+}
+
+function isClusterPolicyKind(kind: SupportedKind): kind is ClusterPolicyKind {
+  return (CLUSTER_POLICY_KINDS as readonly string[]).includes(kind);
 }

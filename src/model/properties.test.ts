@@ -16,7 +16,8 @@ function checkResult(text: string, result: ModelResult): void {
     expect(endLine).toBeGreaterThanOrEqual(startLine);
     expect(endLine).toBeLessThanOrEqual(lineCount);
   }
-  const kept = [...result.resources.namespaces, ...result.resources.workloads, ...result.resources.policies];
+  const { namespaces, workloads, policies, clusterPolicies } = result.resources;
+  const kept = [...namespaces, ...workloads, ...policies, ...clusterPolicies];
   const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => locate(d.location).range);
   for (const object of kept) {
     expect(errors.filter((e) => inside(e, locate(object.location).range))).toEqual([]);
@@ -131,6 +132,28 @@ const KEYS = [
   'ip',
   'items',
   'app',
+  // Cluster-wide policies.
+  'tier',
+  'priority',
+  'subject',
+  'namespaces',
+  'pods',
+  'action',
+  'protocols',
+  'tcp',
+  'udp',
+  'destinationPort',
+  'destinationNamedPort',
+  'number',
+  'range',
+  'start',
+  'end',
+  'networks',
+  'nodes',
+  'domainNames',
+  'portNumber',
+  'portRange',
+  'namedPort',
 ];
 
 const SCALARS = fc.oneof(
@@ -152,6 +175,14 @@ const SCALARS = fc.oneof(
     'Bogus',
     'Ingress',
     'Egress',
+    'Admin',
+    'Baseline',
+    'Accept',
+    'Allow',
+    'Deny',
+    'Pass',
+    'default',
+    'example.com',
     'TCP',
     'tcp',
     'http',
@@ -215,6 +246,9 @@ describe('parseManifests never throws', () => {
       ['apps/v1', 'Deployment'],
       ['batch/v1', 'CronJob'],
       ['networking.k8s.io/v1', 'NetworkPolicy'],
+      ['policy.networking.k8s.io/v1alpha2', 'ClusterNetworkPolicy'],
+      ['policy.networking.k8s.io/v1alpha1', 'AdminNetworkPolicy'],
+      ['policy.networking.k8s.io/v1alpha1', 'BaselineAdminNetworkPolicy'],
       ['v1', 'List'],
       ['v1', 'PodList'],
     );
@@ -229,6 +263,40 @@ describe('parseManifests never throws', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('on cluster policies whose rules, peers and ports are manifest-shaped', () => {
+    const kinds = fc.constantFrom(
+      ['policy.networking.k8s.io/v1alpha2', 'ClusterNetworkPolicy'],
+      ['policy.networking.k8s.io/v1alpha1', 'AdminNetworkPolicy'],
+      ['policy.networking.k8s.io/v1alpha1', 'BaselineAdminNetworkPolicy'],
+    );
+    const rule = fc.record(
+      {
+        action: fc.constantFrom('Accept', 'Allow', 'Deny', 'Pass'),
+        from: fc.array(manifestLike, { maxLength: 3 }),
+        to: fc.array(manifestLike, { maxLength: 3 }),
+        protocols: fc.array(manifestLike, { maxLength: 3 }),
+        ports: fc.array(manifestLike, { maxLength: 3 }),
+      },
+      { requiredKeys: ['action'] },
+    );
+    const spec = fc.record(
+      {
+        tier: fc.constantFrom('Admin', 'Baseline', 'admin'),
+        priority: fc.integer({ min: -1, max: 1001 }),
+        subject: manifestLike,
+        ingress: fc.array(rule, { maxLength: 3 }),
+        egress: fc.array(rule, { maxLength: 3 }),
+      },
+      { requiredKeys: ['subject'] },
+    );
+    fc.assert(
+      fc.property(kinds, spec, ([apiVersion, kind], value) => {
+        parse(stringify({ apiVersion, kind, metadata: { name: 'default' }, spec: value }));
+      }),
+      { numRuns: 300 },
     );
   });
 });
