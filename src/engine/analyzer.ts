@@ -19,8 +19,15 @@
  * revision.
  */
 import type { Diagnostic } from '../model/source';
-import type { ClusterResources, IpBlockPeer, NetworkPolicyResource, WorkloadResource } from '../model/types';
+import type {
+  ClusterPolicyResource,
+  ClusterResources,
+  IpBlockPeer,
+  NetworkPolicyResource,
+  WorkloadResource,
+} from '../model/types';
 import { compilePolicy, type CompiledPolicy } from './compile';
+import { compileClusterPolicy } from './compile-cluster';
 import { buildSides, connectionRows } from './connectivity';
 import { updateConnectivity, type Connectivity } from './connectivity-update';
 import { explainPair } from './explain';
@@ -35,14 +42,16 @@ import {
 } from './grouping';
 import {
   EndpointIndex,
+  hasClusterTiers,
   matchPolicy,
+  sameSideRules,
   rematchPolicy,
   tablesOf,
   type MatchTables,
   type MatchedPolicy,
   type MatchedRevision,
 } from './matching';
-import { diagnosticsOfPolicy } from './policy-diagnostics';
+import { diagnosticsOfPolicy, priorityTies } from './policy-diagnostics';
 import { keepEqual, universeChange, type UniverseChange } from './revision-diff';
 import { sameData, sameItems } from './same-data';
 import {
@@ -68,6 +77,9 @@ import type {
   WorkloadEndpoint,
 } from './types';
 
+/** A NetworkPolicy or a cluster-wide policy, as the model read it. */
+type PolicyResource = NetworkPolicyResource | ClusterPolicyResource;
+
 /** What a policy resource gives, whatever the rest of the cluster. */
 interface PolicyWork {
   readonly compiled: CompiledPolicy;
@@ -90,7 +102,7 @@ interface GroupWork {
 /** What one revision leaves for the next. */
 interface Memory extends Connectivity {
   readonly revision: MatchedRevision;
-  readonly policyWork: ReadonlyMap<NetworkPolicyResource, PolicyWork>;
+  readonly policyWork: ReadonlyMap<PolicyResource, PolicyWork>;
   readonly groupWork: ReadonlyMap<EndpointId, GroupWork>;
   readonly blocks: readonly IpBlockPeer[];
   readonly distinctions: Distinctions;
@@ -108,7 +120,8 @@ export class Analyzer {
     const before = this.memory;
     const previous = before?.revision;
 
-    const policyWork = new Map(resources.policies.map((policy) => [policy, this.policyWork(policy)]));
+    const policyResources: readonly PolicyResource[] = [...resources.policies, ...resources.clusterPolicies];
+    const policyWork = new Map(policyResources.map((policy) => [policy, this.policyWork(policy)]));
     const blocks = [...policyWork.values()].flatMap((work) => work.blocks);
     const externals = before && sameItems(blocks, before.blocks) ? before.externals : externalEndpoints(blocks);
 
@@ -160,6 +173,7 @@ export class Analyzer {
       diagnostics: [
         ...[...groupWork.values()].flatMap((work) => work.diagnostics),
         ...[...policyDiagnostics.values()].flat(),
+        ...priorityTies([...policyWork.values()].map((work) => work.compiled)),
       ],
     };
     this.memory = {
@@ -194,7 +208,7 @@ export class Analyzer {
 
   /** Each policy matched: the previous match re-tested against the changed endpoints, else matched afresh. */
   private match(
-    policyWork: ReadonlyMap<NetworkPolicyResource, PolicyWork>,
+    policyWork: ReadonlyMap<PolicyResource, PolicyWork>,
     index: EndpointIndex,
     change: UniverseChange | undefined,
   ): MatchedPolicy[] {
@@ -206,9 +220,13 @@ export class Analyzer {
   }
 
   /** A policy's compilation: the previous one for the same object. */
-  private policyWork(policy: NetworkPolicyResource): PolicyWork {
+  private policyWork(policy: PolicyResource): PolicyWork {
     const earlier = this.memory?.policyWork.get(policy);
     if (earlier) return earlier;
+    if ('tier' in policy) {
+      const compiled = compileClusterPolicy(policy);
+      return { compiled, blocks: blocksOfCompiled(compiled), distinctions: policyDistinctions(compiled) };
+    }
     const compiled = compilePolicy(policy);
     return { compiled, blocks: ipBlocksOf(policy), distinctions: policyDistinctions(compiled) };
   }
@@ -245,8 +263,18 @@ export function analyze(resources: ClusterResources): Analysis {
   return new Analyzer().update(resources);
 }
 
+/** The address blocks a compiled policy's peers name: what cuts the outside into endpoints. */
+function blocksOfCompiled(policy: CompiledPolicy): IpBlockPeer[] {
+  return [...(policy.ingress ?? []), ...(policy.egress ?? [])].flatMap((rule) =>
+    rule.peers.flatMap((peer) => (peer.kind === 'ipBlock' ? [peer.block] : [])),
+  );
+}
+
+/** The ids of the policies in `lists`, in the order they are consulted. */
+const idsOf = (...lists: (readonly MatchedPolicy[])[]): PolicyId[] => lists.flat().map((m) => m.policy.ref.id);
+
 /**
- * Per workload endpoint, the policies isolating it; an entry equal to the previous one is the
+ * Per workload endpoint, the policies deciding it; an entry equal to the previous one is the
  * previous object (over the same tables, without comparing).
  */
 function isolationOf(
@@ -258,16 +286,21 @@ function isolationOf(
   const isolation = new Map<EndpointId, EndpointIsolation>();
   endpoints.forEach((endpoint, i) => {
     if (endpoint.type !== 'workload') return;
-    const [ingress, egress] = [tables.ingressIsolation[i]!, tables.egressIsolation[i]!];
+    const [ingress, egress] = [tables.ingress[i]!, tables.egress[i]!];
     const earlier = previous?.isolation.get(endpoint.id);
     const sameTables =
-      previousTables &&
-      sameItems(ingress, previousTables.ingressIsolation[i]!) &&
-      sameItems(egress, previousTables.egressIsolation[i]!);
-    const entry =
+      previousTables && sameSideRules(ingress, previousTables.ingress[i]!) && sameSideRules(egress, previousTables.egress[i]!);
+    const cluster = hasClusterTiers(ingress) || hasClusterTiers(egress);
+    const entry: EndpointIsolation =
       earlier && sameTables
         ? earlier
-        : { ingress: ingress.map((m) => m.policy.ref.id), egress: egress.map((m) => m.policy.ref.id) };
+        : {
+            ingress: idsOf(ingress.isolation),
+            egress: idsOf(egress.isolation),
+            ...(cluster
+              ? { cluster: { ingress: idsOf(ingress.admin, ingress.baseline), egress: idsOf(egress.admin, egress.baseline) } }
+              : {}),
+          };
     isolation.set(endpoint.id, earlier && sameData(earlier, entry) ? earlier : entry);
   });
   return isolation;

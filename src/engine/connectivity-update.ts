@@ -10,7 +10,7 @@ import {
   pairConnection,
   type Sides,
 } from './connectivity';
-import type { MatchTables, MatchedPolicy } from './matching';
+import { sameSideRules, type MatchTables, type SideRules } from './matching';
 import { keepEqual } from './revision-diff';
 import { sameItems } from './same-data';
 import type { Connection, Endpoint, EndpointId } from './types';
@@ -24,8 +24,8 @@ export interface Connectivity {
 }
 
 /** Whether a source's egress allowance resolves named ports on one of the `changed` endpoints. */
-function resolvesPortsOn(isolating: readonly MatchedPolicy[], changed: readonly number[]): boolean {
-  return isolating.some((policy) =>
+function resolvesPortsOn(side: SideRules, changed: readonly number[]): boolean {
+  return [...side.admin, ...side.isolation, ...side.baseline].some((policy) =>
     (policy.egress ?? []).some(
       (match) => match.rule.namedPorts.length > 0 && (match.matchesAll || changed.some((i) => match.has(i))),
     ),
@@ -63,7 +63,7 @@ function patchRow(
 /**
  * The connectivity over `tables`, given the previous revision's (over `previous.tables`), where the
  * endpoint list is the same and only the endpoints `changed` changed labels, ports or addresses.
- * A side is rebuilt when its isolating policies changed (a changed match is a new object), or the
+ * A side is rebuilt when the policies deciding it changed (a changed match is a new object), or the
  * ports it resolves changed: its own for ingress, its peers' for egress.
  */
 export function updateConnectivity(
@@ -76,13 +76,13 @@ export function updateConnectivity(
   const all = endpoints.map((_, i) => i);
   const changedSet = new Set(changed);
   const columns = all.filter(
-    (d) => changedSet.has(d) || !sameItems(tables.ingressIsolation[d]!, previous.tables.ingressIsolation[d]!),
+    (d) => changedSet.has(d) || !sameSideRules(tables.ingress[d]!, previous.tables.ingress[d]!),
   );
   const rebuiltRows = new Set(
     all.filter(
       (s) =>
-        !sameItems(tables.egressIsolation[s]!, previous.tables.egressIsolation[s]!) ||
-        (changed.length > 0 && resolvesPortsOn(tables.egressIsolation[s]!, changed)),
+        !sameSideRules(tables.egress[s]!, previous.tables.egress[s]!) ||
+        (changed.length > 0 && resolvesPortsOn(tables.egress[s]!, changed)),
     ),
   );
   const ingress = [...previous.sides.ingress];

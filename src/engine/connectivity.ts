@@ -4,8 +4,8 @@
  * the pairs that policies leave open, not to all pairs, wherever isolation keeps things sparse.
  */
 import type { CompiledRule } from './compile';
-import type { MatchTables, MatchedPolicy } from './matching';
-import { rulePortsToward } from './matching';
+import type { MatchTables, MatchedPolicy, SideRules } from './matching';
+import { hasClusterTiers, rulePortsToward } from './matching';
 import {
   ALL_CONNECTIONS,
   NO_CONNECTIONS,
@@ -13,11 +13,12 @@ import {
   isNoConnections,
   unionConnections,
 } from './portset';
-import type { Connection, ConnectionSet, Endpoint } from './types';
+import { decideTiers } from './tiers';
+import type { Connection, ConnectionSet, Direction, Endpoint } from './types';
 
 /**
- * What an isolated endpoint allows in one direction: `base` toward every peer (rules without
- * `from`/`to`), and for specific peers `base` widened by the rules that name them.
+ * What an endpoint allows in one direction when policies decide it: `base` toward every peer no
+ * rule names (NetworkPolicy rules without `from`/`to`), and what it allows toward specific peers.
  */
 interface SideAllowance {
   readonly base: ConnectionSet;
@@ -39,9 +40,10 @@ interface RulePorts {
   readonly toward: (rule: CompiledRule, peer: number) => ConnectionSet;
 }
 
-function buildSide(
+/** What the isolating NetworkPolicies allow: `base` widened per peer by the rules naming it. */
+function networkPolicySide(
   isolating: readonly MatchedPolicy[],
-  direction: 'ingress' | 'egress',
+  direction: Direction,
   allPeers: readonly number[],
   ports: RulePorts,
 ): SideAllowance | undefined {
@@ -67,21 +69,65 @@ function buildSide(
   return { base, perPeer };
 }
 
-/** Per endpoint, what it allows in each direction (`undefined`: not isolated, everything). */
+/**
+ * What the tiers allow (see tiers.ts), decided per peer that a cluster-wide or NetworkPolicy rule
+ * names. Peers that the same rules name, with the same ports, get the same answer: it is
+ * computed once per such set of rules.
+ */
+function tieredSide(
+  rules: SideRules,
+  direction: Direction,
+  allPeers: readonly number[],
+  ports: RulePorts,
+  networkPolicies: SideAllowance | undefined,
+): SideAllowance {
+  const clusterMatches = [...rules.admin, ...rules.baseline].flatMap((policy) => policy[direction] ?? []);
+  const named = new Set<number>(networkPolicies?.perPeer.keys());
+  for (const match of clusterMatches) for (const peer of match.matchesAll ? allPeers : match.peers) named.add(peer);
+  const answers = new Map<string, ConnectionSet>();
+  const perPeer = new Map<number, ConnectionSet>();
+  for (const peer of named) {
+    const own = networkPolicies?.perPeer.get(peer);
+    const matching = clusterMatches.flatMap((match, i) => (match.has(peer) ? [i] : []));
+    const sharable = own === undefined && matching.every((i) => ports.constant(clusterMatches[i]!.rule));
+    const key = sharable ? matching.join() : undefined;
+    let allowed = key === undefined ? undefined : answers.get(key);
+    if (!allowed) {
+      const portsOf = (rule: CompiledRule) => ports.constant(rule) ?? ports.toward(rule, peer);
+      allowed = decideTiers(rules, direction, peer, portsOf, own ?? networkPolicies?.base);
+      if (key !== undefined) answers.set(key, allowed);
+    }
+    perPeer.set(peer, allowed);
+  }
+  // A peer no rule names reaches the NetworkPolicies untouched, or past them the default.
+  return { base: networkPolicies ? networkPolicies.base : ALL_CONNECTIONS, perPeer };
+}
+
+function buildSide(
+  rules: SideRules,
+  direction: Direction,
+  allPeers: readonly number[],
+  ports: RulePorts,
+): SideAllowance | undefined {
+  const networkPolicies = networkPolicySide(rules.isolation, direction, allPeers, ports);
+  return hasClusterTiers(rules) ? tieredSide(rules, direction, allPeers, ports, networkPolicies) : networkPolicies;
+}
+
+/** Per endpoint, what it allows in each direction (`undefined`: no policy decides it, everything). */
 export interface Sides {
   readonly ingress: readonly (SideAllowance | undefined)[];
   readonly egress: readonly (SideAllowance | undefined)[];
 }
 
-/** What destination `d` accepts: its ingress-isolating policies' rules, named ports resolved on itself. */
+/** What destination `d` accepts: the rules deciding its ingress, named ports resolved on itself. */
 export function ingressSide(endpoints: readonly Endpoint[], tables: MatchTables, d: number, all: readonly number[]) {
   const toSelf = (rule: CompiledRule) => rulePortsToward(rule, endpoints[d]!);
-  return buildSide(tables.ingressIsolation[d]!, 'ingress', all, { constant: toSelf, toward: toSelf });
+  return buildSide(tables.ingress[d]!, 'ingress', all, { constant: toSelf, toward: toSelf });
 }
 
-/** What source `s` may send: its egress-isolating policies' rules, named ports resolved per destination. */
+/** What source `s` may send: the rules deciding its egress, named ports resolved per destination. */
 export function egressSide(endpoints: readonly Endpoint[], tables: MatchTables, s: number, all: readonly number[]) {
-  return buildSide(tables.egressIsolation[s]!, 'egress', all, {
+  return buildSide(tables.egress[s]!, 'egress', all, {
     constant: (rule) => (rule.namedPorts.length === 0 ? rule.fixedPorts : undefined),
     toward: (rule, d) => rulePortsToward(rule, endpoints[d]!),
   });

@@ -1,10 +1,25 @@
 /**
  * Explanations are walks over the match tables that also built the connectivity matrix: for one
- * pair, which policies isolate each side and what each of their rules does for this pair.
+ * pair, which policies decide each side and what each of their rules does for this pair. The
+ * tiers are decided by the same function as the matrix (tiers.ts), here with its trace kept.
  */
-import type { Endpoint, EndpointId, PairExplanation, PolicyRef, PortQuery, RuleMiss, RuleVerdict, SideExplanation } from './types';
-import type { MatchedPolicy, MatchedRevision, RuleMatch } from './matching';
-import { rulePortsToward, unresolvedNames } from './matching';
+import type {
+  ConnectionSet,
+  Direction,
+  Endpoint,
+  EndpointId,
+  PairExplanation,
+  PolicyRef,
+  PortQuery,
+  RuleMiss,
+  RuleVerdict,
+  SideExplanation,
+  TierExplanation,
+  TierRuleVerdict,
+} from './types';
+import type { MatchedPolicy, MatchedRevision, RuleMatch, SideRules } from './matching';
+import { hasClusterTiers, rulePortsToward, unresolvedNames } from './matching';
+import { decideTiers, emptyTrace, type TierStep } from './tiers';
 import {
   ALL_CONNECTIONS,
   NO_CONNECTIONS,
@@ -30,6 +45,57 @@ function missOf(match: RuleMatch, peer: number, destination: Endpoint, query?: P
   return names.length > 0 ? { kind: 'named-port-unresolved', names } : { kind: 'protocol' };
 }
 
+/** Whether `decided` holds what is asked: the queried port, or anything at all. */
+function answers(decided: ConnectionSet, query: PortQuery | undefined): boolean {
+  return query ? allowsQuery(decided, query.protocol, query.port) : !isNoConnections(decided);
+}
+
+/** Each rule of a tier's policies, with what it decided for the pair and why not, if nothing. */
+function tierVerdicts(
+  policies: readonly MatchedPolicy[],
+  steps: readonly TierStep[],
+  direction: Direction,
+  peer: number,
+  destination: Endpoint,
+  query: PortQuery | undefined,
+  reached: boolean,
+): TierRuleVerdict[] {
+  const decidedBy = new Map(steps.map((step) => [step.match, step.decided]));
+  return policies.flatMap((policy) =>
+    (policy[direction] ?? []).map((match): TierRuleVerdict => {
+      const decided = decidedBy.get(match) ?? NO_CONNECTIONS;
+      if (answers(decided, query)) return { rule: match.rule.ref, decided };
+      const miss = missOf(match, peer, destination, query) ?? { kind: reached ? 'decided-earlier' : 'not-reached' };
+      return { rule: match.rule.ref, decided, miss };
+    }),
+  );
+}
+
+/** The tiers' part in a side, and what the side allows: the matrix's decision, traced. */
+function explainTiers(
+  side: SideRules,
+  direction: Direction,
+  peer: number,
+  destination: Endpoint,
+  networkPolicies: ConnectionSet | undefined,
+  query: PortQuery | undefined,
+): { tiers: TierExplanation; allowed: ConnectionSet } {
+  const trace = emptyTrace();
+  const allowed = decideTiers(side, direction, peer, (rule) => rulePortsToward(rule, destination), networkPolicies, trace);
+  const refs = (policies: readonly MatchedPolicy[]) => policies.map((m) => m.policy.ref);
+  const verdicts = (policies: readonly MatchedPolicy[], steps: readonly TierStep[], reached: boolean) =>
+    tierVerdicts(policies, steps, direction, peer, destination, query, reached);
+  const tiers: TierExplanation = {
+    adminPolicies: refs(side.admin),
+    admin: verdicts(side.admin, trace.admin, true),
+    toNetworkPolicies: trace.toNetworkPolicies,
+    baselinePolicies: refs(side.baseline),
+    baseline: verdicts(side.baseline, trace.baseline, networkPolicies === undefined),
+    toBaseline: trace.toBaseline,
+  };
+  return { tiers, allowed };
+}
+
 function explainSide(
   { analysis, tables }: MatchedRevision,
   direction: 'ingress' | 'egress',
@@ -43,8 +109,8 @@ function explainSide(
   if (endpoint.type === 'external') {
     return { direction, endpoint: endpoint.id, subjectToPolicies: false, isolatedBy: [], rules: [], allowed: ALL_CONNECTIONS };
   }
-  const isolating: readonly MatchedPolicy[] =
-    direction === 'egress' ? tables.egressIsolation[subject]! : tables.ingressIsolation[subject]!;
+  const side = tables[direction][subject]!;
+  const isolating = side.isolation;
   const isolatedBy: PolicyRef[] = isolating.map((m) => m.policy.ref);
   const rules: RuleVerdict[] = isolating.flatMap((policy) =>
     (policy[direction] ?? []).map((match): RuleVerdict => {
@@ -53,9 +119,11 @@ function explainSide(
       return { rule: match.rule.ref, allowed, ...(miss ? { miss } : {}) };
     }),
   );
-  const allowed =
-    isolating.length === 0 ? ALL_CONNECTIONS : rules.reduce((acc, r) => unionConnections(acc, r.allowed), NO_CONNECTIONS);
-  return { direction, endpoint: endpoint.id, subjectToPolicies: true, isolatedBy, rules, allowed };
+  const networkPolicies =
+    isolating.length === 0 ? undefined : rules.reduce((acc, r) => unionConnections(acc, r.allowed), NO_CONNECTIONS);
+  const explained = { direction, endpoint: endpoint.id, subjectToPolicies: true, isolatedBy, rules };
+  if (!hasClusterTiers(side)) return { ...explained, allowed: networkPolicies ?? ALL_CONNECTIONS };
+  return { ...explained, ...explainTiers(side, direction, peer, destination, networkPolicies, query) };
 }
 
 /** Explains the pair `from → to`; undefined when either id is unknown or they are the same. */

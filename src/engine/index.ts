@@ -4,7 +4,7 @@
  */
 export { Analyzer, analyze } from './analyzer';
 export { sameData, sameItems } from './same-data';
-export { ENGINE_DIAGNOSTIC_CODES, explanationLines, locationText, queryText, ruleText } from './messages';
+export { ENGINE_DIAGNOSTIC_CODES, explanationLines, locationText, policyName, queryText, ruleText, tierName } from './messages';
 export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
 export { rangeText } from './address-space';
 export { renderDot } from './dot';

@@ -8,6 +8,7 @@ import { blockContainsRange } from './address-space';
 import type { CompiledPolicy, CompiledRule, NamedPort, PeerMatcher } from './compile';
 import { connectionsOf, portRange, unionConnections } from './portset';
 import type { CompiledSelector } from './selector';
+import { sameItems } from './same-data';
 import type { Analysis, ConnectionSet, Endpoint, EndpointId, NamespaceInfo } from './types';
 
 export interface RuleMatch {
@@ -35,11 +36,32 @@ export interface MatchedRevision {
   readonly tables: MatchTables;
 }
 
+/**
+ * What decides one direction of one endpoint, in the order it is consulted: cluster-wide Admin
+ * policies (by priority, then name), the NetworkPolicies that isolate it, cluster-wide Baseline
+ * policies. Each list holds only policies with rules, or isolation, in that direction.
+ */
+export interface SideRules {
+  readonly admin: readonly MatchedPolicy[];
+  readonly isolation: readonly MatchedPolicy[];
+  readonly baseline: readonly MatchedPolicy[];
+}
+
 export interface MatchTables {
   readonly policies: readonly MatchedPolicy[];
-  /** Per endpoint: the policies that isolate it for ingress / egress. */
-  readonly ingressIsolation: readonly (readonly MatchedPolicy[])[];
-  readonly egressIsolation: readonly (readonly MatchedPolicy[])[];
+  /** Per endpoint: what decides its ingress / egress. */
+  readonly ingress: readonly SideRules[];
+  readonly egress: readonly SideRules[];
+}
+
+/** Whether two sides hold the same policy matches (unchanged matches are the same objects). */
+export function sameSideRules(a: SideRules, b: SideRules): boolean {
+  return sameItems(a.admin, b.admin) && sameItems(a.isolation, b.isolation) && sameItems(a.baseline, b.baseline);
+}
+
+/** Whether anything cluster-wide applies to the side: else NetworkPolicies alone decide it. */
+export function hasClusterTiers(side: SideRules): boolean {
+  return side.admin.length > 0 || side.baseline.length > 0;
 }
 
 /**
@@ -255,17 +277,44 @@ export function rematchPolicy(previous: MatchedPolicy, changed: readonly number[
   return { policy, selected, ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
 }
 
-/** The tables for matched policies over `endpointCount` endpoints: the per-endpoint isolation lists. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Cluster-wide policies in the order their tier consults them: priority, then name. */
+function byPriority(a: MatchedPolicy, b: MatchedPolicy): number {
+  const [x, y] = [a.policy.ref, b.policy.ref];
+  return (x.priority ?? 0) - (y.priority ?? 0) || compareText(x.name, y.name) || compareText(x.kind, y.kind);
+}
+
+type SideLists = { readonly [list in keyof SideRules]: MatchedPolicy[] };
+
+const NONE: readonly MatchedPolicy[] = [];
+
+/** A side's lists, the empty ones shared: most endpoints have no cluster-wide policy. */
+function compact(side: SideLists): SideRules {
+  const kept = (list: MatchedPolicy[]) => (list.length > 0 ? list : NONE);
+  return { admin: kept(side.admin), isolation: kept(side.isolation), baseline: kept(side.baseline) };
+}
+
+/** The tables for matched policies over `endpointCount` endpoints: what decides each side. */
 export function tablesOf(policies: readonly MatchedPolicy[], endpointCount: number): MatchTables {
-  const ingressIsolation: MatchedPolicy[][] = Array.from({ length: endpointCount }, () => []);
-  const egressIsolation: MatchedPolicy[][] = Array.from({ length: endpointCount }, () => []);
-  for (const matched of policies) {
+  const sides = (): SideLists[] => Array.from({ length: endpointCount }, () => ({ admin: [], isolation: [], baseline: [] }));
+  const [ingress, egress] = [sides(), sides()];
+  const isNetworkPolicy = (m: MatchedPolicy) => m.policy.ref.tier === 'networkPolicy';
+  const ordered = [...policies.filter(isNetworkPolicy), ...policies.filter((m) => !isNetworkPolicy(m)).sort(byPriority)];
+  for (const matched of ordered) {
+    const { tier } = matched.policy.ref;
+    const list = tier === 'networkPolicy' ? 'isolation' : tier;
+    // A NetworkPolicy isolates the directions it has, rules or not; a cluster-wide one takes
+    // part only where it has rules.
+    const takesPart = (rules: readonly RuleMatch[] | undefined) =>
+      rules !== undefined && (tier === 'networkPolicy' || rules.length > 0);
+    const [inbound, outbound] = [takesPart(matched.ingress), takesPart(matched.egress)];
     for (const i of matched.selected) {
-      if (matched.ingress) ingressIsolation[i]!.push(matched);
-      if (matched.egress) egressIsolation[i]!.push(matched);
+      if (inbound) ingress[i]![list].push(matched);
+      if (outbound) egress[i]![list].push(matched);
     }
   }
-  return { policies, ingressIsolation, egressIsolation };
+  return { policies, ingress: ingress.map(compact), egress: egress.map(compact) };
 }
 
 /**

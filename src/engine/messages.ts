@@ -4,8 +4,19 @@
  */
 import type { FileLocation, Locate } from '../model/source';
 import { describeConnections } from './describe';
-import { isNoConnections } from './portset';
-import type { PairExplanation, PortQuery, RuleMiss, RuleRef, RuleVerdict, SideExplanation } from './types';
+import { NO_CONNECTIONS, isNoConnections, subtractConnections, unionConnections } from './portset';
+import type {
+  PairExplanation,
+  PolicyRef,
+  PolicyTier,
+  PortQuery,
+  RuleRef,
+  RuleVerdict,
+  SideExplanation,
+  TierExplanation,
+  TierMiss,
+  TierRuleVerdict,
+} from './types';
 
 /** Codes of the diagnostics the engine itself reports (the model has its own, DIAGNOSTIC_CODES). */
 export const ENGINE_DIAGNOSTIC_CODES = [
@@ -13,6 +24,7 @@ export const ENGINE_DIAGNOSTIC_CODES = [
   'policy-selects-nothing',
   'named-port-unresolved',
   'rules-ignored',
+  'cluster-priority-tie',
 ] as const;
 
 /** The sentences of the engine's diagnostics. */
@@ -21,12 +33,25 @@ export const diagnosticText = {
     `The pods of ${group} differ in what the policies select on (${differences}), so each pod is shown as its own endpoint.`,
   ownerIdTaken: (group: string, pod: string) =>
     `Pod ${pod} is not one of the pods of ${group} but has the same id, so each pod of ${group} is shown as its own endpoint.`,
-  selectsNothing: (policy: string) => `NetworkPolicy ${policy} selects no pod in the input, so it has no effect here.`,
+  selectsNothing: (policy: PolicyRef) => `${policyName(policy)} selects no pod in the input, so it has no effect here.`,
+  priorityTie: (policy: PolicyRef, others: readonly PolicyRef[]) =>
+    `${policyName(policy)} has priority ${policy.priority} in the ${tierName(policy.tier)} tier, like ${others.map(policyName).join(', ')}: ` +
+    'the API leaves the order of equal priorities to each implementation. Netpol Canvas consults them by name, as kube-network-policies and Calico do; give each its own priority to be sure.',
   namedPortUnresolved: (name: string, protocol: string | undefined, direction: string) =>
     `Named port "${name}"${protocol ? ` (${protocol})` : ''} is not a container port of any pod this ${direction} rule applies to, so it allows nothing.`,
   rulesIgnored: (policy: string, direction: 'ingress' | 'egress') =>
     `policyTypes of ${policy} does not include ${direction === 'ingress' ? 'Ingress' : 'Egress'}, so its ${direction} rules have no effect.`,
 };
+
+/** `NetworkPolicy shop/web`, `ClusterNetworkPolicy guardrails`. */
+export function policyName(policy: Pick<PolicyRef, 'kind' | 'namespace' | 'name'>): string {
+  return `${policy.kind} ${policy.namespace === undefined ? '' : `${policy.namespace}/`}${policy.name}`;
+}
+
+/** `Admin`, `Baseline`, `NetworkPolicy`: as the API and the explanations name tiers. */
+export function tierName(tier: PolicyTier): string {
+  return tier === 'admin' ? 'Admin' : tier === 'baseline' ? 'Baseline' : 'NetworkPolicy';
+}
 
 /** `file:line:col` of a location placed in its file. */
 export function locationText(location: FileLocation): string {
@@ -37,13 +62,21 @@ export function queryText(query: PortQuery): string {
   return query.port === undefined ? `${query.protocol} (any port)` : `${query.protocol} ${query.port}`;
 }
 
-/** `ns/policy ingress rule #1 (file:line:col)`; `locate` places the rule in its file. */
+/**
+ * `ns/policy ingress rule #1 (file:line:col)`, `ClusterNetworkPolicy/x egress rule #2 "name" (…)`;
+ * `locate` places the rule in its file.
+ */
 export function ruleText(rule: RuleRef, locate: Locate): string {
-  return `${rule.policy} ${rule.direction} rule #${rule.index + 1} (${locationText(locate(rule.location))})`;
+  const name = rule.name === undefined ? '' : ` "${rule.name}"`;
+  return `${rule.policy} ${rule.direction} rule #${rule.index + 1}${name} (${locationText(locate(rule.location))})`;
 }
 
-function missText(miss: RuleMiss, side: SideExplanation, peer: string, query?: PortQuery): string {
+function missText(miss: TierMiss, side: SideExplanation, peer: string, query?: PortQuery): string {
   switch (miss.kind) {
+    case 'decided-earlier':
+      return `an earlier rule already decided ${query ? queryText(query) : 'those ports'}`;
+    case 'not-reached':
+      return `NetworkPolicies isolate ${side.endpoint} for ${side.direction}, so the Baseline tier is not consulted`;
     case 'peer':
       return `${peer} is not among its ${side.direction === 'egress' ? 'destinations (to)' : 'sources (from)'}`;
     case 'protocol':
@@ -61,10 +94,75 @@ function ruleLine(verdict: RuleVerdict, side: SideExplanation, peer: string, loc
   return `  - ${rule} allows ${describeConnections(verdict.allowed)}.`;
 }
 
+/** What a cluster-wide rule did with the ports it decided, and what that means for the side. */
+function decisionText(verdict: TierRuleVerdict, side: SideExplanation): string {
+  const ports = describeConnections(verdict.decided);
+  const isolated = side.isolatedBy.length > 0;
+  if (verdict.rule.tier === 'baseline') {
+    if (verdict.rule.action === 'deny') return `denies ${ports}`;
+    if (verdict.rule.action === 'accept') return `accepts ${ports}`;
+    return `passes ${ports}: nothing comes after the Baseline tier, so it is allowed`;
+  }
+  const after = isolated ? 'NetworkPolicies are not consulted for it' : 'the Baseline tier is not consulted for it';
+  if (verdict.rule.action === 'deny') return `denies ${ports} — ${after}`;
+  if (verdict.rule.action === 'accept') return `accepts ${ports} — ${after}`;
+  return `passes ${ports} on to ${isolated ? `NetworkPolicies (${side.isolatedBy.map((p) => p.id).join(', ')})` : 'the Baseline tier (no NetworkPolicy isolates it)'}`;
+}
+
+function tierRuleLine(verdict: TierRuleVerdict, side: SideExplanation, peer: string, locate: Locate, query?: PortQuery): string {
+  const rule = `${tierName(verdict.rule.tier)} tier ${ruleText(verdict.rule, locate)}`;
+  if (verdict.miss) return `  - ${rule}: does not apply — ${missText(verdict.miss, side, peer, query)}.`;
+  return `  - ${rule} ${decisionText(verdict, side)}.`;
+}
+
+/** `ClusterNetworkPolicy/a (priority 10)`, with a note when equal priorities were ordered by name. */
+function tierPolicies(policies: readonly PolicyRef[]): string[] {
+  const listed = policies.map((p) => `${p.id} (priority ${p.priority})`).join(', ');
+  const tied = policies.filter((p) => policies.some((other) => other !== p && other.priority === p.priority));
+  const note =
+    tied.length > 0
+      ? [`  (${tied.map((p) => p.id).join(', ')} share a priority: the API leaves their order open; they are consulted by name.)`]
+      : [];
+  return [listed, ...note];
+}
+
+/** The lines of a side that cluster-wide policies take part in: tier by tier, in the order consulted. */
+function tieredLines(side: SideExplanation, tiers: TierExplanation, peer: string, locate: Locate, query?: PortQuery): string[] {
+  const lines: string[] = [];
+  const rules = (verdicts: readonly TierRuleVerdict[]) => verdicts.map((v) => tierRuleLine(v, side, peer, locate, query));
+  if (tiers.adminPolicies.length > 0) {
+    const [listed, ...note] = tierPolicies(tiers.adminPolicies);
+    lines.push(`  Admin tier, first: ${listed}.`, ...note, ...rules(tiers.admin));
+  }
+  const handed = describeConnections(tiers.toNetworkPolicies);
+  if (side.isolatedBy.length > 0) {
+    const policies = `${side.isolatedBy.map((p) => p.id).join(', ')} ${side.isolatedBy.length === 1 ? 'isolates' : 'isolate'} it`;
+    if (isNoConnections(tiers.toNetworkPolicies)) {
+      lines.push(`  NetworkPolicy tier: ${policies}, but the Admin tier decided every port, so they are not consulted.`);
+    } else {
+      lines.push(`  NetworkPolicy tier: ${policies}; NetworkPolicies decide ${handed}.`, ...side.rules.map((r) => ruleLine(r, side, peer, locate, query)));
+    }
+  } else if (!isNoConnections(tiers.toNetworkPolicies)) {
+    lines.push(`  NetworkPolicy tier: no NetworkPolicy isolates it for ${side.direction}, so ${handed} goes on to the Baseline tier.`);
+  }
+  if (tiers.baselinePolicies.length > 0) {
+    const [listed, ...note] = tierPolicies(tiers.baselinePolicies);
+    lines.push(`  Baseline tier: ${listed}.`, ...note, ...rules(tiers.baseline));
+  }
+  const decided = tiers.baseline.reduce((acc, v) => unionConnections(acc, v.decided), NO_CONNECTIONS);
+  const rest = subtractConnections(tiers.toBaseline, decided);
+  if (!isNoConnections(rest)) lines.push(`  No rule decides ${describeConnections(rest)}: allowed by default.`);
+  return lines;
+}
+
 function sideLines(side: SideExplanation, peer: string, locate: Locate, query?: PortQuery): string[] {
   const what = side.direction === 'egress' ? `Egress from ${side.endpoint}` : `Ingress to ${side.endpoint}`;
   if (!side.subjectToPolicies) {
     return [`${what}: an address outside the cluster; NetworkPolicies do not restrict it.`];
+  }
+  if (side.tiers) {
+    const summary = isNoConnections(side.allowed) ? 'nothing is allowed' : `allowed: ${describeConnections(side.allowed)}`;
+    return [`${what}: cluster-wide policies apply; ${summary}.`, ...tieredLines(side, side.tiers, peer, locate, query)];
   }
   if (side.isolatedBy.length === 0) {
     return [

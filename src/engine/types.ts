@@ -140,16 +140,52 @@ export interface RuleVerdict {
   readonly miss?: RuleMiss;
 }
 
+/** Why a cluster-wide rule that matches the pair decided nothing (or not the queried port). */
+export type TierMiss =
+  | RuleMiss
+  /** Earlier rules, or a higher-priority policy, already decided those ports. */
+  | { readonly kind: 'decided-earlier' }
+  /** NetworkPolicies isolate the side, so nothing reaches the Baseline tier. */
+  | { readonly kind: 'not-reached' };
+
+export interface TierRuleVerdict {
+  readonly rule: RuleRef;
+  /** The ports this rule decided for the pair, by its action: accepted, denied or passed on. */
+  readonly decided: ConnectionSet;
+  /** Set when it decided nothing for the pair (or not the queried port). */
+  readonly miss?: TierMiss;
+}
+
+/** How the cluster-wide tiers took part in one side of a pair. */
+export interface TierExplanation {
+  /** The Admin policies with rules for the side, in the order consulted, and each rule's part. */
+  readonly adminPolicies: readonly PolicyRef[];
+  readonly admin: readonly TierRuleVerdict[];
+  /** The ports the Admin tier passed on or left undecided: for NetworkPolicies, else Baseline. */
+  readonly toNetworkPolicies: ConnectionSet;
+  readonly baselinePolicies: readonly PolicyRef[];
+  readonly baseline: readonly TierRuleVerdict[];
+  /** The ports that reached Baseline: none when NetworkPolicies isolate the side. */
+  readonly toBaseline: ConnectionSet;
+}
+
 /** One side of a pair: the source's egress or the destination's ingress. */
 export interface SideExplanation {
   readonly direction: Direction;
   readonly endpoint: EndpointId;
   /** External endpoints are not pods: policies never isolate them. */
   readonly subjectToPolicies: boolean;
-  /** Policies that select the endpoint and have this direction in their policyTypes. */
+  /** NetworkPolicies that select the endpoint and have this direction in their policyTypes. */
   readonly isolatedBy: readonly PolicyRef[];
+  /** Their rules (they decide only the ports in `tiers.toNetworkPolicies`, when tiers apply). */
   readonly rules: readonly RuleVerdict[];
-  /** All of ConnectionSet when not isolated; else the union of the rules' `allowed`. */
+  /** Present when cluster-wide policies have rules for the side. */
+  readonly tiers?: TierExplanation;
+  /**
+   * What the side allows. Without tiers: everything when not isolated, else the union of the
+   * rules' `allowed`. With tiers: what Admin accepts, plus what the NetworkPolicies allow of the
+   * ports they decide, or what Baseline does not deny.
+   */
   readonly allowed: ConnectionSet;
 }
 
@@ -177,10 +213,13 @@ export interface PolicySummary {
   readonly selects: readonly EndpointId[];
 }
 
-/** The policies that isolate one workload endpoint, per direction. */
+/** The policies that decide one workload endpoint, per direction. */
 export interface EndpointIsolation {
+  /** The NetworkPolicies isolating it. */
   readonly ingress: readonly PolicyId[];
   readonly egress: readonly PolicyId[];
+  /** The cluster-wide policies with rules for it, Admin then Baseline, in the order consulted. */
+  readonly cluster?: { readonly ingress: readonly PolicyId[]; readonly egress: readonly PolicyId[] };
 }
 
 /**
@@ -200,10 +239,12 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A policy's footprint: what it selects, and the connections one of its rules helps allow. */
+/** A policy's footprint: what it selects, the connections one of its rules helps allow, what it denies. */
 export interface PolicyFootprint {
   readonly policy: PolicyId;
   readonly selects: readonly EndpointId[];
   /** The (from, to) of each connection, in the order of `Analysis.connections`. */
   readonly connections: readonly (readonly [EndpointId, EndpointId])[];
+  /** A cluster-wide policy's: the (from, to) of each pair one of its Deny rules denies ports of. */
+  readonly denies?: readonly (readonly [EndpointId, EndpointId])[];
 }

@@ -29,7 +29,32 @@ function invalidPolicyName(name: string): Divergence {
   };
 }
 
+/**
+ * The reference reads a Deployment's pods from its template whatever its selector says; the API
+ * server rejects a Deployment whose selector does not match its template's labels, so we leave it
+ * out and report it. As the reference: the selector made to match (`app: bar`, the template's).
+ */
+function selectorMissesTemplate(deployment: string): Divergence {
+  return {
+    reason: `Deployment ${deployment}'s selector (app: ${deployment}) does not match its pod template's labels (app: bar), which the API server rejects, so we leave the Deployment out`,
+    asReference: { inputs: replaceInText(`app: ${deployment}`, 'app: bar') },
+  };
+}
+
+/** The cluster-wide cases whose Deployment `sensitive` or `monitoring` selects none of its own pods. */
+const SELECTOR_MISSES_TEMPLATE = {
+  anp_test_1_deny_traffic_at_cluster_level: 'sensitive',
+  anp_test_2_allow_traffic_at_cluster_level: 'monitoring',
+  anp_test_ingress_egress_intersection: 'monitoring',
+} as const;
+
 export const DIVERGENCES: Readonly<Record<string, Divergence>> = {
+  ...Object.fromEntries(
+    Object.entries(SELECTOR_MISSES_TEMPLATE).flatMap(([id, deployment]) => [
+      [id, selectorMissesTemplate(deployment)],
+      [`cnp/${id}`, selectorMissesTemplate(deployment)],
+    ]),
+  ),
   example_pods_w_same_owner_and_labels_gap_with_good_match_expression: invalidPolicyName('use_common_labels_same_values'),
   example_pods_w_same_owner_and_labels_gap_with_good_match_expression2: invalidPolicyName(
     'use_match_exp_with_all_gap_values_of_app',

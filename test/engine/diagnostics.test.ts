@@ -86,6 +86,32 @@ describe('engine diagnostics', () => {
     expect(codes(docs(pods, policy('  podSelector: {matchLabels: {app: web}}\n')))).toEqual([]);
   });
 
+  it('cluster-wide policies of one tier with equal priorities are each reported, naming the others', () => {
+    const cnp = (name: string, tier: string, priority: number) => `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: ${name}
+spec:
+  tier: ${tier}
+  priority: ${priority}
+  subject:
+    namespaces: {}
+  ingress:
+    - action: Deny
+      from: [{namespaces: {}}]
+`;
+    const yaml = docs(SERVER, cnp('b-second', 'Admin', 10), cnp('a-first', 'Admin', 10), cnp('other', 'Baseline', 10));
+    const diagnostics = diagnosticsOf(yaml);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+      ['cluster-priority-tie', 'warning', lineOf(yaml, 'name: b-second')],
+      ['cluster-priority-tie', 'warning', lineOf(yaml, 'name: a-first')],
+    ]);
+    expect(diagnostics[0]!.message).toContain('ClusterNetworkPolicy a-first');
+    expect(diagnostics[0]!.message).toContain('by name');
+    // Another priority, or another tier, is no tie.
+    expect(codes(docs(SERVER, cnp('b-second', 'Admin', 11), cnp('a-first', 'Admin', 10), cnp('other', 'Baseline', 10)))).toEqual([]);
+  });
+
   it('uses only the registered codes, and each is exercised above', () => {
     expect([...seen].sort()).toEqual([...ENGINE_DIAGNOSTIC_CODES].sort());
   });

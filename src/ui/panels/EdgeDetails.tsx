@@ -12,6 +12,13 @@ import { ExplanationLines } from './ExplanationLines';
 function SideCell({ side }: { side: SideProvenance }) {
   if (side.kind === 'external') return <span className="muted">outside the cluster: no policy applies</span>;
   if (side.kind === 'open') return <span className="muted">not isolated: allowed by default</span>;
+  if (side.kind === 'tier') {
+    return (
+      <span data-testid="tier-rule">
+        <RuleLink rule={side.rule} /> <span className="muted">{side.rule.action === 'accept' ? 'accepts' : 'passes: allowed'}</span>
+      </span>
+    );
+  }
   return (
     <ul className="rule-list">
       {side.rules.map((rule) => (

@@ -5,6 +5,7 @@ import type { Endpoint, EndpointId, PortQuery } from '../../engine/types';
 import { useActions, useAnswer, useAppState } from '../../store/react';
 import { ExplanationLines } from './ExplanationLines';
 import { endpointName, RuleLink } from './links';
+import { involvedRules } from './involved';
 import { ruleKey } from './provenance';
 
 function EndpointSelect({ label, value, onChange, endpoints, testId }: {
@@ -57,7 +58,7 @@ export function WhyNot() {
   const query = portQuery(form.protocol, form.port);
   const ready = form.from && form.to && form.from !== form.to && query;
   const answer = useAnswer(ready ? { kind: 'explain', from: form.from!, to: form.to!, query } : undefined);
-  const rules = answer ? [...answer.explanation.egress.rules, ...answer.explanation.ingress.rules] : [];
+  const rules = answer ? involvedRules(answer.explanation) : [];
   return (
     <section className="details why-not" aria-label="Why not?" data-testid="why-not">
       <h2>Why (not)?</h2>
@@ -98,7 +99,7 @@ export function WhyNot() {
               <ul className="rule-list">
                 {rules.map((r) => (
                   <li key={ruleKey(r.rule)}>
-                    <RuleLink rule={r.rule} /> {r.miss ? '— does not apply' : '— allows'}
+                    <RuleLink rule={r.rule} /> — {r.part}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 /** Links from panels into the YAML: a click reveals and highlights the range in the editor. */
 import type { ReactNode } from 'react';
 import type { SourceLocation } from '../../model/source';
+import { tierName } from '../../engine';
 import type { Endpoint, RuleRef } from '../../engine/types';
 import { useActions, useAppState } from '../../store/react';
 import { selectLocate } from '../../store/selectors';
@@ -28,12 +29,15 @@ export function SourceLink({ location, children, current = false }: { location: 
   );
 }
 
-/** `nginx-network-policy · ingress rule 1`, linking to the rule. */
+/** `nginx-network-policy · ingress rule 1`, `guardrails · Admin egress rule 2 "no-secrets"`, linking to the rule. */
 export function RuleLink({ rule }: { rule: RuleRef }) {
   const name = rule.policy.slice(rule.policy.indexOf('/') + 1);
+  const tier = rule.tier === 'networkPolicy' ? '' : `${tierName(rule.tier)} `;
   return (
     <SourceLink location={rule.location}>
-      {name} · {rule.direction} rule {rule.index + 1}
+      {name} · {tier}
+      {rule.direction} rule {rule.index + 1}
+      {rule.name === undefined ? '' : ` "${rule.name}"`}
     </SourceLink>
   );
 }

@@ -1,19 +1,23 @@
 /**
  * An explanation as the edge panel shows it: the allowed ports split into rows that share the
- * same provenance — which rules allow them on the egress side and on the ingress side.
+ * same provenance — which rules allow them on the egress side and on the ingress side, a
+ * cluster-wide rule that accepted them before NetworkPolicies were asked, or none at all.
  * Pure; reads the engine's explanation data, renders no words beyond port labels.
  */
 import { PROTOCOLS, type Protocol } from '../../model/types';
 import { NO_CONNECTIONS } from '../../engine';
-import type { ConnectionSet, PairExplanation, PortRange, RuleRef, SideExplanation } from '../../engine/types';
+import type { ConnectionSet, PairExplanation, PortRange, RuleRef, SideExplanation, TierRuleVerdict } from '../../engine/types';
 import { connectionLabel } from '../graph/toFlow';
 
 export type SideProvenance =
   /** An address outside the cluster: policies do not apply to it. */
   | { readonly kind: 'external' }
-  /** No policy isolates the endpoint in this direction: everything is allowed. */
+  /** No policy isolates the endpoint in this direction, nor does a cluster-wide rule decide: allowed. */
   | { readonly kind: 'open' }
-  | { readonly kind: 'rules'; readonly rules: readonly RuleRef[] };
+  /** NetworkPolicy rules that allow the port. */
+  | { readonly kind: 'rules'; readonly rules: readonly RuleRef[] }
+  /** A cluster-wide rule decided it: an Admin Accept, or a Baseline Accept or Pass. */
+  | { readonly kind: 'tier'; readonly rule: RuleRef };
 
 export interface ProvenanceRow {
   readonly ports: ConnectionSet;
@@ -25,11 +29,24 @@ export interface ProvenanceRow {
 
 const contains = (ranges: readonly PortRange[], port: number) => ranges.some(([lo, hi]) => lo <= port && port <= hi);
 
-/** The rules of a side that allow `port` of `protocol`, or why the side needs none. */
+/** The cluster-wide rule of `verdicts` that decided `port` of `protocol`, if one did. */
+function deciding(verdicts: readonly TierRuleVerdict[], protocol: Protocol, port: number): RuleRef | undefined {
+  return verdicts.find((v) => contains(v.decided[protocol], port))?.rule;
+}
+
+/**
+ * The rules of a side that allow `port` of `protocol` (an allowed port: a cluster-wide rule that
+ * decided it accepted or passed it), or why the side needs none.
+ */
 function provenanceAt(side: SideExplanation, protocol: Protocol, port: number): SideProvenance {
   if (!side.subjectToPolicies) return { kind: 'external' };
-  if (side.isolatedBy.length === 0) return { kind: 'open' };
-  return { kind: 'rules', rules: side.rules.filter((r) => contains(r.allowed[protocol], port)).map((r) => r.rule) };
+  const admin = side.tiers && deciding(side.tiers.admin, protocol, port);
+  if (admin && admin.action === 'accept') return { kind: 'tier', rule: admin };
+  if (side.isolatedBy.length > 0) {
+    return { kind: 'rules', rules: side.rules.filter((r) => contains(r.allowed[protocol], port)).map((r) => r.rule) };
+  }
+  const baseline = side.tiers && deciding(side.tiers.baseline, protocol, port);
+  return baseline ? { kind: 'tier', rule: baseline } : { kind: 'open' };
 }
 
 /** A rule's key among the rules of an explanation (policy, direction, index). */
@@ -37,14 +54,21 @@ export function ruleKey(rule: RuleRef): string {
   return `${rule.policy}/${rule.direction}/${rule.index}`;
 }
 
-const key = (p: SideProvenance) => (p.kind === 'rules' ? p.rules.map(ruleKey).join(',') : p.kind);
+const key = (p: SideProvenance) =>
+  p.kind === 'rules' ? p.rules.map(ruleKey).join(',') : p.kind === 'tier' ? `tier:${ruleKey(p.rule)}` : p.kind;
+
+/** Every range a side's rules allow or decide: where provenance may change. */
+function sideRanges(side: SideExplanation, protocol: Protocol): readonly PortRange[] {
+  const decided = side.tiers ? [...side.tiers.admin, ...side.tiers.baseline].flatMap((v) => v.decided[protocol]) : [];
+  return [...side.rules.flatMap((rule) => rule.allowed[protocol]), ...decided];
+}
 
 /** Every port where some rule's range starts or ends, within the allowed ranges of `protocol`. */
 function segments(explanation: PairExplanation, protocol: Protocol): PortRange[] {
   const cuts = new Set<number>();
   for (const [lo, hi] of explanation.allowed[protocol]) cuts.add(lo).add(hi + 1);
   for (const side of [explanation.egress, explanation.ingress])
-    for (const rule of side.rules) for (const [lo, hi] of rule.allowed[protocol]) cuts.add(lo).add(hi + 1);
+    for (const [lo, hi] of sideRanges(side, protocol)) cuts.add(lo).add(hi + 1);
   const sorted = [...cuts].sort((a, b) => a - b);
   return sorted
     .slice(0, -1)
@@ -70,16 +94,24 @@ export function provenanceRows(explanation: PairExplanation): ProvenanceRow[] {
   return [...rows.values()].map((row) => ({ ...row, label: connectionLabel({ ...NO_CONNECTIONS, ...row.ports }) }));
 }
 
+/** The first rule a side's provenance names. */
+function firstRule(side: SideProvenance): RuleRef | undefined {
+  return side.kind === 'rules' ? side.rules[0] : side.kind === 'tier' ? side.rule : undefined;
+}
+
 /**
  * The rule to show when an edge is opened: the first allowing rule on the ingress side (the policy
- * protecting the destination), else on the egress side; none when neither side is isolated.
+ * protecting the destination), else on the egress side; none when no rule allows it.
  */
 export function primaryRule(explanation: PairExplanation): RuleRef | undefined {
-  for (const row of provenanceRows(explanation)) {
-    if (row.ingress.kind === 'rules' && row.ingress.rules[0]) return row.ingress.rules[0];
+  const rows = provenanceRows(explanation);
+  for (const row of rows) {
+    const rule = firstRule(row.ingress);
+    if (rule) return rule;
   }
-  for (const row of provenanceRows(explanation)) {
-    if (row.egress.kind === 'rules' && row.egress.rules[0]) return row.egress.rules[0];
+  for (const row of rows) {
+    const rule = firstRule(row.egress);
+    if (rule) return rule;
   }
   return undefined;
 }
