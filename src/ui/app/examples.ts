@@ -14,6 +14,8 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'nginx', title: 'nginx on port 80 (the classic first policy)' },
   { id: 'default-deny', title: 'Default deny, then allow DNS and the API' },
   { id: 'egress-ipblock', title: 'Egress to outside addresses (ipBlock)' },
+  { id: 'cluster-guardrails', title: 'Cluster-wide guardrails: Admin Deny, Pass, Baseline default deny' },
+  { id: 'anp-migration', title: 'From AdminNetworkPolicy (v1alpha1) to ClusterNetworkPolicy' },
 ];
 
 export const DEFAULT_TEXT = classic;
