@@ -2,6 +2,7 @@
  * Synthetic microservice clusters for benchmarks: namespaces of ~20 workloads, each namespace with
  * a default-deny for both directions, DNS egress to kube-system, and per-workload allow policies
  * (pod + namespace selectors, named and ranged ports); some workloads reach external ipBlocks.
+ * With `guardrails`, cluster-wide policies in both tiers on top (see guardrailsYaml).
  * Deterministic: the same size always gives the same YAML.
  */
 
@@ -161,8 +162,106 @@ ${peers}
 `;
 }
 
-/** A cluster of about `size` workloads (plus kube-dns), as one multi-document YAML text. */
-export function generateCluster(size: number, seed = 42): string {
+/**
+ * A platform team's ClusterNetworkPolicies over every namespace: an Admin Accept-then-Deny around
+ * team-0, an Admin Accept of metrics from monitoring pods (a named port), an Admin Pass between the
+ * namespaces of one team, an Admin Deny of SMTP egress to pods and the whole IPv4 space, and a
+ * Baseline default deny of ingress from pods outside kube-system.
+ */
+function guardrailsYaml(): string {
+  const cnp = (name: string, tier: string, priority: number, subject: string, rules: string) => `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: ${name}
+spec:
+  tier: ${tier}
+  priority: ${priority}
+  subject:
+${subject}
+${rules}`;
+  const everyNamespace = '    namespaces: {}';
+  return [
+    cnp(
+      'protect-team-0',
+      'Admin',
+      10,
+      '    namespaces:\n      matchLabels:\n        kubernetes.io/metadata.name: team-0',
+      `  ingress:
+    - action: Accept
+      from:
+        - namespaces:
+            matchLabels:
+              kubernetes.io/metadata.name: team-0
+    - action: Deny
+      from:
+        - namespaces: {}
+`,
+    ),
+    cnp(
+      'metrics',
+      'Admin',
+      20,
+      everyNamespace,
+      `  ingress:
+    - action: Accept
+      from:
+        - pods:
+            namespaceSelector: {}
+            podSelector:
+              matchLabels:
+                tier: monitoring
+      protocols:
+        - destinationNamedPort: metrics
+`,
+    ),
+    cnp(
+      'same-team',
+      'Admin',
+      30,
+      '    namespaces:\n      matchLabels:\n        team: team-1',
+      `  ingress:
+    - action: Pass
+      from:
+        - namespaces:
+            matchLabels:
+              team: team-1
+`,
+    ),
+    cnp(
+      'no-smtp',
+      'Admin',
+      40,
+      everyNamespace,
+      `  egress:
+    - action: Deny
+      to:
+        - namespaces: {}
+        - networks: [0.0.0.0/0]
+      protocols:
+        - tcp:
+            destinationPort:
+              number: 25
+`,
+    ),
+    cnp(
+      'default-deny',
+      'Baseline',
+      10,
+      '    namespaces:\n      matchExpressions:\n        - {key: kubernetes.io/metadata.name, operator: NotIn, values: [kube-system]}',
+      `  ingress:
+    - action: Deny
+      from:
+        - namespaces: {}
+`,
+    ),
+  ].join('---\n');
+}
+
+/**
+ * A cluster of about `size` workloads (plus kube-dns), as one multi-document YAML text; with
+ * `guardrails`, the cluster-wide policies of guardrailsYaml too.
+ */
+export function generateCluster(size: number, seed = 42, { guardrails = false } = {}): string {
   const next = random(seed);
   const namespaceCount = Math.max(1, Math.round(size / WORKLOADS_PER_NAMESPACE));
   const tiers = ['web', 'api', 'data', 'monitoring'];
@@ -185,5 +284,6 @@ export function generateCluster(size: number, seed = 42): string {
     const callers = Array.from({ length: 3 }, () => workloads[Math.floor(next() * workloads.length)]!);
     docs.push(deploymentYaml(w), allowYaml(w, callers, next() < 0.1));
   }
+  if (guardrails) docs.push(guardrailsYaml());
   return docs.join('---\n');
 }

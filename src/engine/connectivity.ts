@@ -6,11 +6,13 @@
 import type { CompiledRule } from './compile';
 import type { MatchTables, MatchedPolicy, SideRules } from './matching';
 import { hasClusterTiers, rulePortsToward } from './matching';
+import { peerClassesOf, type PeerClasses } from './peer-classes';
 import {
   ALL_CONNECTIONS,
   NO_CONNECTIONS,
   intersectConnections,
   isNoConnections,
+  sameConnections,
   unionConnections,
 } from './portset';
 import { decideTiers } from './tiers';
@@ -18,16 +20,32 @@ import type { Connection, ConnectionSet, Direction, Endpoint } from './types';
 
 /**
  * What an endpoint allows in one direction when policies decide it: `base` toward every peer no
- * rule names (NetworkPolicy rules without `from`/`to`), and what it allows toward specific peers.
+ * rule names (NetworkPolicy rules without `from`/`to`), what it allows toward specific peers, and
+ * on a side that cluster-wide rules decide, what it allows toward each class of peers those rules
+ * name alike (where that differs from `base`; `perPeer` comes first).
  */
 interface SideAllowance {
   readonly base: ConnectionSet;
   readonly perPeer: ReadonlyMap<number, ConnectionSet>;
+  readonly byClass?: { readonly classes: PeerClasses; readonly answers: ReadonlyMap<number, ConnectionSet> };
 }
 
 function allowanceOf(side: SideAllowance | undefined, peer: number): ConnectionSet {
   if (!side) return ALL_CONNECTIONS;
-  return side.perPeer.get(peer) ?? side.base;
+  const own = side.perPeer.get(peer);
+  if (own) return own;
+  const byClass = side.byClass;
+  return (byClass && byClass.answers.get(byClass.classes.classOf[peer]!)) ?? side.base;
+}
+
+/** The peers a side allows something toward beyond `base`: a superset, to narrow candidates. */
+function peersBeyondBase(side: SideAllowance): Iterable<number> {
+  const classes = side.byClass;
+  if (!classes) return side.perPeer.keys();
+  const members = [...classes.answers]
+    .filter(([, allowed]) => !isNoConnections(allowed))
+    .flatMap(([c]) => classes.classes.members[c]!);
+  return [...side.perPeer.keys(), ...members];
 }
 
 /**
@@ -70,47 +88,51 @@ function networkPolicySide(
 }
 
 /**
- * What the tiers allow (see tiers.ts), decided per peer that a cluster-wide or NetworkPolicy rule
- * names. Peers that the same rules name, with the same ports, get the same answer: it is
- * computed once per such set of rules.
+ * What the tiers allow (see tiers.ts). Peers of one class (peer-classes.ts) get one answer, decided
+ * for one of them, except where an answer depends on the peer itself: its own NetworkPolicy
+ * allowance, or an egress rule's named ports resolved on it; those are decided peer by peer.
  */
 function tieredSide(
   rules: SideRules,
   direction: Direction,
-  allPeers: readonly number[],
   ports: RulePorts,
   networkPolicies: SideAllowance | undefined,
+  classes: PeerClasses,
 ): SideAllowance {
+  // A peer no cluster-wide rule names reaches the NetworkPolicies untouched, or past them the default.
+  const base = networkPolicies ? networkPolicies.base : ALL_CONNECTIONS;
   const clusterMatches = [...rules.admin, ...rules.baseline].flatMap((policy) => policy[direction] ?? []);
-  const named = new Set<number>(networkPolicies?.perPeer.keys());
-  for (const match of clusterMatches) for (const peer of match.matchesAll ? allPeers : match.peers) named.add(peer);
-  const answers = new Map<string, ConnectionSet>();
+  const decide = (peer: number, networkPolicy: ConnectionSet | undefined) => {
+    const portsOf = (rule: CompiledRule) => ports.constant(rule) ?? ports.toward(rule, peer);
+    return decideTiers(rules, direction, peer, portsOf, networkPolicy);
+  };
   const perPeer = new Map<number, ConnectionSet>();
-  for (const peer of named) {
-    const own = networkPolicies?.perPeer.get(peer);
-    const matching = clusterMatches.flatMap((match, i) => (match.has(peer) ? [i] : []));
-    const sharable = own === undefined && matching.every((i) => ports.constant(clusterMatches[i]!.rule));
-    const key = sharable ? matching.join() : undefined;
-    let allowed = key === undefined ? undefined : answers.get(key);
-    if (!allowed) {
-      const portsOf = (rule: CompiledRule) => ports.constant(rule) ?? ports.toward(rule, peer);
-      allowed = decideTiers(rules, direction, peer, portsOf, own ?? networkPolicies?.base);
-      if (key !== undefined) answers.set(key, allowed);
+  for (const [peer, allowed] of networkPolicies?.perPeer ?? []) perPeer.set(peer, decide(peer, allowed));
+  const answers = new Map<number, ConnectionSet>();
+  for (const c of new Set(clusterMatches.flatMap((match) => classes.classesOfRule.get(match) ?? []))) {
+    const members = classes.members[c]!;
+    const one = members[0]!;
+    if (clusterMatches.some((match) => match.has(one) && !ports.constant(match.rule))) {
+      for (const peer of members) if (!perPeer.has(peer)) perPeer.set(peer, decide(peer, networkPolicies?.base));
+      continue;
     }
-    perPeer.set(peer, allowed);
+    const allowed = decide(one, networkPolicies?.base);
+    if (!sameConnections(allowed, base)) answers.set(c, allowed);
   }
-  // A peer no rule names reaches the NetworkPolicies untouched, or past them the default.
-  return { base: networkPolicies ? networkPolicies.base : ALL_CONNECTIONS, perPeer };
+  return { base, perPeer, byClass: { classes, answers } };
 }
 
 function buildSide(
-  rules: SideRules,
+  tables: MatchTables,
   direction: Direction,
+  subject: number,
   allPeers: readonly number[],
   ports: RulePorts,
 ): SideAllowance | undefined {
+  const rules = tables[direction][subject]!;
   const networkPolicies = networkPolicySide(rules.isolation, direction, allPeers, ports);
-  return hasClusterTiers(rules) ? tieredSide(rules, direction, allPeers, ports, networkPolicies) : networkPolicies;
+  if (!hasClusterTiers(rules)) return networkPolicies;
+  return tieredSide(rules, direction, ports, networkPolicies, peerClassesOf(tables, direction, allPeers.length));
 }
 
 /** Per endpoint, what it allows in each direction (`undefined`: no policy decides it, everything). */
@@ -122,12 +144,12 @@ export interface Sides {
 /** What destination `d` accepts: the rules deciding its ingress, named ports resolved on itself. */
 export function ingressSide(endpoints: readonly Endpoint[], tables: MatchTables, d: number, all: readonly number[]) {
   const toSelf = (rule: CompiledRule) => rulePortsToward(rule, endpoints[d]!);
-  return buildSide(tables.ingress[d]!, 'ingress', all, { constant: toSelf, toward: toSelf });
+  return buildSide(tables, 'ingress', d, all, { constant: toSelf, toward: toSelf });
 }
 
 /** What source `s` may send: the rules deciding its egress, named ports resolved per destination. */
 export function egressSide(endpoints: readonly Endpoint[], tables: MatchTables, s: number, all: readonly number[]) {
-  return buildSide(tables.egress[s]!, 'egress', all, {
+  return buildSide(tables, 'egress', s, all, {
     constant: (rule) => (rule.namedPorts.length === 0 ? rule.fixedPorts : undefined),
     toward: (rule, d) => rulePortsToward(rule, endpoints[d]!),
   });
@@ -160,13 +182,15 @@ export function connectionRows(endpoints: readonly Endpoint[], sides: Sides): (s
   // that accept it by name: the only candidates for a source whose egress is open.
   const openIngress = all.filter((d) => !sides.ingress[d] || !isNoConnections(sides.ingress[d].base));
   const acceptedBy: number[][] = endpoints.map(() => []);
-  sides.ingress.forEach((side, d) => side?.perPeer.forEach((_, s) => acceptedBy[s]!.push(d)));
+  sides.ingress.forEach((side, d) => {
+    if (side) for (const s of peersBeyondBase(side)) acceptedBy[s]!.push(d);
+  });
 
   return (s) => {
     const out = sides.egress[s];
     const candidates =
       out && isNoConnections(out.base)
-        ? [...out.perPeer.keys()].sort((a, b) => a - b)
+        ? [...new Set(peersBeyondBase(out))].sort((a, b) => a - b)
         : out
           ? all
           : [...new Set([...openIngress, ...acceptedBy[s]!])].sort((a, b) => a - b);

@@ -129,6 +129,12 @@ export function subtractConnections(a: ConnectionSet, b: ConnectionSet): Connect
   return combine(a, b, subtractPorts);
 }
 
+/** Whether two sets hold the same ports (their ranges are kept sorted and merged). */
+export function sameConnections(a: ConnectionSet, b: ConnectionSet): boolean {
+  const same = (x: PortSet, y: PortSet) => x.length === y.length && x.every(([lo, hi], i) => lo === y[i]![0] && hi === y[i]![1]);
+  return a === b || (same(a.TCP, b.TCP) && same(a.UDP, b.UDP) && same(a.SCTP, b.SCTP));
+}
+
 export function isNoConnections(set: ConnectionSet): boolean {
   return PROTOCOLS.every((p) => set[p].length === 0);
 }
