@@ -183,13 +183,20 @@ function readRules(
   issues: Issues,
 ): ClusterRule[] {
   const peersKey = direction === 'ingress' ? 'from' : 'to';
-  const ruleFields: ReadonlySet<string> = new Set(['name', 'action', peersKey, dialect.portsKey]);
+  // The other version's name for the ports is reported below, with what it costs.
+  const otherPortsKey = dialect.portsKey === 'protocols' ? 'ports' : 'protocols';
+  const ruleFields: ReadonlySet<string> = new Set(['name', 'action', peersKey, dialect.portsKey, otherPortsKey]);
   const items = crdList(node, path, { max: dialect.maxItems }, issues) ?? [];
   return items.flatMap((item, i) => {
     const rulePath = `${path}[${i}]`;
     const rule = crdItem(item, rulePath, issues);
     if (rule === undefined) return [];
     checkFields(rule, rulePath, ruleFields, issues);
+    const misnamed = entryOf(rule, otherPortsKey);
+    if (misnamed) {
+      const message = say.otherVersionPorts(`${rulePath}.${otherPortsKey}`, dialect.kind, dialect.portsKey);
+      issues.warning(misnamed.keyRange, 'unknown-field', message);
+    }
     const name = readRuleName(valueOf(rule, 'name'), `${rulePath}.name`, issues);
     const action = readAction(rule, rulePath, dialect, issues);
 

@@ -142,6 +142,8 @@ export const say = {
     return `${path}: expected ${expected}, got ${describe(got)}${hint}`;
   },
   unknownField: (path: string): string => `unknown field "${path}": the API server drops it`,
+  otherVersionPorts: (path: string, kind: string, portsKey: string): string =>
+    `unknown field "${path}": the API server drops it, so this rule matches every port — ${kind} rules name their ports \`${portsKey}\``,
   required: (path: string): string => `${path} is required`,
   invalid: (path: string, value: string | number, reason: string): string =>
     `${path}: ${JSON.stringify(value)} ${reason}`,
