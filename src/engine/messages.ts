@@ -111,6 +111,11 @@ function decisionText(verdict: TierRuleVerdict, side: SideExplanation): string {
 
 function tierRuleLine(verdict: TierRuleVerdict, side: SideExplanation, peer: string, locate: Locate, query?: PortQuery): string {
   const rule = `${tierName(verdict.rule.tier)} tier ${ruleText(verdict.rule, locate)}`;
+  // Nothing reached the Baseline tier: say so, not just that an earlier rule decided.
+  const nothingReached = verdict.rule.tier === 'baseline' && side.tiers && isNoConnections(side.tiers.toBaseline);
+  if (verdict.miss?.kind === 'decided-earlier' && nothingReached) {
+    return `  - ${rule}: does not apply — the Admin tier decided every port before it.`;
+  }
   if (verdict.miss) return `  - ${rule}: does not apply — ${missText(verdict.miss, side, peer, query)}.`;
   return `  - ${rule} ${decisionText(verdict, side)}.`;
 }
