@@ -4,15 +4,23 @@
  */
 import type { JSONSchema } from 'monaco-yaml';
 import { networkPolicySchema } from './networkPolicy';
+import { clusterNetworkPolicySchema } from './clusterNetworkPolicy';
+import { adminNetworkPolicySchema, baselineAdminNetworkPolicySchema } from './adminNetworkPolicy';
 import { namespaceSchema, workloadSchemas } from './workloads';
 
 const byKind: Record<string, JSONSchema> = {
   NetworkPolicy: networkPolicySchema,
+  ClusterNetworkPolicy: clusterNetworkPolicySchema,
+  AdminNetworkPolicy: adminNetworkPolicySchema,
+  BaselineAdminNetworkPolicy: baselineAdminNetworkPolicySchema,
   Namespace: namespaceSchema,
   ...workloadSchemas,
 };
 
-/** The root schema, dispatching on `kind` with if/then so hover and completion follow the kind. */
+/**
+ * The root schema, dispatching on `kind` with if/then so hover and completion follow the kind:
+ * once `kind` is written, `apiVersion` completion offers that kind's version (its `const`).
+ */
 export const manifestSchema: JSONSchema = {
   type: 'object',
   title: 'Kubernetes manifest',

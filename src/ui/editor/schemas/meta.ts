@@ -50,6 +50,30 @@ export const clusterObjectMeta: JSONSchema = {
   },
 };
 
+/**
+ * `metadata` of a cluster-wide policy (ClusterNetworkPolicy and the v1alpha1 kinds): cluster-scoped,
+ * so a namespace written here goes nowhere. `name` may be narrowed (BaselineAdminNetworkPolicy).
+ */
+export function clusterPolicyMeta(kind: string, name?: JSONSchema): JSONSchema {
+  return {
+    ...objectMeta,
+    properties: {
+      name: name ?? { type: 'string', description: `Name of the ${kind}, unique in the cluster.` },
+      namespace: {
+        type: 'string',
+        description:
+          `A ${kind} is cluster-scoped: a namespace written here is dropped by the API server (and noted by Netpol Canvas).`,
+      },
+      labels: {
+        ...labelMap,
+        description:
+          'Key/value labels of the policy itself, to find and group policies. They never affect which traffic is allowed.',
+      },
+      annotations: objectMeta.properties!.annotations!,
+    },
+  };
+}
+
 const labelRequirement: JSONSchema = {
   type: 'object',
   description: 'One condition on a label: a key, an operator and (for In / NotIn) a list of values.',
