@@ -1,9 +1,10 @@
 /**
  * The `connectivity` command's output formats. All render the same data: endpoints and the
- * connections between them (absent pairs are denied). Each yields its output line by line, so
- * millions of pairs stream out instead of becoming one string too long for V8.
+ * connections between them (absent pairs are denied), as every tier decided them; json also lists
+ * the policies. Each yields its output line by line, so millions of pairs stream out instead of
+ * becoming one string too long for V8.
  */
-import { describeConnections, renderDot, type Analysis, type Endpoint } from '../engine';
+import { describeConnections, renderDot, tierName, type Analysis, type Endpoint, type PolicySummary } from '../engine';
 
 export const FORMATS = ['txt', 'json', 'md', 'csv', 'dot'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,9 +15,30 @@ function endpointJson(endpoint: Endpoint) {
     : { id: endpoint.id, kind: endpoint.kind, namespace: endpoint.namespace, name: endpoint.name };
 }
 
-/** One JSON document, `{"endpoints":[…],"connections":[…]}`, one connection per line. */
+/**
+ * A policy and the endpoints it selects (a NetworkPolicy's podSelector, a cluster-wide policy's
+ * subject). The tier as the API names it; a cluster-wide policy's priority in its tier (a
+ * BaselineAdminNetworkPolicy has none and is read as 0: there is only one).
+ */
+function policyJson({ ref, selects }: PolicySummary) {
+  return {
+    id: ref.id,
+    kind: ref.kind,
+    name: ref.name,
+    ...(ref.namespace === undefined ? {} : { namespace: ref.namespace }),
+    tier: tierName(ref.tier),
+    ...(ref.tier === 'networkPolicy' || ref.priority === undefined ? {} : { priority: ref.priority }),
+    selects,
+  };
+}
+
+/**
+ * One JSON document, `{"endpoints":[…],"policies":[…],"connections":[…]}`, one connection per line.
+ * `policies` came later than the other two: readers of the first two keep working.
+ */
 function* json(analysis: Analysis): Generator<string> {
-  yield `{"endpoints":${JSON.stringify(analysis.endpoints.map(endpointJson))},"connections":[`;
+  const endpoints = JSON.stringify(analysis.endpoints.map(endpointJson));
+  yield `{"endpoints":${endpoints},"policies":${JSON.stringify(analysis.policies.map(policyJson))},"connections":[`;
   const last = analysis.connections.length - 1;
   for (const [i, { from, to, allowed }] of analysis.connections.entries()) {
     const connection = { from, to, allowed: { TCP: allowed.TCP, UDP: allowed.UDP, SCTP: allowed.SCTP } };

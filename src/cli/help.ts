@@ -1,24 +1,33 @@
 /** The CLI's help texts. */
-export const MAIN_HELP = `netpol-canvas — evaluate Kubernetes NetworkPolicies (networking.k8s.io/v1) offline
+export const MAIN_HELP = `netpol-canvas — evaluate Kubernetes network policies offline: NetworkPolicy
+(networking.k8s.io/v1) and the cluster-wide policies of network-policy-api: ClusterNetworkPolicy
+(policy.networking.k8s.io/v1alpha2, tiers Admin and Baseline), AdminNetworkPolicy and
+BaselineAdminNetworkPolicy (v1alpha1)
 
 Usage:
   netpol-canvas connectivity [--format txt|json|md|csv|dot] PATH...
   netpol-canvas explain --from ID --to ID [--port P] [--protocol TCP|UDP|SCTP] PATH...
+  netpol-canvas convert --to v1alpha2 [--force] PATH...
   netpol-canvas COMMAND --help
 
 PATH is a file, a directory (read recursively: *.yaml, *.yml, *.json) or - for standard input.
 Endpoint ids: ns/name[Kind] for workloads, first-last address ranges for external addresses.
-Exit codes: 0 success (explain: allowed), 1 denied (explain), 2 bad usage or nothing could be read.
+Policy ids: ns/name for NetworkPolicies, Kind/name for cluster-wide ones (ClusterNetworkPolicy/x).
+Exit codes: 0 success (explain: allowed), 1 denied (explain) or not converted exactly (convert),
+2 bad usage or nothing could be read.
 `;
 
 export const CONNECTIVITY_HELP = `Usage: netpol-canvas connectivity [--format txt|json|md|csv|dot] [--verbose] PATH...
 
-Lists every ordered pair of distinct endpoints with the connections allowed between them.
+Lists every ordered pair of distinct endpoints with the connections allowed between them, as
+every tier decides them: Admin cluster-wide policies, then NetworkPolicies, then Baseline ones.
 Pairs that are not listed are fully denied.
 
 Options:
   --format F   txt (default): one line per pair, "a => b : TCP 80,UDP 53" or "All Connections"
-               json: {"endpoints":[…],"connections":[{"from","to","allowed":{"TCP":[[lo,hi]],…}}]}
+               json: {"endpoints":[…],"policies":[…],"connections":[{"from","to","allowed":{"TCP":[[lo,hi]],…}}]}
+                 each policy: {"id","kind","name","tier","selects":[endpoint ids]}, plus "namespace"
+                 (NetworkPolicy) or "priority" (cluster-wide); tier is Admin, NetworkPolicy or Baseline
                md, csv: a table; dot: a Graphviz digraph
   --verbose    also print informational diagnostics (ignored kinds, masked CIDRs, …)
   --help       this text
@@ -28,8 +37,9 @@ Diagnostics go to standard error as file:line:col: severity: message.
 
 export const EXPLAIN_HELP = `Usage: netpol-canvas explain --from ID --to ID [--port P] [--protocol TCP|UDP|SCTP] PATH...
 
-Says whether traffic from one endpoint to another is allowed, and why: which policies isolate
-each side and what each of their rules does for this pair, with file:line:col of every rule.
+Says whether traffic from one endpoint to another is allowed, and why: for each side, the
+Admin-tier rules in the order consulted, the NetworkPolicies that isolate it and their rules,
+then the Baseline-tier rules, with what each does for this pair and its file:line:col.
 
 Options:
   --from ID      source endpoint, e.g. default/frontend[Deployment] or 0.0.0.0-9.255.255.255
@@ -40,4 +50,35 @@ Options:
   --help         this text
 
 Exit codes: 0 allowed, 1 denied, 2 bad usage, unknown endpoint or nothing could be read.
+`;
+
+export const CONVERT_HELP = `Usage: netpol-canvas convert --to v1alpha2 [--force] [--verbose] PATH...
+
+Rewrites every AdminNetworkPolicy and BaselineAdminNetworkPolicy (policy.networking.k8s.io/v1alpha1)
+as a ClusterNetworkPolicy (v1alpha2): AdminNetworkPolicy → tier Admin, same priority;
+BaselineAdminNetworkPolicy → tier Baseline, priority 10 (0 when a Baseline ClusterNetworkPolicy of
+priority 10 or less would otherwise come first); Allow → Accept; ports → protocols item by item;
+a portRange of one port → that port number; podSelector: {} added where a pods selector had none.
+Every other document is written byte for byte; comments in converted documents are kept.
+
+Standard output: the manifests only, one YAML stream for a file or for kubectl apply -f -.
+  One PATH file: that file, converted. Several files: each after a "# Source: <path>" line,
+  with --- between files, in the order read (directories sorted).
+Standard error: notes on what was written beyond the mapping, the policies not converted and why
+  (an object the evaluation leaves out, one the v1alpha2 CRD would reject, a name a
+  ClusterNetworkPolicy already has, YAML aliases in its spec: each is written as it was), then the
+  proof: the connectivity of the inputs and of the output, compared pair by pair —
+  "connectivity unchanged: N pairs compared", or each differing pair with both connection sets and
+  the explanation of each (rules of the output placed as <stdout>:line:col).
+Input without v1alpha1 policies (already v1alpha2, or none at all) is written unchanged, with a note.
+
+Options:
+  --to v1alpha2   the target version (the only one)
+  --force         write the output even when connectivity changed
+  --verbose       also print the input's warnings and notes, and each converted policy
+  --help          this text
+
+Exit codes: 0 converted (or nothing to convert) and connectivity unchanged; 1 a policy not
+converted (the rest is written) or connectivity changed (nothing written without --force);
+2 bad usage or nothing could be read.
 `;

@@ -3,54 +3,19 @@
  * entry point (main.ts) stays the only place that touches the process.
  */
 import { parseArgs } from 'node:util';
-import { Analyzer, explanationLines, locationText, type Analysis, type EndpointId } from '../engine';
-import { locator, parseManifests } from '../model';
-import type { Diagnostic, Locate } from '../model/source';
+import { explanationLines, type Analysis, type EndpointId } from '../engine';
+import type { Diagnostic } from '../model/source';
 import { PROTOCOLS, type Protocol } from '../model/types';
+import { convertCommand } from './convert';
 import { FORMATS, renderConnectivity, type Format } from './formats';
 import { CONNECTIVITY_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
-import { readInputs } from './inputs';
+import { USAGE_ERROR, UsageError, type CliIo } from './io';
+import { load } from './load';
 
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly readStdin: () => string;
-}
+export type { CliIo } from './io';
 
-const USAGE_ERROR = 2;
-
-class UsageError extends Error {}
-
-function diagnosticLine(d: Diagnostic, locate: Locate): string {
-  return `${locationText(locate(d.location))}: ${d.severity}: ${d.message}`;
-}
-
-/** What the PATHs hold: the analysis, the analyzer to ask about it, and where each document sits. */
-interface Loaded {
-  readonly analysis: Analysis;
-  readonly analyzer: Analyzer;
-  readonly locate: Locate;
-}
-
-/** Reads and analyses PATHs; undefined (after saying why) when nothing could be read. */
-function load(paths: string[], verbose: boolean, io: CliIo): Loaded | undefined {
-  if (paths.length === 0) throw new UsageError('no PATH given');
-  const { inputs, problems } = readInputs(paths, io.readStdin);
-  problems.forEach((p) => io.err(p));
-  const model = parseManifests(inputs);
-  const locate = locator(model.documents);
-  const analyzer = new Analyzer();
-  const analysis = analyzer.update(model.resources);
-  const shown = [...model.diagnostics, ...analysis.diagnostics].filter((d) => verbose || d.severity !== 'info');
-  shown.forEach((d) => io.err(diagnosticLine(d, locate)));
-  const { namespaces, workloads, policies } = model.resources;
-  const nothingTaken = namespaces.length + workloads.length + policies.length === 0;
-  if (inputs.length === 0 || (nothingTaken && model.diagnostics.some((d) => d.severity === 'error'))) {
-    io.err('nothing could be read from the given paths');
-    return undefined;
-  }
-  return { analysis, analyzer, locate };
-}
+/** Diagnostics the analysing commands print: all with --verbose, else all but notes. */
+const shown = (verbose: boolean | undefined) => (d: Diagnostic) => verbose === true || d.severity !== 'info';
 
 function connectivity(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
@@ -61,7 +26,7 @@ function connectivity(args: string[], io: CliIo): number {
   if (values.help) return io.out(CONNECTIVITY_HELP), 0;
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use ${FORMATS.join(', ')})`);
-  const loaded = load(positionals, values.verbose ?? false, io);
+  const loaded = load(positionals, shown(values.verbose), io);
   if (!loaded) return USAGE_ERROR;
   for (const line of renderConnectivity(loaded.analysis, format)) io.out(line);
   return 0;
@@ -107,7 +72,7 @@ function explainCommand(args: string[], io: CliIo): number {
   if (values.from === values.to) throw new UsageError('--from and --to name the same endpoint');
   const port = parsePort(values.port);
   const protocol = parseProtocol(values.protocol);
-  const loaded = load(positionals, values.verbose ?? false, io);
+  const loaded = load(positionals, shown(values.verbose), io);
   if (!loaded) return USAGE_ERROR;
   for (const id of [values.from, values.to]) {
     if (!loaded.analysis.endpoints.some((e) => e.id === id)) return unknownEndpoint(loaded.analysis, id, io);
@@ -121,6 +86,7 @@ function explainCommand(args: string[], io: CliIo): number {
 const COMMANDS = new Map<string, (args: string[], io: CliIo) => number>([
   ['connectivity', connectivity],
   ['explain', explainCommand],
+  ['convert', convertCommand],
 ]);
 
 export function runCli(argv: readonly string[], io: CliIo): number {

@@ -2,7 +2,7 @@
  * The CLI as users run it: the bundled dist/cli.mjs in a child process, real files, exit codes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.mjs');
 const CLASSIC = join(ROOT, 'fixtures/classic/nginx.yaml');
+const CLUSTER_POLICIES = 'fixtures/cluster-policies.yaml';
 
 function cli(args: string[], input?: string) {
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input });
@@ -140,11 +141,130 @@ describe('bad input and usage', () => {
     expect(cli(['toString']).code).toBe(2);
     expect(cli(['explain', CLASSIC]).code).toBe(2);
     expect(cli(['explain', '--from', CLIENT, '--to', NGINX, '--port', '99999', CLASSIC]).code).toBe(2);
-    for (const command of ['connectivity', 'explain']) {
+    for (const command of ['connectivity', 'explain', 'convert']) {
       const help = cli([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.out).toContain(`Usage: netpol-canvas ${command}`);
     }
     expect(cli(['--help']).out).toContain('netpol-canvas connectivity');
+    expect(cli(['--help']).out).toContain('netpol-canvas convert --to v1alpha2');
+  });
+});
+
+/** Two pods for the fixture's cluster-wide policies: ops is the SRE team's, shop is prod. */
+const WORKLOADS = `apiVersion: v1
+kind: Namespace
+metadata: {name: shop, labels: {env: prod}}
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: ops, labels: {team: sre}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop}
+spec: {containers: [{name: c, ports: [{containerPort: 443}]}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: probe, namespace: ops}
+spec: {containers: [{name: c}]}
+`;
+const WEB = 'shop/web[Pod]';
+const PROBE = 'ops/probe[Pod]';
+
+function workloadsFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'netpol-cli-')), 'workloads.yaml');
+  writeFileSync(file, WORKLOADS);
+  return file;
+}
+
+describe('cluster-wide policies', () => {
+  it('lists every policy in the JSON, with its tier, and its priority or namespace', () => {
+    const data = JSON.parse(cli(['connectivity', '--format', 'json', workloadsFile(), CLUSTER_POLICIES]).out);
+    expect(data.policies).toEqual([
+      { id: 'ClusterNetworkPolicy/admin-guardrails', kind: 'ClusterNetworkPolicy', name: 'admin-guardrails', tier: 'Admin', priority: 10, selects: [WEB] },
+      { id: 'ClusterNetworkPolicy/baseline-isolation', kind: 'ClusterNetworkPolicy', name: 'baseline-isolation', tier: 'Baseline', priority: 50, selects: [PROBE, WEB] },
+      { id: 'AdminNetworkPolicy/sre-access', kind: 'AdminNetworkPolicy', name: 'sre-access', tier: 'Admin', priority: 5, selects: [PROBE, WEB] },
+      { id: 'BaselineAdminNetworkPolicy/default', kind: 'BaselineAdminNetworkPolicy', name: 'default', tier: 'Baseline', priority: 0, selects: [PROBE, WEB] },
+    ]);
+    expect(data.connections).toContainEqual({ from: PROBE, to: WEB, allowed: { TCP: [[443, 443]], UDP: [[5000, 5100]], SCTP: [] } });
+    const classic = JSON.parse(cli(['connectivity', '--format', 'json', CLASSIC]).out);
+    expect(classic.policies).toEqual([
+      { id: 'default/nginx-network-policy', kind: 'NetworkPolicy', name: 'nginx-network-policy', namespace: 'default', tier: 'NetworkPolicy', selects: [NGINX] },
+    ]);
+  });
+
+  it('explains a pair tier by tier, each rule placed in its file', () => {
+    const { code, out } = cli(['explain', '--from', PROBE, '--to', WEB, '--port', '443', workloadsFile(), CLUSTER_POLICIES]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ALLOWED: TCP 443 from ops\/probe\[Pod\] to shop\/web\[Pod\]/);
+    expect(out).toMatch(/AdminNetworkPolicy\/sre-access ingress rule #1 "allow-sre" \(fixtures\/cluster-policies\.yaml:\d+:\d+\) accepts TCP 443/);
+    expect(out).toMatch(/Baseline tier.*BaselineAdminNetworkPolicy\/default/);
+    const denied = cli(['explain', '--from', WEB, '--to', PROBE, workloadsFile(), CLUSTER_POLICIES]);
+    expect(denied.code).toBe(1);
+    expect(denied.out).toMatch(/ClusterNetworkPolicy\/admin-guardrails egress rule #2 "deny-internet" \(.*\) denies All Connections/);
+  });
+});
+
+describe('convert', () => {
+  const fixtureText = readFileSync(join(ROOT, CLUSTER_POLICIES), 'utf8');
+
+  it('writes one file with its v1alpha1 policies rewritten, then notes and the proof on standard error, exit 0', () => {
+    const { code, out, err } = cli(['convert', '--to', 'v1alpha2', CLUSTER_POLICIES]);
+    expect(code).toBe(0);
+    // The two ClusterNetworkPolicies come first, and come out byte for byte.
+    const firstConverted = fixtureText.indexOf('apiVersion: policy.networking.k8s.io/v1alpha1');
+    expect(out.slice(0, firstConverted)).toBe(fixtureText.slice(0, firstConverted));
+    expect(out).not.toMatch(/^apiVersion: policy\.networking\.k8s\.io\/v1alpha1$/m);
+    expect(out.match(/^kind: ClusterNetworkPolicy$/gm)).toHaveLength(4);
+    expect(out).toContain('  name: default\nspec:\n  tier: Baseline\n  priority: 10\n');
+    expect(err.split('\n')).toEqual([
+      expect.stringMatching(/^fixtures\/cluster-policies\.yaml:\d+:\d+: note: BaselineAdminNetworkPolicy default: written as tier Baseline, priority 10/),
+      'converted 2 policies to ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2): 1 AdminNetworkPolicy → tier Admin, priority kept; BaselineAdminNetworkPolicy default → tier Baseline, priority 10',
+      'connectivity unchanged: 0 pairs compared (the input has no workloads)',
+      '',
+    ]);
+  });
+
+  it('writes several files as one stream, each after a # Source: line, and compares every pair', () => {
+    const workloads = workloadsFile();
+    const { code, out, err } = cli(['convert', '--to', 'v1alpha2', workloads, CLUSTER_POLICIES]);
+    expect(code).toBe(0);
+    expect(out.startsWith(`# Source: ${workloads}\napiVersion: v1\n`)).toBe(true);
+    expect(out).toContain(`\n---\n# Source: ${CLUSTER_POLICIES}\n# Valid cluster-wide policies`);
+    // Two pods and 8 outside ranges: every ordered pair but those of two outside ranges.
+    expect(err).toContain('connectivity unchanged: 34 pairs compared\n');
+    // What the output allows is what the inputs allow, read back from standard input.
+    const before = cli(['connectivity', workloads, CLUSTER_POLICIES]).out;
+    expect(cli(['connectivity', '-'], out).out).toBe(before);
+  });
+
+  it('writes input without v1alpha1 policies unchanged, from files or standard input, with a note, exit 0', () => {
+    const classic = readFileSync(CLASSIC, 'utf8');
+    for (const run of [cli(['convert', '--to', 'v1alpha2', CLASSIC]), cli(['convert', '--to', 'v1alpha2', '-'], classic)]) {
+      expect(run.code).toBe(0);
+      expect(run.out).toBe(classic);
+      expect(run.err).toBe('nothing to convert: no AdminNetworkPolicy or BaselineAdminNetworkPolicy in the input; it is written unchanged\n');
+    }
+  });
+
+  it('writes what cannot be converted exactly as it was, says why at file:line:col, and exits 1', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'netpol-cli-')), 'pass.yaml');
+    const passing = fixtureText.slice(fixtureText.lastIndexOf('apiVersion')).replace('  - action: Allow', '  - action: Pass');
+    writeFileSync(file, `${WORKLOADS}---\n${passing}`);
+    const { code, out, err } = cli(['convert', '--to', 'v1alpha2', file]);
+    expect(code).toBe(1);
+    expect(out).toBe(`${WORKLOADS}---\n${passing}`);
+    expect(err).toMatch(/pass\.yaml:\d+:\d+: error: spec\.egress\[0\]\.action: "Pass" is not supported/);
+    expect(err).toMatch(/pass\.yaml:\d+:\d+: error: BaselineAdminNetworkPolicy default is not converted: the evaluation leaves it out as written/);
+    expect(err).toContain('1 policy is not converted and is written as it was: see the errors above');
+  });
+
+  it('exits 2 on bad usage', () => {
+    expect(cli(['convert', CLASSIC]).err).toContain('convert needs --to v1alpha2');
+    expect(cli(['convert', '--to', 'v1', CLASSIC]).code).toBe(2);
+    expect(cli(['convert', '--to', 'v1alpha2']).code).toBe(2);
+    expect(cli(['convert', '--to', 'v1alpha2', '/nonexistent/netpol']).code).toBe(2);
   });
 });

@@ -13,5 +13,15 @@ export {
   type ManifestExport,
 } from './export';
 export { kustomizationText } from './kustomization';
+export {
+  BASELINE_PRIORITY,
+  convertToV1alpha2,
+  joinStream,
+  type ConversionMessage,
+  type ConvertedFile,
+  type ConvertedPolicy,
+  type V1alpha2Conversion,
+} from './convert';
+export { clusterPolicyShape, type PolicyShape } from './policy-shape';
 export type { ValuePath } from './path-range';
 export type { Plain } from './plain';

@@ -1,0 +1,20 @@
+/** What every command shares: its effects, its usage errors, and how a diagnostic is printed. */
+import { locationText } from '../engine';
+import type { Diagnostic, Locate } from '../model/source';
+
+export interface CliIo {
+  /** One line of standard output (the line end is added). */
+  readonly out: (text: string) => void;
+  /** Lines of standard error. */
+  readonly err: (text: string) => void;
+  readonly readStdin: () => string;
+}
+
+export const USAGE_ERROR = 2;
+
+/** Bad usage: reported with a hint to `--help`, exit code 2. */
+export class UsageError extends Error {}
+
+export function diagnosticLine(d: Diagnostic, locate: Locate): string {
+  return `${locationText(locate(d.location))}: ${d.severity}: ${d.message}`;
+}
