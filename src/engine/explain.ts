@@ -15,6 +15,7 @@ import type {
   RuleVerdict,
   SideExplanation,
   TierExplanation,
+  TierMiss,
   TierRuleVerdict,
 } from './types';
 import type { MatchedPolicy, MatchedRevision, RuleMatch, SideRules } from './matching';
@@ -34,7 +35,8 @@ function missOf(match: RuleMatch, peer: number, destination: Endpoint, query?: P
   const allowed = rulePortsToward(match.rule, destination);
   const unresolved = (protocol?: string) =>
     unresolvedNames(match.rule, destination).filter(
-      (name) => !protocol || match.rule.namedPorts.some((n) => n.name === name && n.protocol === protocol),
+      // A cluster-wide named port has no protocol of its own: it takes the container port's.
+      (name) => !protocol || match.rule.namedPorts.some((n) => n.name === name && (!n.protocol || n.protocol === protocol)),
     );
   if (!query) {
     return isNoConnections(allowed) ? { kind: 'named-port-unresolved', names: unresolved() } : undefined;
@@ -65,7 +67,8 @@ function tierVerdicts(
     (policy[direction] ?? []).map((match): TierRuleVerdict => {
       const decided = decidedBy.get(match) ?? NO_CONNECTIONS;
       if (answers(decided, query)) return { rule: match.rule.ref, decided };
-      const miss = missOf(match, peer, destination, query) ?? { kind: reached ? 'decided-earlier' : 'not-reached' };
+      // A tier never reached says so first: whether its rules would have matched does not matter.
+      const miss: TierMiss = !reached ? { kind: 'not-reached' } : (missOf(match, peer, destination, query) ?? { kind: 'decided-earlier' });
       return { rule: match.rule.ref, decided, miss };
     }),
   );

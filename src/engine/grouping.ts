@@ -42,10 +42,19 @@ export interface NamedPortKey {
   readonly protocol?: Protocol;
 }
 
+/**
+ * An address block a policy names: pods are told apart by whether their IPs lie in it, and, for a
+ * cluster-wide `networks: [0.0.0.0/0]`, pods without a known IP lie in it too.
+ */
+export interface AddressBlock {
+  readonly block: IpBlockPeer;
+  readonly ipLessPods: boolean;
+}
+
 /** What one policy can tell pods apart by; computed once per policy object. */
 export interface PolicyDistinctions {
   readonly selectors: readonly ScopedSelector[];
-  readonly blocks: readonly IpBlockPeer[];
+  readonly blocks: readonly AddressBlock[];
   readonly namedPorts: readonly NamedPortKey[];
 }
 
@@ -55,12 +64,12 @@ export function policyDistinctions(policy: CompiledPolicy): PolicyDistinctions {
   const selectors: ScopedSelector[] = subject.pods
     ? [{ namespace: subject.namespaces ? undefined : policy.namespace, selector: subject.pods }]
     : [];
-  const blocks: IpBlockPeer[] = [];
+  const blocks: AddressBlock[] = [];
   const namedPorts: NamedPortKey[] = [];
   // Only compiled rules: rules of a direction outside policyTypes have no effect, so tell nothing apart.
   for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
     for (const peer of rule.peers) {
-      if (peer.kind === 'ipBlock') blocks.push(peer.block);
+      if (peer.kind === 'ipBlock') blocks.push({ block: peer.block, ipLessPods: peer.ipLessPods ?? false });
       else if (peer.kind === 'pods' && peer.pods) {
         selectors.push({ namespace: peer.namespaces ? undefined : policy.namespace, selector: peer.pods });
       }
@@ -72,7 +81,7 @@ export function policyDistinctions(policy: CompiledPolicy): PolicyDistinctions {
 
 /** What all the policies of a revision can tell pods apart by; indexed on first use. */
 export class Distinctions {
-  private index: { byKey: Map<string, ScopedSelector[]>; blocks: IpBlockPeer[]; namedPorts: NamedPortKey[] } | undefined;
+  private index: { byKey: Map<string, ScopedSelector[]>; blocks: AddressBlock[]; namedPorts: NamedPortKey[] } | undefined;
 
   constructor(readonly parts: readonly PolicyDistinctions[]) {}
 
@@ -82,7 +91,7 @@ export class Distinctions {
   }
 
   /** The distinct ipBlock peers. */
-  get blocks(): readonly IpBlockPeer[] {
+  get blocks(): readonly AddressBlock[] {
     return this.indexed().blocks;
   }
 
@@ -95,7 +104,7 @@ export class Distinctions {
     if (this.index) return this.index;
     const byKey = new Map<string, ScopedSelector[]>();
     const seen = new Set<string>();
-    const blocks = new Map<string, IpBlockPeer>();
+    const blocks = new Map<string, AddressBlock>();
     const namedPorts = new Map<string, NamedPortKey>();
     for (const part of this.parts) {
       for (const scoped of part.selectors) {
@@ -108,7 +117,7 @@ export class Distinctions {
           else byKey.set(key, [scoped]);
         }
       }
-      for (const block of part.blocks) blocks.set(blockText(block), block);
+      for (const block of part.blocks) blocks.set(`${blockText(block)}${block.ipLessPods ? ' with IP-less pods' : ''}`, block);
       for (const port of part.namedPorts) namedPorts.set(`${port.name}/${port.protocol ?? ''}`, port);
     }
     this.index = { byKey, blocks: [...blocks.values()], namedPorts: [...namedPorts.values()] };
@@ -142,8 +151,14 @@ export function variationOf(members: readonly WorkloadResource[]): Variation | u
 /** What tells members apart: label keys, ipBlocks and named ports. */
 interface Differences {
   readonly labelKeys: readonly string[];
-  readonly blocks: readonly IpBlockPeer[];
+  readonly blocks: readonly AddressBlock[];
   readonly namedPorts: readonly NamedPortKey[];
+}
+
+/** Whether a pod lies in a block: one of its IPs does, or it has none and the block takes those in. */
+function inBlock({ block, ipLessPods }: AddressBlock, member: WorkloadResource): boolean {
+  if (member.podIPs.length === 0) return ipLessPods;
+  return member.podIPs.some((range) => blockContainsRange(block, range));
 }
 
 function sameAnswer<T>(members: readonly WorkloadResource[], answer: (member: WorkloadResource) => T): boolean {
@@ -169,9 +184,7 @@ function differencesOf(
     }
   }
   const blocks = variation.ips
-    ? distinctions.blocks.filter(
-        (block) => !sameAnswer(members, (m) => m.podIPs.some((range) => blockContainsRange(block, range))),
-      )
+    ? distinctions.blocks.filter((block) => !sameAnswer(members, (m) => inBlock(block, m)))
     : [];
   const namedPorts = variation.ports
     ? distinctions.namedPorts.filter(
@@ -214,7 +227,7 @@ function resolvedText(ports: readonly ContainerPort[]): string {
   return ports.map((port) => `${port.protocol ?? 'TCP'}/${port.port}`).sort().join();
 }
 
-function blockText(block: IpBlockPeer): string {
+function blockText({ block }: AddressBlock): string {
   return block.except.length > 0 ? `${block.cidr.text} (except ${block.except.map((c) => c.text).join(', ')})` : block.cidr.text;
 }
 

@@ -4,8 +4,9 @@
  */
 import type { FileLocation, Locate } from '../model/source';
 import { describeConnections } from './describe';
-import { NO_CONNECTIONS, isNoConnections, subtractConnections, unionConnections } from './portset';
+import { NO_CONNECTIONS, isAllConnections, isNoConnections, subtractConnections, unionConnections } from './portset';
 import type {
+  ConnectionSet,
   PairExplanation,
   PolicyRef,
   PolicyTier,
@@ -94,23 +95,29 @@ function ruleLine(verdict: RuleVerdict, side: SideExplanation, peer: string, loc
   return `  - ${rule} allows ${describeConnections(verdict.allowed)}.`;
 }
 
+/** Ports inside a sentence: `TCP 80,UDP 53`, or `all traffic` (not the listing's `All Connections`). */
+function portsInSentence(set: ConnectionSet): string {
+  return isAllConnections(set) ? 'all traffic' : describeConnections(set);
+}
+
 /** What a cluster-wide rule did with the ports it decided, and what that means for the side. */
 function decisionText(verdict: TierRuleVerdict, side: SideExplanation): string {
-  const ports = describeConnections(verdict.decided);
+  const ports = portsInSentence(verdict.decided);
   const isolated = side.isolatedBy.length > 0;
   if (verdict.rule.tier === 'baseline') {
     if (verdict.rule.action === 'deny') return `denies ${ports}`;
     if (verdict.rule.action === 'accept') return `accepts ${ports}`;
     return `passes ${ports}: nothing comes after the Baseline tier, so it is allowed`;
   }
-  const after = isolated ? 'NetworkPolicies are not consulted for it' : 'the Baseline tier is not consulted for it';
+  const after = isolated ? 'NetworkPolicies are not consulted for these ports' : 'the Baseline tier is not consulted for these ports';
   if (verdict.rule.action === 'deny') return `denies ${ports} — ${after}`;
   if (verdict.rule.action === 'accept') return `accepts ${ports} — ${after}`;
   return `passes ${ports} on to ${isolated ? `NetworkPolicies (${side.isolatedBy.map((p) => p.id).join(', ')})` : 'the Baseline tier (no NetworkPolicy isolates it)'}`;
 }
 
+/** A rule under its tier's heading: the heading names the tier, the line the rule. */
 function tierRuleLine(verdict: TierRuleVerdict, side: SideExplanation, peer: string, locate: Locate, query?: PortQuery): string {
-  const rule = `${tierName(verdict.rule.tier)} tier ${ruleText(verdict.rule, locate)}`;
+  const rule = ruleText(verdict.rule, locate);
   // Nothing reached the Baseline tier: say so, not just that an earlier rule decided.
   const nothingReached = verdict.rule.tier === 'baseline' && side.tiers && isNoConnections(side.tiers.toBaseline);
   if (verdict.miss?.kind === 'decided-earlier' && nothingReached) {
@@ -120,15 +127,18 @@ function tierRuleLine(verdict: TierRuleVerdict, side: SideExplanation, peer: str
   return `  - ${rule} ${decisionText(verdict, side)}.`;
 }
 
-/** `ClusterNetworkPolicy/a (priority 10)`, with a note when equal priorities were ordered by name. */
+/**
+ * `ClusterNetworkPolicy/a (priority 10)` (a BaselineAdminNetworkPolicy has no priority), with a
+ * note when equal priorities were ordered by name.
+ */
 function tierPolicies(policies: readonly PolicyRef[]): string[] {
-  const listed = policies.map((p) => `${p.id} (priority ${p.priority})`).join(', ');
+  const named = (p: PolicyRef) => (p.kind === 'BaselineAdminNetworkPolicy' ? p.id : `${p.id} (priority ${p.priority})`);
   const tied = policies.filter((p) => policies.some((other) => other !== p && other.priority === p.priority));
   const note =
     tied.length > 0
       ? [`  (${tied.map((p) => p.id).join(', ')} share a priority: the API leaves their order open; they are consulted by name.)`]
       : [];
-  return [listed, ...note];
+  return [policies.map(named).join(', '), ...note];
 }
 
 /** The lines of a side that cluster-wide policies take part in: tier by tier, in the order consulted. */
@@ -137,9 +147,9 @@ function tieredLines(side: SideExplanation, tiers: TierExplanation, peer: string
   const rules = (verdicts: readonly TierRuleVerdict[]) => verdicts.map((v) => tierRuleLine(v, side, peer, locate, query));
   if (tiers.adminPolicies.length > 0) {
     const [listed, ...note] = tierPolicies(tiers.adminPolicies);
-    lines.push(`  Admin tier, first: ${listed}.`, ...note, ...rules(tiers.admin));
+    lines.push(`  Admin tier (asked first): ${listed}.`, ...note, ...rules(tiers.admin));
   }
-  const handed = describeConnections(tiers.toNetworkPolicies);
+  const handed = portsInSentence(tiers.toNetworkPolicies);
   if (side.isolatedBy.length > 0) {
     const policies = `${side.isolatedBy.map((p) => p.id).join(', ')} ${side.isolatedBy.length === 1 ? 'isolates' : 'isolate'} it`;
     if (isNoConnections(tiers.toNetworkPolicies)) {
@@ -156,7 +166,7 @@ function tieredLines(side: SideExplanation, tiers: TierExplanation, peer: string
   }
   const decided = tiers.baseline.reduce((acc, v) => unionConnections(acc, v.decided), NO_CONNECTIONS);
   const rest = subtractConnections(tiers.toBaseline, decided);
-  if (!isNoConnections(rest)) lines.push(`  No rule decides ${describeConnections(rest)}: allowed by default.`);
+  if (!isNoConnections(rest)) lines.push(`  No rule decides ${portsInSentence(rest)}: allowed by default.`);
   return lines;
 }
 
