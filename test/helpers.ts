@@ -247,3 +247,62 @@ export function xyz(...extra: readonly string[]): Analysis {
 export function isEmpty(set: ConnectionSet): boolean {
   return PROTOS.every((p) => set[p].length === 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Policies as YAML documents, for the tier tests. `spec` is the rest of the spec (subject and
+// rules; podSelector and rules), indented by two spaces.
+
+/** A ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2). */
+export function cnp(name: string, tier: 'Admin' | 'Baseline', priority: number, spec: string): string {
+  return `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: ${name}
+spec:
+  tier: ${tier}
+  priority: ${priority}
+${spec}`;
+}
+
+/** An AdminNetworkPolicy (policy.networking.k8s.io/v1alpha1). */
+export function anp(name: string, priority: number, spec: string): string {
+  return `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata:
+  name: ${name}
+spec:
+  priority: ${priority}
+${spec}`;
+}
+
+/** The BaselineAdminNetworkPolicy (policy.networking.k8s.io/v1alpha1), always named `default`. */
+export function banp(spec: string): string {
+  return `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata:
+  name: default
+spec:
+${spec}`;
+}
+
+/** A NetworkPolicy (networking.k8s.io/v1). */
+export function netpol(ns: string, name: string, spec: string): string {
+  return `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+${spec}`;
+}
+
+/**
+ * The spec of a cluster-wide policy below its tier and priority: `subject` (flow style), then each
+ * rule as one flow-style mapping, e.g.
+ * `clusterSpec('{namespaces: {}}', { ingress: ['{action: Deny, from: [{namespaces: {}}]}'] })`.
+ */
+export function clusterSpec(subject: string, rules: { ingress?: readonly string[]; egress?: readonly string[] }): string {
+  const list = (key: string, items?: readonly string[]) =>
+    items ? `  ${key}:\n${items.map((rule) => `  - ${rule}\n`).join('')}` : '';
+  return `  subject: ${subject}\n${list('ingress', rules.ingress)}${list('egress', rules.egress)}`;
+}

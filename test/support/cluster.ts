@@ -85,7 +85,7 @@ export const selectorArb: fc.Arbitrary<GSelector> = fc.oneof(
 
 /** Namespace selectors also use the automatic `kubernetes.io/metadata.name` label. */
 const NAME_LABEL = 'kubernetes.io/metadata.name';
-const nsSelectorArb: fc.Arbitrary<GSelector> = fc.oneof(
+export const nsSelectorArb: fc.Arbitrary<GSelector> = fc.oneof(
   { weight: 3, arbitrary: selectorArb },
   { weight: 1, arbitrary: fc.constantFrom(...NS_NAMES).map((n) => ({ matchLabels: { [NAME_LABEL]: n } })) },
   {
@@ -252,7 +252,8 @@ export const ownedClusterArb: fc.Arbitrary<GCluster> = fc
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-const selectorObj = (s: GSelector) => ({
+/** A selector as YAML renders it: empty parts left out. */
+export const selectorObj = (s: GSelector) => ({
   ...(s.matchLabels && Object.keys(s.matchLabels).length ? { matchLabels: s.matchLabels } : {}),
   ...(s.matchExpressions && s.matchExpressions.length ? { matchExpressions: s.matchExpressions } : {}),
 });

@@ -33,22 +33,28 @@ export function cidrRange(cidr: string): [bigint, bigint] {
   const first = (v4ToInt(ip) / size) * size;
   return [first, first + size - 1n];
 }
-const inCidr = (addr: bigint, cidr: string) => {
+export const inCidr = (addr: bigint, cidr: string) => {
   const [f, l] = cidrRange(cidr);
   return f <= addr && addr <= l;
 };
 
-/** The external ranges the ipBlocks of all policies carve out of IPv4, as `first-last` ids. */
-export function expectedExternalRanges(c: GCluster): { id: string; first: bigint; last: bigint }[] {
+/**
+ * The external ranges the ipBlocks of all policies (and `moreCidrs`, e.g. the `networks` of
+ * cluster-wide policies) carve out of IPv4, as `first-last` ids.
+ */
+export function expectedExternalRanges(
+  c: GCluster,
+  moreCidrs: readonly string[] = [],
+): { id: string; first: bigint; last: bigint }[] {
   const cuts = new Set<bigint>([0n, 2n ** 32n]);
   const rules = c.policies.flatMap((p) => [...(p.ingress ?? []), ...(p.egress ?? [])]);
-  for (const peer of rules.flatMap((r) => r.peers ?? [])) {
-    if (!peer.ipBlock) continue;
-    for (const cidr of [peer.ipBlock.cidr, ...(peer.ipBlock.except ?? [])]) {
-      const [f, l] = cidrRange(cidr);
-      cuts.add(f);
-      cuts.add(l + 1n);
-    }
+  const blocks = rules
+    .flatMap((r) => r.peers ?? [])
+    .flatMap((peer) => (peer.ipBlock ? [peer.ipBlock.cidr, ...(peer.ipBlock.except ?? [])] : []));
+  for (const cidr of [...blocks, ...moreCidrs]) {
+    const [f, l] = cidrRange(cidr);
+    cuts.add(f);
+    cuts.add(l + 1n);
   }
   const sorted = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return sorted.slice(0, -1).map((first, i) => {
@@ -77,7 +83,8 @@ export function selects(sel: GSelector, labels: Labels): boolean {
   return true;
 }
 
-function nsLabels(c: GCluster, ns: string): Labels {
+/** A namespace's labels, with the automatic `kubernetes.io/metadata.name`. */
+export function nsLabels(c: GCluster, ns: string): Labels {
   const n = c.namespaces.find((x) => x.name === ns && x.declared);
   return { ...(n?.labels ?? {}), 'kubernetes.io/metadata.name': ns };
 }
@@ -119,6 +126,31 @@ function rulePortsMatch(rule: GRule, protocol: Protocol, port: number, dst: OEnd
   return rule.ports.some((pp) => portMatches(pp, protocol, port, dst));
 }
 
+/**
+ * What the NetworkPolicies isolating workload `w` in direction `dir` say about traffic with `peer`
+ * (dst = the receiving end): allowed when one of their rules admits it; `undefined` when none
+ * isolates `w` in that direction.
+ */
+export function networkPolicyVerdict(
+  c: GCluster,
+  dir: GType,
+  w: GWorkload,
+  peer: OEndpoint,
+  protocol: Protocol,
+  port: number,
+  dst: OEndpoint,
+): boolean | undefined {
+  const isolating = c.policies.filter(
+    (p) => p.ns === w.ns && selects(p.podSelector, w.labels) && effectiveTypes(p).includes(dir),
+  );
+  if (isolating.length === 0) return undefined;
+  return isolating.some((p) =>
+    ((dir === 'Ingress' ? p.ingress : p.egress) ?? []).some(
+      (r) => peerMatches(c, p, r, peer) && rulePortsMatch(r, protocol, port, dst),
+    ),
+  );
+}
+
 /** Whether `subject`'s `dir` side lets traffic with `peer` through (dst = the receiving end). */
 function sideAllows(
   c: GCluster,
@@ -130,16 +162,7 @@ function sideAllows(
   dst: OEndpoint,
 ): boolean {
   if (subject.kind !== 'workload') return true;
-  const w = subject.w;
-  const isolating = c.policies.filter(
-    (p) => p.ns === w.ns && selects(p.podSelector, w.labels) && effectiveTypes(p).includes(dir),
-  );
-  if (isolating.length === 0) return true;
-  return isolating.some((p) =>
-    ((dir === 'Ingress' ? p.ingress : p.egress) ?? []).some(
-      (r) => peerMatches(c, p, r, peer) && rulePortsMatch(r, protocol, port, dst),
-    ),
-  );
+  return networkPolicyVerdict(c, dir, subject.w, peer, protocol, port, dst) ?? true;
 }
 
 /** The reference verdict for one packet kind. */
