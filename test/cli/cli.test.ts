@@ -203,7 +203,7 @@ describe('cluster-wide policies', () => {
     expect(out).toMatch(/Baseline tier.*BaselineAdminNetworkPolicy\/default/);
     const denied = cli(['explain', '--from', WEB, '--to', PROBE, workloadsFile(), CLUSTER_POLICIES]);
     expect(denied.code).toBe(1);
-    expect(denied.out).toMatch(/ClusterNetworkPolicy\/admin-guardrails egress rule #2 "deny-internet" \(.*\) denies all traffic — the Baseline tier is not consulted);
+    expect(denied.out).toMatch(/ClusterNetworkPolicy\/admin-guardrails egress rule #2 "deny-internet" \(.*\) denies all traffic — the Baseline tier is not consulted/);
   });
 });
 
