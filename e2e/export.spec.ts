@@ -187,7 +187,7 @@ test('exports the policy under the cursor from the editor’s context menu', asy
   expect(download.suggestedFilename()).toBe('default-web-from-frontend.yaml');
 
   await editor.contextMenu('image: nginx', 'Copy this NetworkPolicy (kubectl-ready)');
-  await expect(exporter.status()).toContainText('The cursor is not in a NetworkPolicy');
+  await expect(exporter.status()).toContainText('The cursor is not in a policy');
 });
 
 test('exports one policy from the node panel’s list of the policies selecting it', async ({

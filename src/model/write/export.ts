@@ -16,7 +16,7 @@ import { KUBECTL_YAML_OPTIONS, readYaml } from '../yaml';
 import { isListKind } from '../lists';
 import { decideKind } from '../kinds';
 import { valueOf } from '../reader';
-import { WORKLOAD_KINDS, type ClusterPolicyKind } from '../types';
+import { CLUSTER_POLICY_KINDS, WORKLOAD_KINDS, type ClusterPolicyKind } from '../types';
 import { leftOut } from '../messages';
 import { addFields, type Additions } from './explicit';
 import { rangeAt, type ValuePath } from './path-range';
@@ -24,7 +24,7 @@ import { toPlain, type Plain } from './plain';
 import { render } from './render';
 import { exportSays } from './messages';
 
-/** What to export: the NetworkPolicies (the default), every object, or one policy. */
+/** What to export: the policies (the default; cluster-wide ones too), every object, or one policy. */
 export type ExportScope =
   | { readonly kind: 'policies' }
   | { readonly kind: 'everything' }
@@ -73,6 +73,17 @@ export function isNetworkPolicy(object: Pick<ExportedObject, 'kind' | 'apiVersio
   return object.kind === 'NetworkPolicy' && decideKind(object.kind, object.apiVersion).action !== 'ignore';
 }
 
+/** Whether the object is a cluster-wide policy of the network-policy-api (ClusterNetworkPolicy, …). */
+export function isClusterPolicy(object: Pick<ExportedObject, 'kind' | 'apiVersion'>): boolean {
+  const kind = object.kind ?? '';
+  return (CLUSTER_POLICY_KINDS as readonly string[]).includes(kind) && decideKind(kind, object.apiVersion).action !== 'ignore';
+}
+
+/** Whether the object is a policy the graph evaluates: a NetworkPolicy or a cluster-wide one. */
+export function isPolicy(object: Pick<ExportedObject, 'kind' | 'apiVersion'>): boolean {
+  return isNetworkPolicy(object) || isClusterPolicy(object);
+}
+
 /**
  * The objects of `text` in `scope`, written out, and the problems of exporting them: documents
  * that cannot be read (which might hold a policy), objects without a name, second objects with
@@ -104,7 +115,7 @@ export function exportManifests(text: string, scope: ExportScope): ManifestExpor
 
 function inScope(facts: Facts, scope: ExportScope): boolean {
   if (scope.kind === 'everything') return true;
-  if (scope.kind === 'policies') return isNetworkPolicy(facts);
+  if (scope.kind === 'policies') return isPolicy(facts);
   return (
     facts.kind === scope.policyKind &&
     decideKind(scope.policyKind, facts.apiVersion).action !== 'ignore' &&

@@ -5,7 +5,9 @@
  */
 export {
   exportManifests,
+  isClusterPolicy,
   isNetworkPolicy,
+  isPolicy,
   joinDocuments,
   type ExportedObject,
   type ExportProblem,

@@ -22,7 +22,7 @@ const EVERYTHING: ExportScope = { kind: 'everything' };
 
 const GROUPS: readonly { readonly title: string; readonly items: readonly Item[] }[] = [
   {
-    title: 'NetworkPolicies',
+    title: 'Policies',
     items: [
       {
         scope: POLICIES,
@@ -105,7 +105,7 @@ export function ExportMenu() {
           ))}
           <p className="export-menu-note">
             Namespaces are written out, comments kept; NetworkPolicies are checked against the Kubernetes
-            schema first.
+            schema first, cluster-wide policies as their CRDs check them.
           </p>
         </>
       )}

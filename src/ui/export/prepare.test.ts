@@ -80,4 +80,31 @@ describe('prepareExport', () => {
     expect(files['default/a.yaml']).toBe(policy('a', '  podSelector: {}\n', '  namespace: default\n'));
     expect(files['kustomization.yaml']).toContain('resources:\n- default/a.yaml\n- shop/b.yaml\n');
   });
+
+  describe('cluster-wide policies', () => {
+    const cnp = (name: string) =>
+      `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata:\n  name: ${name}\nspec:\n  tier: Admin\n  priority: 1\n  subject: {namespaces: {}}\n`;
+    const text = `${policy('a')}---\n${pod}---\n${cnp('guardrails')}`;
+
+    it('are policies: exported with the NetworkPolicies, without a namespace', () => {
+      const prepared = prepareExport(text, policies);
+      expect([prepared.count, prepared.clusterCount, prepared.problems]).toEqual([2, 1, []]);
+      const read = parseManifests([{ file: 'f', text: prepared.output.data as string }]);
+      expect(read.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      expect(read.resources.clusterPolicies.map((p) => p.name)).toEqual(['guardrails']);
+      expect(prepared.output.data as string).not.toContain('namespace: default\nspec:\n  tier');
+    });
+
+    it('zip into cluster/<kind>-<name>.yaml, and one of them downloads as <kind>-<name>.yaml', () => {
+      const zip = prepareExport(text, { scope: { kind: 'policies' }, delivery: 'zip' });
+      expect(Object.keys(unzipSync(zip.output.data as Uint8Array))).toEqual([
+        'default/a.yaml',
+        'cluster/clusternetworkpolicy-guardrails.yaml',
+        'kustomization.yaml',
+      ]);
+      const scope = { kind: 'policy', policyKind: 'ClusterNetworkPolicy', name: 'guardrails' } as const;
+      const one = prepareExport(text, { scope, delivery: 'download' });
+      expect([one.count, one.output.fileName, one.output.data]).toEqual([1, 'ClusterNetworkPolicy-guardrails.yaml', cnp('guardrails')]);
+    });
+  });
 });

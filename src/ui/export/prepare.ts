@@ -5,7 +5,9 @@
  */
 import {
   exportManifests,
+  isClusterPolicy,
   isNetworkPolicy,
+  isPolicy,
   joinDocuments,
   type ExportProblem,
   type ExportScope,
@@ -23,8 +25,10 @@ export interface ExportOutput {
 
 export interface PreparedExport {
   readonly request: ExportRequest;
-  /** Objects written (for a zip, NetworkPolicies). */
+  /** Objects written (for a zip, the policies). */
   readonly count: number;
+  /** How many of them are cluster-wide policies. */
+  readonly clusterCount: number;
   /** In the order of the text. */
   readonly problems: readonly ExportProblem[];
   readonly output: ExportOutput;
@@ -32,7 +36,8 @@ export interface PreparedExport {
 
 export function prepareExport(text: string, request: ExportRequest): PreparedExport {
   const written = exportManifests(text, request.scope);
-  const objects = request.delivery === 'zip' ? written.objects.filter(isNetworkPolicy) : written.objects;
+  const objects = request.delivery === 'zip' ? written.objects.filter(isPolicy) : written.objects;
+  // kubernetes-models has no schema for the network-policy-api kinds; the model checks them as their CRDs do.
   const problems = [...written.problems, ...objects.filter(isNetworkPolicy).flatMap(schemaProblems)].sort(
     (a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn,
   );
@@ -44,11 +49,11 @@ export function prepareExport(text: string, request: ExportRequest): PreparedExp
           mediaType: 'application/yaml',
           data: joinDocuments(objects),
         };
-  return { request, count: objects.length, problems, output };
+  return { request, count: objects.length, clusterCount: objects.filter(isClusterPolicy).length, problems, output };
 }
 
 function yamlFileName(scope: ExportScope): string {
   if (scope.kind === 'policies') return 'network-policies.yaml';
   if (scope.kind === 'everything') return 'manifests.yaml';
-  return `${scope.namespace}-${scope.name}.yaml`.replace(/[^A-Za-z0-9._-]/g, '_');
+  return `${scope.namespace ?? scope.policyKind}-${scope.name}.yaml`.replace(/[^A-Za-z0-9._-]/g, '_');
 }

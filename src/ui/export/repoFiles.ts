@@ -1,6 +1,6 @@
 /**
- * NetworkPolicies as a folder for a repository: `<namespace>/<name>.yaml` each, and a
- * kustomization listing them.
+ * Policies as a folder for a repository: `<namespace>/<name>.yaml` each, cluster-wide ones (which
+ * have no namespace) as `cluster/<kind>-<name>.yaml`, and a kustomization listing them.
  */
 import { kustomizationText, type ExportedObject } from '../../model/write';
 
@@ -12,7 +12,11 @@ export interface RepoFile {
 export function repoFiles(policies: readonly ExportedObject[]): RepoFile[] {
   const used = new Set<string>();
   const files = policies.map((policy) => {
-    const base = `${segment(policy.namespace ?? 'default')}/${segment(policy.name ?? 'unnamed')}`;
+    const name = segment(policy.name ?? 'unnamed');
+    const base =
+      policy.namespace === undefined
+        ? `cluster/${segment((policy.kind ?? 'object').toLowerCase())}-${name}`
+        : `${segment(policy.namespace)}/${name}`;
     // Two policies with one identity (the export warned) still get a file each.
     let path = `${base}.yaml`;
     for (let n = 2; used.has(path); n++) path = `${base}-${n}.yaml`;

@@ -16,10 +16,17 @@ function policyNamed(scope: Extract<ExportScope, { kind: 'policy' }>): string {
   return `${scope.policyKind} ${scope.namespace === undefined ? '' : `${scope.namespace}/`}${scope.name}`;
 }
 
-/** `3 NetworkPolicies`, `12 objects`, `NetworkPolicy shop/web`. */
-export function exportedWhat(scope: ExportScope, count: number): string {
+/**
+ * `3 NetworkPolicies`, `3 NetworkPolicies and 2 cluster-wide policies`, `12 objects`,
+ * `NetworkPolicy shop/web`.
+ */
+export function exportedWhat(scope: ExportScope, count: number, clusterCount = 0): string {
   if (scope.kind === 'policy') return policyNamed(scope);
-  if (scope.kind === 'policies') return plural(count, 'NetworkPolicy', 'NetworkPolicies');
+  if (scope.kind === 'policies') {
+    const cluster = plural(clusterCount, 'cluster-wide policy', 'cluster-wide policies');
+    if (clusterCount === 0) return plural(count, 'NetworkPolicy', 'NetworkPolicies');
+    return clusterCount === count ? cluster : `${plural(count - clusterCount, 'NetworkPolicy', 'NetworkPolicies')} and ${cluster}`;
+  }
   return plural(count, 'object', 'objects');
 }
 
@@ -33,7 +40,7 @@ export function deliveredSentence(delivery: Delivery, what: string, fileName: st
 export function nothingSentence(scope: ExportScope): string {
   if (scope.kind === 'policy')
     return `${policyNamed(scope)} is no longer in the editor.`;
-  if (scope.kind === 'policies') return 'There are no NetworkPolicies to export.';
+  if (scope.kind === 'policies') return 'There are no policies to export.';
   return 'There is nothing to export.';
 }
 
