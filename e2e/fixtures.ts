@@ -29,7 +29,7 @@ export function find(text: string): { line: number; start: number; end: number }
 }
 
 /** The app's own node and edge ids (React Flow test ids are `rf__node-<id>`, `rf__edge-<id>`). */
-export { edgeId, namespaceNodeId } from '../src/ui/graph/ids';
+export { denialEdgeId, edgeId, namespaceNodeId } from '../src/ui/graph/ids';
 
 export { EditorPage } from './pages/editor';
 export { GraphPage } from './pages/graph';
@@ -38,6 +38,7 @@ export { ImportPage, fixtureFile, type TestFile } from './pages/import';
 export { DiagramPage } from './pages/diagram';
 export { ExportPage } from './pages/export';
 export { KeepPage } from './pages/keep';
+export { ClusterPoliciesPage } from './pages/clusterPolicies';
 import { EditorPage } from './pages/editor';
 import { GraphPage } from './pages/graph';
 import { InspectorPage } from './pages/inspector';
@@ -45,6 +46,7 @@ import { ImportPage } from './pages/import';
 import { DiagramPage } from './pages/diagram';
 import { ExportPage } from './pages/export';
 import { KeepPage } from './pages/keep';
+import { ClusterPoliciesPage } from './pages/clusterPolicies';
 
 interface Fixtures {
   keep: KeepPage;
@@ -54,6 +56,7 @@ interface Fixtures {
   diagram: DiagramPage;
   files: ImportPage;
   exporter: ExportPage;
+  clusterPolicies: ClusterPoliciesPage;
   /**
    * Automatic: opens the app, waits for the editor and the default graph, and afterwards fails
    * the test if the page logged a console error or threw at any point.
@@ -84,6 +87,7 @@ export const test = base.extend<Fixtures>({
   diagram: async ({ page }, use) => use(new DiagramPage(page)),
   files: async ({ page }, use) => use(new ImportPage(page)),
   exporter: async ({ page }, use) => use(new ExportPage(page)),
+  clusterPolicies: async ({ page }, use) => use(new ClusterPoliciesPage(page)),
 });
 
 export { expect };

@@ -47,6 +47,17 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId('example-select').selectOption('egress-ipblock');
     await page.getByTestId('rf__node-jobs/report[CronJob]').waitFor();
   },
+  'cluster-policy-shown': async (page) => {
+    await page.getByTestId('example-select').selectOption('cluster-guardrails');
+    await page.getByTestId('rf__node-tenant-b/shop[Deployment]').waitFor();
+    await page.getByTestId('tab-cluster').click();
+    await page.locator('[data-policy="ClusterNetworkPolicy/platform-only"] .cluster-policy-row').click();
+  },
+  'cluster-denied-view': async (page) => {
+    await page.getByTestId('example-select').selectOption('cluster-guardrails');
+    await page.getByTestId('rf__node-tenant-b/shop[Deployment]').click();
+    await page.keyboard.press('Shift+D');
+  },
   'cluster-2000': async (page) => {
     await page.evaluate((text) => window.__netpolTest!.loadText(text), generateCluster(2000));
     await page.getByTestId('rf__node-kube-system/coredns[Deployment]').waitFor({ timeout: 300_000 });

@@ -21,13 +21,36 @@ export class GraphPage {
     return this.page.getByTestId(`edge-label-${id}`);
   }
 
-  /** Every edge label on screen, by edge id. */
+  /**
+   * Every edge label on screen, by edge id: its first line (a second line, the note, names the
+   * cluster-wide Deny rule behind a denied pair: `edgeNote`; the tooltip is not read).
+   */
   async labels(): Promise<Record<string, string>> {
     const labels = this.page.locator('[data-testid^="edge-label-"]');
     const entries = await labels.evaluateAll((els) =>
-      els.map((el) => [el.getAttribute('data-testid')!.slice('edge-label-'.length), el.textContent ?? '']),
+      els.map((el) => [el.getAttribute('data-testid')!.slice('edge-label-'.length), el.querySelector('text')?.textContent ?? '']),
     );
     return Object.fromEntries(entries);
+  }
+
+  /** The first line of an edge's label: what `labels()` reads. */
+  edgeText(id: string): Locator {
+    return this.edgeLabel(id).locator('text').first();
+  }
+
+  /** The second line of an edge's label: the cluster-wide Deny rule behind a denied pair. */
+  edgeNote(id: string): Locator {
+    return this.edgeLabel(id).getByTestId('edge-note');
+  }
+
+  /** The tooltip of an edge's label. */
+  edgeTitle(id: string): Promise<string | null> {
+    return this.edgeLabel(id).locator('title').textContent();
+  }
+
+  /** A workload's cluster-wide tier shields (their title names the policies). */
+  tierMarks(id: string): Locator {
+    return this.node(id).getByTestId('tier-marks');
   }
 
   /** Drags a node by its top-left corner, by (dx, dy) screen pixels. */

@@ -12,7 +12,7 @@ export class InspectorPage {
     return this.page.getByTestId('node-details');
   }
 
-  tab(name: 'details' | 'whyNot' | 'problems'): Locator {
+  tab(name: 'details' | 'whyNot' | 'problems' | 'cluster'): Locator {
     return this.page.getByTestId(`tab-${name}`);
   }
 }

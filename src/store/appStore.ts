@@ -128,7 +128,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     revision: 0,
     cursor: null,
     selection: null,
-    view: { theme: 'system', deniedFor: null, inspector: 'details', ...options.view },
+    view: { theme: 'system', deniedFor: null, policy: null, inspector: 'details', ...options.view },
     whyNot: { from: null, to: null, protocol: 'TCP', port: '' },
     positions: options.positions ?? {},
     replaced: null,
@@ -151,7 +151,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         evaluator?.evaluate(revision, readText, changes);
       },
       load(text) {
-        set({ positions: {}, selection: null, view: { ...get().view, deniedFor: null } });
+        set({ positions: {}, selection: null, view: { ...get().view, deniedFor: null, policy: null } });
         get().actions.setText(text);
       },
       replaceText(text, reason, positions) {
@@ -160,7 +160,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         if (!positions) return actions.load(text);
         // The graph shows the old text until the new one is evaluated: keeping its positions
         // stops it from being laid out afresh meanwhile, which would write over these.
-        set({ positions: { ...current, ...positions }, selection: null, view: { ...get().view, deniedFor: null } });
+        set({ positions: { ...current, ...positions }, selection: null, view: { ...get().view, deniedFor: null, policy: null } });
         actions.setText(text);
       },
       setCursor: (cursor) => set({ cursor }),

@@ -4,7 +4,7 @@
  */
 import { lineInDocument, locator } from '../model';
 import type { DocumentLayout, Locate, SourceRange } from '../model/source';
-import type { Analysis, Endpoint, EndpointId, PolicySummary } from '../engine/types';
+import type { Analysis, Endpoint, EndpointId, PolicyId, PolicySummary } from '../engine/types';
 import type { AppState } from './appStore';
 import { memoizeLast } from './memo';
 import { EDITOR_FILE } from './evaluation/protocol';
@@ -95,3 +95,40 @@ export const selectProblems = (s: AppState): readonly Problem[] => problems(s.ev
 /** The first error, which the stale banner points at. */
 export const selectFirstError = (s: AppState): Problem | undefined =>
   selectProblems(s).find((p) => p.diagnostic.severity === 'error');
+
+const TIER_ORDER = { admin: 0, networkPolicy: 1, baseline: 2 } as const;
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Cluster-wide policies in the order the engine consults them: Admin before Baseline, then by
+ * priority, then by name (and kind, for an AdminNetworkPolicy and a ClusterNetworkPolicy of one name).
+ */
+export function byConsultation(a: PolicySummary, b: PolicySummary): number {
+  const [x, y] = [a.ref, b.ref];
+  return (
+    TIER_ORDER[x.tier] - TIER_ORDER[y.tier] ||
+    (x.priority ?? 0) - (y.priority ?? 0) ||
+    compareText(x.name, y.name) ||
+    compareText(x.kind, y.kind)
+  );
+}
+
+const clusterPolicies = memoizeLast(
+  (analysis: Analysis | undefined): readonly PolicySummary[] =>
+    (analysis?.policies ?? []).filter((p) => p.ref.tier !== 'networkPolicy').sort(byConsultation),
+);
+
+/** The cluster-wide policies of the graph on screen, in the order the engine consults them. */
+export const selectClusterPolicies = (s: AppState): readonly PolicySummary[] => clusterPolicies(s.evaluated.analysis);
+
+const policyIndex = memoizeLast(
+  (analysis: Analysis | undefined): ReadonlyMap<PolicyId, PolicySummary> =>
+    new Map((analysis?.policies ?? []).map((p) => [p.ref.id, p])),
+);
+
+/** Every policy of the graph on screen, NetworkPolicies and cluster-wide ones, by id. */
+export const selectPolicyIndex = (s: AppState): ReadonlyMap<PolicyId, PolicySummary> => policyIndex(s.evaluated.analysis);
+
+/** The policy the graph shows (`view.policy`), while the analysis has it. */
+export const selectShownPolicy = (s: AppState): PolicySummary | undefined =>
+  s.view.policy === null ? undefined : selectPolicyIndex(s).get(s.view.policy);

@@ -2,7 +2,7 @@
 import type { HeldBack } from '../model';
 import type { Diagnostic, DocumentLayout, SourceRange } from '../model/source';
 import type { Protocol } from '../model/types';
-import type { Analysis, EndpointId } from '../engine/types';
+import type { Analysis, EndpointId, PolicyId } from '../engine/types';
 
 /** A graph edge: its id, and the engine endpoints of the pair it stands for. */
 export interface EdgeRef {
@@ -20,12 +20,18 @@ export interface EdgeRef {
 export type Selection = { readonly kind: 'node'; readonly id: string } | ({ readonly kind: 'edge' } & EdgeRef) | null;
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
-export type InspectorTab = 'details' | 'whyNot' | 'problems';
+/** `cluster`: the cluster-wide policies, a tab only while the input has some. */
+export type InspectorTab = 'details' | 'whyNot' | 'problems' | 'cluster';
 
 export interface ViewState {
   readonly theme: ThemeChoice;
   /** When set, the graph shows what this endpoint cannot reach and what cannot reach it. */
   readonly deniedFor: EndpointId | null;
+  /**
+   * When set, the graph shows this policy: its subjects, the connections it accepts and, for a
+   * cluster-wide policy, the pairs its Deny rules deny. Never together with `deniedFor`.
+   */
+  readonly policy: PolicyId | null;
   readonly inspector: InspectorTab;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { HeldBack } from '../../model';
 import type { Diagnostic, DocumentLayout } from '../../model/source';
-import type { EndpointId, PairExplanation, PolicyFootprint, PolicyId, PortQuery } from '../../engine/types';
+import type { SourceLocation } from '../../model/source';
+import type { EndpointId, PairExplanation, PolicyFootprint, PolicyId, PortQuery, RuleAction, RuleRef } from '../../engine/types';
 import type { AnalysisDelta } from './analysisDelta';
 import type { TextChange } from './textChanges';
 
@@ -40,13 +41,60 @@ export interface ExplainedPair {
   readonly lines: readonly string[];
 }
 
+/**
+ * A pair of which a cluster-wide Deny rule denied ports (some or all): the denied view says so.
+ * The Analysis does not carry who denied a pair; the session works it out when asked.
+ */
+export interface ClusterDenial {
+  readonly from: EndpointId;
+  readonly to: EndpointId;
+  /** The Deny rules that denied ports of the pair: the egress side's first, each side in the order consulted. */
+  readonly rules: readonly RuleRef[];
+}
+
+/** One rule of a cluster-wide policy, as the policy panel lists it. */
+export interface ClusterRuleSummary {
+  readonly action: RuleAction;
+  readonly name?: string;
+  readonly location: SourceLocation;
+}
+
+/** The rules of one cluster-wide policy, per direction, in the order written (and consulted). */
+export interface ClusterPolicyRules {
+  readonly policy: PolicyId;
+  readonly ingress: readonly ClusterRuleSummary[];
+  readonly egress: readonly ClusterRuleSummary[];
+}
+
 export type Question =
   | { readonly kind: 'explain'; readonly from: EndpointId; readonly to: EndpointId; readonly query?: PortQuery }
-  | { readonly kind: 'footprint'; readonly policy: PolicyId };
+  | { readonly kind: 'footprint'; readonly policy: PolicyId }
+  /** The pairs of `endpoint`, both ways, that a cluster-wide Deny rule denies (some ports of). */
+  | { readonly kind: 'clusterDenials'; readonly endpoint: EndpointId }
+  /** The rules of every cluster-wide policy of the analysed revision. */
+  | { readonly kind: 'clusterRules' };
 
-export type Answer<Q extends Question> = Q extends { kind: 'explain' }
-  ? ExplainedPair | undefined
-  : PolicyFootprint | undefined;
+/**
+ * At most this many denied pairs of a footprint cross to the app: a Deny rule over every pod
+ * denies millions of pairs in a large cluster, which nobody reads one by one.
+ */
+export const MAX_CROSSING_DENIES = 5000;
+
+/** A policy footprint as it crosses: `denies` cut at MAX_CROSSING_DENIES, `deniedPairs` counting them all. */
+export interface FootprintAnswer extends PolicyFootprint {
+  readonly deniedPairs: number;
+}
+
+/** What each kind of question is answered with. */
+interface Answers {
+  readonly explain: ExplainedPair;
+  readonly footprint: FootprintAnswer;
+  readonly clusterDenials: readonly ClusterDenial[];
+  readonly clusterRules: readonly ClusterPolicyRules[];
+}
+
+/** The answer to `Q`: undefined before the first analysis, or for an unknown endpoint or policy. */
+export type Answer<Q extends Question> = Answers[Q['kind']] | undefined;
 
 /** Messages into a worker-hosted session. */
 export type ToSession =

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import * as document from '../../model/document';
 import { locator } from '../../model';
-import type { EndpointId } from '../../engine/types';
+import type { EndpointId, PolicyId } from '../../engine/types';
 import { applyDelta } from './analysisDelta';
 import type { EvaluationResult } from './protocol';
 import { EvaluationSession } from './session';
@@ -118,5 +118,41 @@ describe('EvaluationSession', () => {
     const ruleLine = text.split('\n').indexOf('    - ports:') + 1;
     const answer = session.answer({ kind: 'explain', from: CLIENT, to: NGINX });
     expect(answer!.lines).toContain(`  - default/nginx-network-policy ingress rule #1 (cluster.yaml:${ruleLine}:7) allows TCP 80.`);
+  });
+
+  it('answers about cluster-wide policies: their rules, and the pairs their Deny rules deny', () => {
+    const guardrails = readFileSync(new URL('../../../public/examples/cluster-guardrails.yaml', import.meta.url), 'utf8');
+    const session = new EvaluationSession('cluster.yaml');
+    expect(session.answer({ kind: 'clusterRules' })).toBeUndefined();
+    session.evaluate(1, guardrails);
+    const rules = session.answer({ kind: 'clusterRules' })!;
+    expect(rules.map((r) => [r.policy, r.ingress.map((rule) => `${rule.action} ${rule.name}`), r.egress.length])).toEqual([
+      ['ClusterNetworkPolicy/protect-payments', ['accept payments-internal', 'deny everyone-else'], 0],
+      ['ClusterNetworkPolicy/tenants-decide', ['pass between-tenants'], 0],
+      ['ClusterNetworkPolicy/platform-only', ['accept metrics', 'deny nobody-else'], 0],
+      ['ClusterNetworkPolicy/default-deny', ['deny deny-from-pods'], 0],
+    ]);
+    const ledger = 'payments/ledger[Deployment]' as EndpointId;
+    const denials = session.answer({ kind: 'clusterDenials', endpoint: ledger })!;
+    expect(denials.filter((d) => d.to === ledger).map((d) => [d.from, d.rules.map((r) => `${r.policy} ${r.name}`)])).toEqual([
+      ['kube-system/coredns[Deployment]', ['ClusterNetworkPolicy/protect-payments everyone-else']],
+      ['monitoring/prometheus[Deployment]', ['ClusterNetworkPolicy/protect-payments everyone-else']],
+      ['tenant-a/web[Deployment]', ['ClusterNetworkPolicy/protect-payments everyone-else']],
+      ['tenant-b/shop[Deployment]', ['ClusterNetworkPolicy/protect-payments everyone-else']],
+    ]);
+    expect(session.answer({ kind: 'clusterDenials', endpoint: 'nobody' as EndpointId })).toEqual([]);
+    const footprint = session.answer({ kind: 'footprint', policy: 'ClusterNetworkPolicy/protect-payments' as PolicyId })!;
+    expect(footprint.deniedPairs).toBe(4);
+    expect(footprint.denies).toHaveLength(4);
+  });
+
+  it('answers a question asked twice about one revision once, and afresh after the next', () => {
+    const session = new EvaluationSession('cluster.yaml');
+    session.evaluate(1, NGINX_EXAMPLE);
+    const question = { kind: 'footprint', policy: 'default/nginx-network-policy' as PolicyId } as const;
+    const first = session.answer(question);
+    expect(session.answer({ ...question })).toBe(first);
+    session.evaluate(2, NGINX_EXAMPLE.replace('port: 80', 'port: 8080'));
+    expect(session.answer(question)).not.toBe(first);
   });
 });

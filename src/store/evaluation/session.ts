@@ -10,9 +10,15 @@
  */
 import { ManifestParser, locator } from '../../model';
 import type { DocumentLayout } from '../../model/source';
+import type { ClusterPolicyResource } from '../../model/types';
 import { Analyzer, explanationLines } from '../../engine';
+import type { Analysis } from '../../engine/types';
 import { AnalysisDiffer } from './analysisDelta';
-import type { Answer, EvaluationResult, Question } from './protocol';
+import { clusterDenials, clusterRules, denyingPolicies } from './clusterAnswers';
+import { MAX_CROSSING_DENIES, type Answer, type EvaluationResult, type Question } from './protocol';
+
+/** Enough for what one screen asks about a revision. */
+const MAX_KEPT_ANSWERS = 64;
 
 export class EvaluationSession {
   /** Re-parses only the documents an edit touched; the others keep their objects. */
@@ -22,6 +28,14 @@ export class EvaluationSession {
   private readonly differ = new AnalysisDiffer();
   /** Where the documents of the analysed revision sit: explanations cite lines of that text. */
   private analysed: DocumentLayout | undefined;
+  /** The analysis of that revision, and the cluster-wide policies it was made from. */
+  private analysis: Analysis | undefined;
+  private clusterPolicies: readonly ClusterPolicyResource[] = [];
+  /**
+   * Answers about that revision, by question: panels and the graph often ask the same (a shown
+   * policy's footprint, an edge's explanation) at once. Emptied by every evaluation.
+   */
+  private readonly answered = new Map<string, Answer<Question>>();
 
   /** @param file the name the text goes by in the layout (and so in `file:line:col`). */
   constructor(private readonly file: string) {}
@@ -36,16 +50,42 @@ export class EvaluationSession {
     if (refused.length > 0 && this.analysed) return { revision, stale: true, diagnostics, documents, heldBack };
     const analysis = this.analyzer.update(resources);
     this.analysed = documents;
+    this.analysis = analysis;
+    this.clusterPolicies = resources.clusterPolicies;
+    this.answered.clear();
     return { revision, stale: refused.length > 0, diagnostics, documents, heldBack, analysis: this.differ.diff(analysis) };
   }
 
   answer<Q extends Question>(question: Q): Answer<Q> {
-    const layout = this.analysed;
-    if (!layout) return undefined as Answer<Q>;
-    if (question.kind === 'explain') {
-      const explanation = this.analyzer.explain(question.from, question.to, question.query);
-      return (explanation && { explanation, lines: explanationLines(explanation, locator(layout)) }) as Answer<Q>;
+    const key = JSON.stringify(question);
+    if (this.answered.has(key)) return this.answered.get(key) as Answer<Q>;
+    const answer = this.answerAny(question);
+    if (this.answered.size >= MAX_KEPT_ANSWERS) this.answered.clear();
+    if (this.analysis) this.answered.set(key, answer);
+    return answer as Answer<Q>;
+  }
+
+  private answerAny(question: Question): Answer<Question> {
+    const { analysed: layout, analysis } = this;
+    if (!layout || !analysis) return undefined;
+    switch (question.kind) {
+      case 'explain': {
+        const explanation = this.analyzer.explain(question.from, question.to, question.query);
+        return explanation && { explanation, lines: explanationLines(explanation, locator(layout)) };
+      }
+      case 'footprint': {
+        const footprint = this.analyzer.footprint(question.policy);
+        if (!footprint) return undefined;
+        const denies = footprint.denies ?? [];
+        const cut = denies.length > MAX_CROSSING_DENIES ? { denies: denies.slice(0, MAX_CROSSING_DENIES) } : {};
+        return { ...footprint, ...cut, deniedPairs: denies.length };
+      }
+      case 'clusterDenials': {
+        const denying = denyingPolicies(analysis, this.clusterPolicies);
+        return clusterDenials(analysis, (from, to) => this.analyzer.explain(from, to), question.endpoint, denying);
+      }
+      case 'clusterRules':
+        return clusterRules(analysis, this.clusterPolicies);
     }
-    return this.analyzer.footprint(question.policy) as Answer<Q>;
   }
 }

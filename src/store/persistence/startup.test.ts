@@ -6,7 +6,7 @@ import { chooseStart, readStart } from './startup';
 import { memoryStorage, type KeyValueStorage } from './storage';
 import type { SavedSlot } from './types';
 
-const VIEW = { theme: 'dark', deniedFor: 'default/a[Pod]' as EndpointId, inspector: 'problems' } as const;
+const VIEW = { theme: 'dark', deniedFor: 'default/a[Pod]' as EndpointId, policy: null, inspector: 'problems' } as const;
 const SLOT: SavedSlot = { work: { text: 'saved', positions: { n: { x: 1, y: 2 } }, view: VIEW }, stamp: { tab: 'T', seq: 3 }, savedAt: 1 };
 const LINKED = { work: { text: 'linked', positions: { m: { x: 5, y: 6 } } } };
 
@@ -18,7 +18,7 @@ describe('what the app opens with', () => {
 
   it('is a share link over saved work, which it keeps as a restore point; the view preferences stay', () => {
     expect(chooseStart(SLOT, LINKED, 'default', 9)).toEqual({
-      work: { ...LINKED.work, view: { ...VIEW, deniedFor: null } },
+      work: { ...LINKED.work, view: { ...VIEW, deniedFor: null, policy: null } },
       known: SLOT.stamp,
       keep: { reason: 'share', savedAt: 9, work: { text: 'saved', positions: SLOT.work.positions } },
       link: { opened: true },

@@ -32,7 +32,7 @@ export function chooseStart(
   const saved = slot?.work;
   if (link && 'work' in link) {
     // The saved view is this browser's preference (theme, inspector tab): it stays.
-    const view = saved && { ...saved.view, deniedFor: null };
+    const view = saved && { ...saved.view, deniedFor: null, policy: null };
     const keep = saved && worthKeeping(saved) && saved.text !== link.work.text
       ? { reason: 'share' as const, savedAt: now, work: { text: saved.text, positions: saved.positions } }
       : null;

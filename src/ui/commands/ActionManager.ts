@@ -29,10 +29,10 @@ export class ActionManager {
     };
   }
 
-  /** Runs an action by name; false when it does not apply now. */
-  execute(name: string): boolean {
+  /** Runs an action by name, with the value a panel passes; false when it does not apply now. */
+  execute(name: string, value?: string): boolean {
     const action = this.actions.get(name);
-    const plan = action?.perform(this.store.getState(), this.env());
+    const plan = action?.perform(this.store.getState(), this.env(), value);
     if (!plan) return false;
     this.apply(plan);
     return true;

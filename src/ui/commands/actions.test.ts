@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../store/appStore';
-import type { Evaluator } from '../../store/evaluation/evaluator';
+import { createLocalEvaluator, type Evaluator } from '../../store/evaluation/evaluator';
 import { ActionManager } from './ActionManager';
 import { ALL_ACTIONS } from './actions';
 import type { KeyInput } from './types';
@@ -32,6 +33,70 @@ const everyKey: KeyInput[] = (() => {
   const mods: Partial<KeyInput>[] = [{}, { shiftKey: true }, { altKey: true }, { altKey: true, shiftKey: true }, { ctrlKey: true }];
   return codes.flatMap(([code, k]) => mods.map((m) => key(code, k, m)));
 })();
+
+const GUARDRAILS = readFileSync(new URL('../../../public/examples/cluster-guardrails.yaml', import.meta.url), 'utf8');
+const PAYMENTS = 'ClusterNetworkPolicy/protect-payments';
+/** A store that evaluated the guardrails example on this thread. */
+const guardrails = () => {
+  const store = createAppStore({ text: GUARDRAILS, evaluator: createLocalEvaluator });
+  return { store, actions: new ActionManager(store, () => ({ prefersDark: false }), ALL_ACTIONS) };
+};
+
+describe('cluster-wide policy actions', () => {
+  it('show a cluster-wide policy: the selection and the denied view go, the same policy again hides it', () => {
+    const { store, actions } = guardrails();
+    store.getState().actions.select({ kind: 'node', id: 'tenant-b/shop[Deployment]' });
+    actions.execute('toggleDenied');
+    expect(actions.execute('showPolicy', PAYMENTS)).toBe(true);
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().view).toMatchObject({ policy: PAYMENTS, deniedFor: null });
+    actions.execute('showPolicy', PAYMENTS);
+    expect(store.getState().view.policy).toBeNull();
+  });
+
+  it('refuse what is not a cluster-wide policy of the graph', () => {
+    const { store, actions } = guardrails();
+    expect(actions.execute('showPolicy', 'tenant-a/web-from-tenants')).toBe(false);
+    expect(actions.execute('showPolicy', 'ClusterNetworkPolicy/nope')).toBe(false);
+    expect(actions.execute('showPolicy')).toBe(false);
+    expect(store.getState().view.policy).toBeNull();
+  });
+
+  it('step through the policies in the order the engine consults them, and open their list', () => {
+    const { store, actions } = guardrails();
+    const shown = () => {
+      actions.handleKey(key('KeyN', 'N', { shiftKey: true }), false);
+      return store.getState().view.policy;
+    };
+    expect([shown(), shown(), shown(), shown(), shown()]).toEqual([
+      PAYMENTS,
+      'ClusterNetworkPolicy/tenants-decide',
+      'ClusterNetworkPolicy/platform-only',
+      'ClusterNetworkPolicy/default-deny',
+      PAYMENTS,
+    ]);
+    store.getState().actions.setView({ inspector: 'details' });
+    expect(actions.handleKey(key('KeyC', 'C', { shiftKey: true }), false)).toBe(true);
+    expect(store.getState().view.inspector).toBe('cluster');
+  });
+
+  it('do nothing without cluster-wide policies', () => {
+    const { actions } = manager();
+    expect(actions.execute('nextClusterPolicy')).toBe(false);
+    expect(actions.execute('showClusterPolicies')).toBe(false);
+  });
+
+  it('Escape hides the shown policy; the denied view replaces it', () => {
+    const { store, actions } = guardrails();
+    actions.execute('showPolicy', PAYMENTS);
+    expect(actions.handleKey(key('Escape', 'Escape'), false)).toBe(true);
+    expect(store.getState().view.policy).toBeNull();
+    actions.execute('showPolicy', PAYMENTS);
+    store.getState().actions.select({ kind: 'node', id: 'tenant-b/shop[Deployment]' });
+    actions.execute('toggleDenied');
+    expect(store.getState().view).toMatchObject({ policy: null, deniedFor: 'tenant-b/shop[Deployment]' });
+  });
+});
 
 describe('actions', () => {
   it('never lets two actions claim the same key', () => {

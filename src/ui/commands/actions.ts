@@ -1,4 +1,6 @@
 /** The app's named commands. Keep shortcuts unique: the manager refuses a key two actions claim. */
+import type { PolicyId } from '../../engine/types';
+import { selectClusterPolicies, selectPolicyIndex } from '../../store/selectors';
 import { endpointOfNode } from '../graph/ids';
 import type { Action, KeyInput } from './types';
 
@@ -43,17 +45,61 @@ export const toggleDenied: Action = {
   perform: (state) => {
     if (state.view.deniedFor) return { view: { deniedFor: null } };
     const endpoint = state.selection?.kind === 'node' ? endpointOfNode(state.selection.id) : undefined;
-    return endpoint ? { view: { deniedFor: endpoint } } : null;
+    // The denied view replaces the edges a shown policy would be drawn over.
+    return endpoint ? { view: { deniedFor: endpoint, policy: null } } : null;
   },
 };
 
 export const clearSelection: Action = {
   name: 'clearSelection',
-  label: 'Clear selection and denied view',
+  label: 'Clear selection, denied view and shown policy',
   shortcut: 'Escape',
   keyTest: (e, typing) => !typing && noModifiers(e) && e.key === 'Escape',
   perform: (state) =>
-    state.selection || state.view.deniedFor ? { selection: null, view: { deniedFor: null } } : null,
+    state.selection || state.view.deniedFor || state.view.policy
+      ? { selection: null, view: { deniedFor: null, policy: null } }
+      : null,
+};
+
+/**
+ * Shows a cluster-wide policy on the graph (its subjects, what it accepts, what it denies): a
+ * click in the policy panel or a workload's panel, `value` being the policy's id. The shown
+ * policy again hides it. The selection is cleared, as its emphasis would hide the policy's; the
+ * denied view is left.
+ */
+export const showPolicy: Action = {
+  name: 'showPolicy',
+  label: 'Show a cluster-wide policy on the graph',
+  perform: (state, _env, policy) => {
+    if (policy === undefined) return null;
+    if (state.view.policy === policy) return { view: { policy: null } };
+    const known = selectPolicyIndex(state).get(policy as PolicyId);
+    if (!known || known.ref.tier === 'networkPolicy') return null;
+    return { selection: null, view: { policy: policy as PolicyId, deniedFor: null } };
+  },
+};
+
+/** Steps through the cluster-wide policies in the order the engine consults them, showing each. */
+export const nextClusterPolicy: Action = {
+  name: 'nextClusterPolicy',
+  label: 'Show the next cluster-wide policy',
+  shortcut: 'Shift+N',
+  keyTest: shifted('KeyN'),
+  perform: (state) => {
+    const policies = selectClusterPolicies(state);
+    if (policies.length === 0) return null;
+    const at = policies.findIndex((p) => p.ref.id === state.view.policy);
+    const next = policies[(at + 1) % policies.length]!;
+    return { selection: null, view: { policy: next.ref.id, deniedFor: null, inspector: 'cluster' } };
+  },
+};
+
+export const showClusterPolicies: Action = {
+  name: 'showClusterPolicies',
+  label: 'List the cluster-wide policies',
+  shortcut: 'Shift+C',
+  keyTest: shifted('KeyC'),
+  perform: (state) => (selectClusterPolicies(state).length > 0 ? { view: { inspector: 'cluster' } } : null),
 };
 
 export const whyNot: Action = {
@@ -102,6 +148,9 @@ export const ALL_ACTIONS: readonly Action[] = [
   toggleTheme,
   toggleDenied,
   clearSelection,
+  showPolicy,
+  nextClusterPolicy,
+  showClusterPolicies,
   whyNot,
   showProblems,
   focusEditor,

@@ -39,6 +39,9 @@ export interface Action {
    * the editor: plain-key shortcuts must then leave the key alone.
    */
   readonly keyTest?: (event: KeyInput, typing: boolean) => boolean;
-  /** The plan, or null when the action does not apply in this state. */
-  readonly perform: (state: AppState, env: ActionEnv) => ActionResult | null;
+  /**
+   * The plan, or null when the action does not apply in this state. `value` is what a panel
+   * passes along (the policy clicked, say); shortcuts pass none.
+   */
+  readonly perform: (state: AppState, env: ActionEnv, value?: string) => ActionResult | null;
 }

@@ -6,7 +6,7 @@
  */
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes, type InternalNode } from '@xyflow/react';
-import { DEFAULT_LABEL_AT, floatingEdge, labelSize, type Rect } from './edgeGeometry';
+import { DEFAULT_LABEL_AT, edgeOffset, floatingEdge, labelSize, NOTE_LINE_HEIGHT, type Rect } from './edgeGeometry';
 import type { FlowEdge } from './flowTypes';
 
 function rectOf(node: InternalNode): Rect {
@@ -18,18 +18,29 @@ const ConnectionEdge = memo(function ConnectionEdge({ id, data, selected, marker
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   if (!from || !to) return null;
-  const { kind, emphasis, label, labelAt } = data!;
-  const { path, labelX, labelY } = floatingEdge(rectOf(from), rectOf(to), undefined, labelAt ?? DEFAULT_LABEL_AT);
-  const classes = ['edge', `edge-${kind}`, emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : ''].filter(Boolean).join(' ');
-  const { width, height } = labelSize(label);
+  const { kind, emphasis, label, labelAt, note, title, denyTier, ofPolicy } = data!;
+  const offset = edgeOffset(ofPolicy !== undefined);
+  const { path, labelX, labelY } = floatingEdge(rectOf(from), rectOf(to), offset, labelAt ?? DEFAULT_LABEL_AT);
+  const classes = ['edge', `edge-${kind}`, denyTier ? 'edge-tier-deny' : '', emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : '']
+    .filter(Boolean)
+    .join(' ');
+  const { width, height } = labelSize(label, note);
+  // With a note, the label's two lines sit above and below the middle.
+  const shift = note ? NOTE_LINE_HEIGHT / 2 : 0;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={16} />
       <g className={`edge-label ${classes}`} transform={`translate(${labelX} ${labelY})`} data-testid={`edge-label-${id}`}>
+        {title && <title>{title}</title>}
         <rect x={-width / 2} y={-height / 2} width={width} height={height} rx={5} />
-        <text textAnchor="middle" dominantBaseline="central">
+        <text textAnchor="middle" dominantBaseline="central" y={-shift}>
           {label}
         </text>
+        {note && (
+          <text className="edge-note" textAnchor="middle" dominantBaseline="central" y={NOTE_LINE_HEIGHT - shift} data-testid="edge-note">
+            {note}
+          </text>
+        )}
       </g>
     </>
   );

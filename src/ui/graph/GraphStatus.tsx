@@ -1,11 +1,12 @@
 /**
  * One line over the graph when it is not simply "the allowed connections of the text": the text
  * refused whole (the graph is the last one), objects standing at their last valid version while
- * their YAML has an error (which, and where), being laid out, or showing one endpoint's denied
- * pairs.
+ * their YAML has an error (which, and where), being laid out, showing one endpoint's denied
+ * pairs, or showing a policy picked in the policy panel.
  */
+import { policyName, tierName } from '../../engine';
 import { useAppState, useActions } from '../../store/react';
-import { selectEndpointIndex, selectFirstError, selectLocate } from '../../store/selectors';
+import { selectEndpointIndex, selectFirstError, selectLocate, selectShownPolicy } from '../../store/selectors';
 import { endpointName } from '../panels/links';
 
 /**
@@ -24,6 +25,7 @@ export function GraphStatus({ layingOut }: { layingOut: boolean }) {
   const error = useAppState(selectFirstError);
   const deniedFor = useAppState((s) => s.view.deniedFor);
   const endpoints = useAppState(selectEndpointIndex);
+  const shown = useAppState(selectShownPolicy);
   const actions = useActions();
   if (stale) {
     return (
@@ -74,6 +76,22 @@ export function GraphStatus({ layingOut }: { layingOut: boolean }) {
           Back to allowed connections
         </button>{' '}
         <kbd>Esc</kbd>
+      </div>
+    );
+  }
+  if (shown) {
+    const { ref } = shown;
+    const rank = ref.tier === 'networkPolicy' ? '' : ` (${tierName(ref.tier)} ${ref.priority})`;
+    return (
+      <div className="banner banner-policy" role="status" data-testid="policy-banner" title={policyName(ref)}>
+        Showing <strong>{ref.name}</strong>
+        {rank}{' '}
+        <span className="nowrap">
+          <button type="button" className="link" onClick={() => actions.setView({ policy: null })}>
+            Stop showing
+          </button>{' '}
+          <kbd>Esc</kbd>
+        </span>
       </div>
     );
   }

@@ -23,7 +23,7 @@ import { Overview } from './Overview';
 import { isGroup } from './placement';
 import { nodeTypes } from './nodes';
 import { GraphStatus } from './GraphStatus';
-import { useBaseModel, useFlowModel } from './useFlowModel';
+import { useBaseModel, useFlowModel, usePolicyFocus } from './useFlowModel';
 import { useFlowNodes } from './useFlowNodes';
 import { fitOptions, LARGE_GRAPH } from './viewport';
 import { useFitAfterLayout, useGraphLayout } from './useGraphLayout';
@@ -44,9 +44,10 @@ function Graph() {
   // A new result re-renders the graph as a deferred (interruptible) render: React works on it in
   // slices between keystrokes instead of in one long task right after the worker's message.
   const { revision, analysis } = useDeferredValue(useAppState((s) => s.evaluated));
-  const base = useBaseModel(analysis);
+  const focus = usePolicyFocus();
+  const base = useBaseModel(analysis, focus);
   const { layingOut, laidOut } = useGraphLayout(base);
-  const model = useFlowModel(base);
+  const model = useFlowModel(base, focus);
   const openNode = useOpenNode();
   const openEdge = useOpenEdge();
   const onMoved = useCallback(

@@ -1,26 +1,44 @@
-/** What the graph's lines and badges mean, in one foldable strip under the graph. */
-import { IsolationBadge } from './nodes';
+/**
+ * What the graph's lines and badges mean, in one foldable strip under the graph. It starts folded
+ * on a short window (a projector's 1280×720), where it would cover a third of the graph.
+ */
+import { useState } from 'react';
+import { useAppState } from '../../store/react';
+import { selectClusterPolicies } from '../../store/selectors';
+import { IsolationBadge, TierMarks } from './nodes';
 
 const LINES = [
   ['edge-ports', 'allowed on the ports shown'],
   ['edge-all', 'everything allowed (All)'],
   ['edge-denied', 'denied (denied view)'],
-  ['edge-strong', 'selected / policy at cursor'],
+  ['edge-strong', 'selected / policy shown'],
 ] as const;
 
-export function Legend() {
+function Line({ kind, text }: { kind: string; text: string }) {
   return (
-    <details className="legend" open data-testid="legend">
+    <li>
+      <svg width="30" height="10" aria-hidden="true">
+        <line x1="0" y1="5" x2="30" y2="5" className={`legend-line ${kind}`} />
+      </svg>
+      {text}
+    </li>
+  );
+}
+
+const SHORT_WINDOW = 760;
+
+export function Legend() {
+  // Cluster-wide marks only when the input has cluster-wide policies: the strip stays short.
+  const clusterWide = useAppState((s) => selectClusterPolicies(s).length > 0);
+  const [open, setOpen] = useState(() => window.innerHeight > SHORT_WINDOW);
+  return (
+    <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="legend">
       <summary>Legend</summary>
       <ul>
         {LINES.map(([kind, text]) => (
-          <li key={kind}>
-            <svg width="30" height="10" aria-hidden="true">
-              <line x1="0" y1="5" x2="30" y2="5" className={`legend-line ${kind}`} />
-            </svg>
-            {text}
-          </li>
+          <Line key={kind} kind={kind} text={text} />
         ))}
+        {clusterWide && <Line kind="edge-tier-deny" text="denied by a cluster-wide Deny" />}
         <li>
           <IsolationBadge ingress egress={false} />
         </li>
@@ -30,6 +48,11 @@ export function Legend() {
         <li>
           <IsolationBadge ingress egress />
         </li>
+        {clusterWide && (
+          <li data-testid="legend-tiers">
+            <TierMarks tiers={['admin', 'baseline']} /> Admin / Baseline rules
+          </li>
+        )}
       </ul>
     </details>
   );

@@ -37,11 +37,11 @@ function bundleAt(edges: readonly FlowEdge[], hub: End, groupOf: ReadonlyMap<str
     bundles.set(e[hub], byGroup);
     const byLabel = byGroup.get(group) ?? new Map<string, FlowEdge[]>();
     byGroup.set(group, byLabel);
-    const members = byLabel.get(e.data!.label);
+    const members = byLabel.get(wording(e));
     if (members) members.push(e);
     else {
       const fresh = [e];
-      byLabel.set(e.data!.label, fresh);
+      byLabel.set(wording(e), fresh);
       order.push(fresh);
     }
   }
@@ -49,15 +49,18 @@ function bundleAt(edges: readonly FlowEdge[], hub: End, groupOf: ReadonlyMap<str
   return order.map((item) => (!Array.isArray(item) ? item : item.length === 1 ? item[0]! : bundleOf(item, hub, far, groupOf, cache)));
 }
 
+/** What an edge says: its label, and its note (the cluster-wide Deny rule behind a denied pair). */
+const wording = (e: FlowEdge) => (e.data!.note ? `${e.data!.label} · ${e.data!.note}` : e.data!.label);
+
 function bundleOf(members: readonly FlowEdge[], hub: End, far: End, groupOf: ReadonlyMap<string, string | undefined>, cache?: BundleCache): FlowEdge {
   const first = members[0]!;
   const group = groupOf.get(first[far])!;
   const ends = hub === 'target' ? { source: group, target: first.target } : { source: first.source, target: group };
-  // One bundle per label between a group and a hub: the label is part of the id.
-  const id = bundleId(ends.source, ends.target, first.data!.label);
+  // One bundle per label (and note) between a group and a hub: they are part of the id.
+  const id = bundleId(ends.source, ends.target, wording(first));
   const label = `${first.data!.label} ×${members.length}`;
   const pairs = members.map((e) => [e.source, e.target] as const);
-  const signature = `${label}|${first.data!.from}|${first.data!.to}|${first.data!.kind}|${pairs.join(';')}`;
+  const signature = `${label}|${first.data!.note}|${first.data!.title}|${first.data!.from}|${first.data!.to}|${first.data!.kind}|${pairs.join(';')}`;
   const cached = cache?.get(id);
   if (cached?.signature === signature) return cached.edge;
   const edge: FlowEdge = {
@@ -65,7 +68,7 @@ function bundleOf(members: readonly FlowEdge[], hub: End, far: End, groupOf: Rea
     ...ends,
     id,
     data: { ...first.data!, label, members: pairs },
-    ariaLabel: `${members.length} connections from ${ends.source} to ${ends.target}, each ${first.data!.label}`,
+    ariaLabel: `${members.length} connections from ${ends.source} to ${ends.target}, each ${wording(first)}`,
   };
   cache?.set(id, { signature, edge });
   return edge;

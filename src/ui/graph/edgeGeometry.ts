@@ -37,9 +37,21 @@ export const DEFAULT_LABEL_AT = 0.6;
 const CHAR_WIDTH = 7.9;
 const LABEL_HEIGHT = 20;
 
-/** The size of a label's box. */
-export function labelSize(label: string): { width: number; height: number } {
-  return { width: label.length * CHAR_WIDTH + 12, height: LABEL_HEIGHT };
+/** Lines of a label after the first (a note) are this much lower. */
+export const NOTE_LINE_HEIGHT = 16;
+
+/** The size of a label's box: one line, or two with a note. */
+export function labelSize(label: string, note?: string): { width: number; height: number } {
+  const chars = Math.max(label.length, note?.length ?? 0);
+  return { width: chars * CHAR_WIDTH + 12, height: LABEL_HEIGHT + (note ? NOTE_LINE_HEIGHT : 0) };
+}
+
+/**
+ * How far right of the centre line an edge runs: the default keeps A→B and B→A apart; an edge a
+ * shown policy denies runs further out, beside the pair's allowed edge instead of over it.
+ */
+export function edgeOffset(beside: boolean): number | undefined {
+  return beside ? 20 : undefined;
 }
 
 export function floatingEdge(source: Rect, target: Rect, offset = 6, labelAt = DEFAULT_LABEL_AT): EdgeGeometry {

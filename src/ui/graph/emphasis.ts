@@ -1,9 +1,12 @@
 /**
- * What the graph emphasises: the selection, else the footprint of the policy under the editor
- * cursor. Pure: model + focus in, nodes and edges with `selected`, classes and edge emphasis out.
+ * What the graph emphasises: the selection, else the footprint of a policy — the one shown from
+ * the policy panel, else the one under the editor cursor (useFlowModel decides which). A policy's
+ * footprint marks its subjects and strengthens the connections it helps allow (a bundle when one
+ * of its members is one) and the pairs a cluster-wide policy denies (edges drawn for it).
+ * Pure: model + focus in, nodes and edges with `selected`, classes and edge emphasis out.
  */
 import type { Selection } from '../../store/types';
-import type { EndpointId, PolicyFootprint } from '../../engine/types';
+import type { EndpointId, PolicyFootprint, PolicyId } from '../../engine/types';
 import type { ConnectionData, FlowEdge, FlowNode } from './flowTypes';
 import { edgeId } from './ids';
 import { endpointNodeIds, type FlowModel } from './toFlow';
@@ -11,6 +14,8 @@ import { endpointNodeIds, type FlowModel } from './toFlow';
 interface Focus {
   readonly nodes: ReadonlySet<string>;
   readonly edges: ReadonlySet<string>;
+  /** Edges drawn for the policy in focus: its denied pairs. */
+  readonly policy?: PolicyId;
   /** Class for emphasised nodes. */
   readonly nodeClass: string;
 }
@@ -28,8 +33,17 @@ function focusOf(model: FlowModel, selection: Selection, footprint: PolicyFootpr
   return {
     nodes: new Set(footprint.selects.map(node)),
     edges: new Set(footprint.connections.map(([from, to]) => edgeId(node(from), node(to)))),
+    policy: footprint.policy,
     nodeClass: 'is-policy-target',
   };
+}
+
+/** Whether an edge is part of the focus: by id, as one of a bundle's members, or drawn for its policy. */
+function inFocus(focus: Focus, edge: FlowEdge): boolean {
+  if (focus.edges.has(edge.id)) return true;
+  const data = edge.data!;
+  if (data.ofPolicy !== undefined) return data.ofPolicy === focus.policy;
+  return focus.policy !== undefined && (data.members ?? []).some(([source, target]) => focus.edges.has(edgeId(source, target)));
 }
 
 /** Emphasised versions of nodes and edges by their plain version, with the state they show. */
@@ -61,7 +75,7 @@ export function applyEmphasis(
   });
   const edges = model.edges.map((edge): FlowEdge => {
     if (!focus) return edge;
-    const emphasis: ConnectionData['emphasis'] = focus.edges.has(edge.id) ? 'strong' : 'dim';
+    const emphasis: ConnectionData['emphasis'] = inFocus(focus, edge) ? 'strong' : 'dim';
     const selected = selection?.kind === 'edge' && selection.id === edge.id;
     const key = `${emphasis}/${selected}`;
     const cached = cache.edges.get(edge);

@@ -3,7 +3,10 @@
  * callbacks (components read the store instead), so nodes can be compared and reused.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { EndpointId } from '../../engine/types';
+import type { EndpointId, PolicyId } from '../../engine/types';
+
+/** The cluster-wide tiers a Deny rule or a workload's rules come from. */
+export type ClusterTier = 'admin' | 'baseline';
 
 export interface NamespaceData extends Record<string, unknown> {
   readonly name: string;
@@ -19,6 +22,8 @@ export interface WorkloadData extends Record<string, unknown> {
   readonly labels: readonly string[];
   readonly isolatedIngress: boolean;
   readonly isolatedEgress: boolean;
+  /** Cluster-wide policies with rules for it: their tiers (the badge) and who, which way (its tooltip). */
+  readonly cluster?: { readonly tiers: readonly ClusterTier[]; readonly title: string };
 }
 
 export interface ExternalData extends Record<string, unknown> {
@@ -51,6 +56,14 @@ export interface ConnectionData extends Record<string, unknown> {
   readonly labelAt?: number;
   /** Set while something is focused: edges that belong to it are strong, the rest dim. */
   readonly emphasis?: 'strong' | 'dim';
+  /** A denied pair that a cluster-wide Deny rule of this tier denies (some ports of): its own style. */
+  readonly denyTier?: ClusterTier;
+  /** A second label line: which cluster-wide Deny rule, in short (`Admin Deny: guardrails`). */
+  readonly note?: string;
+  /** What the label says in full: the edge's tooltip. */
+  readonly title?: string;
+  /** Drawn for this shown policy: a pair its Deny rules deny, beside the allowed connections. */
+  readonly ofPolicy?: PolicyId;
 }
 
 export type FlowEdge = Edge<ConnectionData>;

@@ -4,7 +4,9 @@
  * - a namespace's group node is `namespace:<name>`; the frame of outside addresses is `group:external`;
  * - external ranges with the same connectivity share one node: their endpoint ids joined by `,`;
  * - an edge is `<source node>-><target node>`; a bundle of edges with one label adds `|<label>`
- *   (a group and a hub may have several bundles between them, one per label).
+ *   (a group and a hub may have several bundles between them, one per label);
+ * - the edge of a pair a shown policy denies, drawn beside the pair's allowed edge, adds `|deny`
+ *   (no label is `deny`: labels are ports, `All`, or start with a tier or `only`).
  * Endpoint ids never contain `,`, `->` or `|` and never start with `namespace:` or `group:`, so
  * every id reads back unambiguously.
  */
@@ -50,6 +52,11 @@ export function endpointsOfNode(nodeId: string): EndpointId[] {
 /** The edge from one node to another: at most one per ordered pair of nodes. */
 export function edgeId(source: string, target: string): string {
   return `${source}${EDGE_SEPARATOR}${target}`;
+}
+
+/** The edge of a pair that the shown policy denies: beside the pair's allowed edge, if it has one. */
+export function denialEdgeId(source: string, target: string): string {
+  return `${edgeId(source, target)}${BUNDLE_SEPARATOR}deny`;
 }
 
 /** The bundle of the edges with `label` between a group and a hub (see bundle.ts). */

@@ -78,6 +78,14 @@ describe('label spots', () => {
     expect(overlaps(labelBox(inGroup, pq, at), rectOf(inGroup, 'r'))).toBe(false);
   });
 
+  it('place the edges of a shown policy last, so the other labels keep their spots', () => {
+    const denial: FlowEdge = { ...edge('b', 'a', 'Admin Deny: guard'), id: 'a->b|deny', data: { ...edge('b', 'a', 'x').data!, label: 'Admin Deny: guard', ofPolicy: 'ClusterNetworkPolicy/guard' as never } };
+    const spots = labelSpots(nodes, [denial, ...crossing]);
+    const before = labelSpots(nodes, crossing);
+    for (const e of crossing) expect(spots.get(e.id)).toBe(before.get(e.id));
+    expect(spots.has(denial.id)).toBe(true);
+  });
+
   it('keep the edge objects whose label stays at the default, and reuse moved ones', () => {
     const cache = new WeakMap();
     const first = applyLabelSpots(nodes, crossing, cache);

@@ -4,7 +4,7 @@
  * takes the first spot along its edge that is free, or the least covered one. Pure: positioned
  * nodes and edges in, edges with `labelAt` out; edges whose spot did not change keep their object.
  */
-import { DEFAULT_LABEL_AT, floatingEdge, labelSize, type Rect } from './edgeGeometry';
+import { DEFAULT_LABEL_AT, edgeOffset, floatingEdge, labelSize, type Rect } from './edgeGeometry';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { isGroup } from './placement';
 import { LARGE_GRAPH } from './viewport';
@@ -46,13 +46,16 @@ export function labelSpots(nodes: readonly FlowNode[], edges: readonly FlowEdge[
   // Labels must not hide workloads; group frames are big and mostly empty, so they do not count.
   const taken: Rect[] = nodes.filter((n) => !isGroup(n)).map((n) => rects.get(n.id)!);
   const spots = new Map<string, number>();
-  for (const edge of [...edges].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  // A shown policy's edges come last, so the labels of the allowed edges keep their spots.
+  const later = (e: FlowEdge) => (e.data?.ofPolicy ? 1 : 0);
+  for (const edge of [...edges].sort((a, b) => later(a) - later(b) || (a.id < b.id ? -1 : 1))) {
     const source = rects.get(edge.source);
     const target = rects.get(edge.target);
     if (!source || !target || !edge.data) continue;
-    const size = labelSize(edge.data.label);
+    const size = labelSize(edge.data.label, edge.data.note);
+    const offset = edgeOffset(edge.data.ofPolicy !== undefined);
     const boxAt = (at: number): Rect => {
-      const { labelX, labelY } = floatingEdge(source, target, undefined, at);
+      const { labelX, labelY } = floatingEdge(source, target, offset, at);
       return { x: labelX - size.width / 2, y: labelY - size.height / 2, ...size };
     };
     let best = { at: DEFAULT_LABEL_AT, box: boxAt(DEFAULT_LABEL_AT), covered: Infinity };

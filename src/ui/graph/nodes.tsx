@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import type { ExternalGroupNode, ExternalNode, NamespaceNode, WorkloadNode } from './flowTypes';
+import type { ClusterTier, ExternalGroupNode, ExternalNode, NamespaceNode, WorkloadNode } from './flowTypes';
 
 /** Edges float (edgeGeometry.ts), but React Flow only draws an edge whose ends have handles. */
 function Handles() {
@@ -39,12 +39,36 @@ export function IsolationBadge({ ingress, egress }: { ingress: boolean; egress: 
   ) : null;
 }
 
+const SHIELD = 'M10 1.5 18 4.5V10c0 5.2-3.4 9-8 10.5C5.4 19 2 15.2 2 10V4.5Z';
+
+/**
+ * A shield per cluster-wide tier with rules for a workload: solid `A` for Admin (decides first),
+ * outlined `B` for Baseline (decides only what nothing else did). The title names the policies.
+ */
+export function TierMarks({ tiers, title }: { tiers: readonly ClusterTier[]; title?: string }) {
+  return (
+    <span className="tier-marks" title={title} role="img" aria-label={title ?? tiers.map((t) => (t === 'admin' ? 'Admin' : 'Baseline')).join(', ')} data-testid="tier-marks">
+      {tiers.map((tier) => (
+        <svg key={tier} className={`tier-mark tier-${tier}`} width="20" height="22" viewBox="0 0 20 22" aria-hidden="true">
+          <path d={SHIELD} />
+          <text x="10" y="12" textAnchor="middle" dominantBaseline="central">
+            {tier === 'admin' ? 'A' : 'B'}
+          </text>
+        </svg>
+      ))}
+    </span>
+  );
+}
+
 const WorkloadView = memo(function WorkloadView({ data }: NodeProps<WorkloadNode>) {
   return (
     <div className="node-workload">
       <Handles />
-      <div className="node-title" title={data.name}>
-        {data.name}
+      <div className="node-head">
+        <div className="node-title" title={data.name}>
+          {data.name}
+        </div>
+        {data.cluster && <TierMarks tiers={data.cluster.tiers} title={data.cluster.title} />}
       </div>
       <div className="node-kind">{data.kind}</div>
       <ul className="node-labels">

@@ -9,6 +9,8 @@ import type { Analysis, EndpointId } from '../../engine/types';
 import { parseManifests } from '../../model';
 
 const CLASSIC = readFileSync(new URL('../../../fixtures/classic/nginx.yaml', import.meta.url), 'utf8');
+/** The app's cluster-wide example: Admin Deny, Pass and Accept, a Baseline default deny, one NetworkPolicy. */
+export const GUARDRAILS = readFileSync(new URL('../../../public/examples/cluster-guardrails.yaml', import.meta.url), 'utf8');
 
 export const NGINX = 'default/nginx-pod-with-label[Pod]' as EndpointId;
 export const CLIENT = 'default/client[Pod]' as EndpointId;
@@ -26,6 +28,18 @@ function analysisOf(text: string): Analysis {
 /** The classic example: nginx accepts TCP 80 from all; client, other-client and the outside talk freely otherwise. */
 export function defaultGraph(): Analysis {
   return analysisOf(CLASSIC);
+}
+
+/** Workloads of the guardrails example (GUARDRAILS). */
+export const LEDGER = 'payments/ledger[Deployment]' as EndpointId;
+export const SHOP = 'tenant-b/shop[Deployment]' as EndpointId;
+export const WEB_A = 'tenant-a/web[Deployment]' as EndpointId;
+export const PROMETHEUS = 'monitoring/prometheus[Deployment]' as EndpointId;
+export const COREDNS = 'kube-system/coredns[Deployment]' as EndpointId;
+
+/** The guardrails example: protect-payments (Admin 10), tenants-decide (20), platform-only (30), default-deny (Baseline). */
+export function guardrailsGraph(): Analysis {
+  return analysisOf(GUARDRAILS);
 }
 
 /** Ranges 0.0.0.0–9.255.255.255 and 11.0.0.0–255.255.255.255 reach web on TCP 443 (one node); 10.0.0.0/8 on TCP 22. */

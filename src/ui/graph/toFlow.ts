@@ -4,28 +4,34 @@
  * - Namespaces are group nodes; workloads sit inside.
  * - External ranges with identical connectivity form one node, inside the outside-world group,
  *   so a carved-up address space does not flood the graph.
- * - Edges are allowed connections labelled with their ports; in denied mode, the pairs of one
- *   endpoint where something is denied.
+ * - Workloads carry their isolation and the cluster-wide tiers with rules for them (badges).
+ * - Edges are allowed connections labelled with their ports, plus the pairs a shown cluster-wide
+ *   policy denies; in denied mode, the pairs of one endpoint where something is denied (denials.ts).
  * - Dozens of edges from other namespaces at one node are bundled per namespace (bundle.ts).
  * Positions are placeholders here; placement.ts positions nodes and sizes the groups.
  */
-import { MarkerType } from '@xyflow/react';
-import { ALL_CONNECTIONS_TEXT, describeConnections, isAllConnections, isNoConnections, NAMESPACE_NAME_LABEL, rangeText } from '../../engine';
+import { describeConnections, isAllConnections, NAMESPACE_NAME_LABEL, policyName, rangeText, tierName } from '../../engine';
 import type {
   Analysis,
   Connection,
-  ConnectionSet,
   Endpoint,
   EndpointId,
   EndpointIsolation,
   ExternalEndpoint,
   NamespaceInfo,
+  PolicyId,
+  PolicyRef,
 } from '../../engine/types';
 import { memoizeLast } from '../../store/memo';
+import type { ClusterDenial } from '../../store/evaluation/protocol';
 import { bundleHubs, HUB_LIMIT, type BundleCache } from './bundle';
 import { rangeToCidrs } from './cidr';
-import type { ConnectionData, ExternalNode, FlowEdge, FlowNode, WorkloadNode } from './flowTypes';
+import { deniedEdges, policyDenialEdges, type PolicyDenials } from './denials';
+import { connectionLabel, flowEdge } from './flowEdge';
+import type { ClusterTier, ConnectionData, ExternalNode, FlowEdge, FlowNode, WorkloadData, WorkloadNode } from './flowTypes';
 import { EXTERNAL_GROUP_ID, edgeId, externalNodeId, namespaceNodeId } from './ids';
+
+export { connectionLabel };
 
 export interface FlowModel {
   readonly nodes: FlowNode[];
@@ -35,6 +41,10 @@ export interface FlowModel {
 export interface FlowOptions {
   /** Show the denied pairs of this endpoint instead of the allowed connections. */
   readonly deniedFor: EndpointId | null;
+  /** In the denied view: the cluster-wide Deny rules behind pairs of `deniedFor` (the session's answer). */
+  readonly clusterDenials?: readonly ClusterDenial[];
+  /** Outside the denied view: a shown cluster-wide policy's denied pairs, drawn beside the allowed edges. */
+  readonly policyDenials?: PolicyDenials;
   /** Above this many edges from other groups at one node, they are bundled (default HUB_LIMIT). */
   readonly hubLimit?: number;
 }
@@ -45,8 +55,14 @@ export interface FlowOptions {
  */
 export interface FlowCache {
   readonly namespaces: WeakMap<NamespaceInfo, FlowNode>;
-  /** By endpoint, with the isolation it was drawn with (isolation entries keep their identity too). */
-  readonly workloads: WeakMap<Endpoint, { readonly isolation: EndpointIsolation | undefined; readonly node: WorkloadNode }>;
+  /**
+   * By endpoint, with the isolation it was drawn with (isolation entries keep their identity too)
+   * and its cluster-wide badge's words (a policy may change tier without changing who it isolates).
+   */
+  readonly workloads: WeakMap<
+    Endpoint,
+    { readonly isolation: EndpointIsolation | undefined; readonly cluster: string; readonly node: WorkloadNode }
+  >;
   readonly edges: WeakMap<Connection, { readonly edge: FlowEdge }>;
   /** By node id (its member ranges): a range group that shows the same keeps its node. */
   externals: ReadonlyMap<string, ExternalNode>;
@@ -57,6 +73,8 @@ export interface FlowCache {
    */
   readonly externalGroups: typeof groupExternals;
   readonly allowedEdges: typeof allowedEdges;
+  readonly policyDenialEdges: typeof policyDenialEdges;
+  readonly withDenials: (allowed: FlowEdge[], denials: readonly FlowEdge[]) => FlowEdge[];
   readonly bundled: typeof bundleHubs;
   readonly groupOf: (nodes: readonly FlowNode[]) => ReadonlyMap<string, string | undefined>;
   /** The last node list and what it was made from: most keystrokes change no node at all. */
@@ -71,11 +89,14 @@ export const createFlowCache = (): FlowCache => ({
   bundles: new Map(),
   externalGroups: memoizeLast(groupExternals),
   allowedEdges: memoizeLast(allowedEdges),
+  policyDenialEdges: memoizeLast(policyDenialEdges),
+  withDenials: memoizeLast((allowed: FlowEdge[], denials: readonly FlowEdge[]) => (denials.length > 0 ? [...allowed, ...denials] : allowed)),
   bundled: memoizeLast(bundleHubs),
   groupOf: memoizeLast((nodes: readonly FlowNode[]) => new Map(nodes.map((n) => [n.id, n.parentId]))),
 });
 
 const NODE_WIDTH = 230;
+const NO_EDGES: readonly FlowEdge[] = [];
 const MAX_LABELS = 4;
 const ORIGIN = { x: 0, y: 0 };
 /** The frame around external ranges: always the same, so always the same object. */
@@ -98,12 +119,6 @@ export const labelList = (labels: Readonly<Record<string, string>>, varying: rea
   Object.entries(labels)
     .filter(([k]) => k !== NAMESPACE_NAME_LABEL)
     .map(([k, v]) => `${k}=${varying.includes(k) ? VARIES : v}`);
-
-/** Edge labels say `All` for everything, else the engine's port spelling. */
-export function connectionLabel(set: ConnectionSet): string {
-  const text = describeConnections(set);
-  return text === ALL_CONNECTIONS_TEXT ? 'All' : text;
-}
 
 function rangeLines(range: ExternalEndpoint['range']): string[] {
   const cidrs = rangeToCidrs(range);
@@ -159,16 +174,38 @@ function externalNode(id: string, members: readonly ExternalEndpoint[]): Externa
   };
 }
 
+/** The cluster-wide tiers with rules for an endpoint, and who, which way: its badge. */
+function clusterMark(isolation: EndpointIsolation | undefined, policies: ReadonlyMap<PolicyId, PolicyRef>): WorkloadData['cluster'] {
+  const cluster = isolation?.cluster;
+  if (!cluster || cluster.ingress.length + cluster.egress.length === 0) return undefined;
+  const directions = new Map<PolicyId, string[]>();
+  for (const direction of ['ingress', 'egress'] as const)
+    for (const id of cluster[direction]) directions.set(id, [...(directions.get(id) ?? []), direction]);
+  const tierOf = (id: PolicyId): ClusterTier => (policies.get(id)?.tier === 'baseline' ? 'baseline' : 'admin');
+  const ordered = [...directions].sort(([a], [b]) => (tierOf(a) === tierOf(b) ? 0 : tierOf(a) === 'admin' ? -1 : 1));
+  const lines = ordered.map(([id, ways]) => {
+    const ref = policies.get(id);
+    return `${tierName(tierOf(id))}: ${ref ? policyName(ref) : id} (${ways.join(', ')})`;
+  });
+  const tiers = (['admin', 'baseline'] as const).filter((t) => ordered.some(([id]) => tierOf(id) === t));
+  return { tiers, title: `Cluster-wide rules apply. ${lines.join('; ')}` };
+}
+
 function workloadNodes(analysis: Analysis, cache: FlowCache): WorkloadNode[] {
+  let policies: ReadonlyMap<PolicyId, PolicyRef> | undefined;
+  const policyIndex = () => (policies ??= new Map(analysis.policies.map((p) => [p.ref.id, p.ref])));
   return analysis.endpoints.flatMap((e): WorkloadNode[] => {
     if (e.type !== 'workload') return [];
     const isolation = analysis.isolation.get(e.id);
+    const cluster = isolation?.cluster ? clusterMark(isolation, policyIndex()) : undefined;
+    const clusterKey = cluster ? `${cluster.tiers.join()}|${cluster.title}` : '';
     const cached = cache.workloads.get(e);
-    if (cached && cached.isolation === isolation) return [cached.node];
+    if (cached && cached.isolation === isolation && cached.cluster === clusterKey) return [cached.node];
     const isolatedIngress = (isolation?.ingress.length ?? 0) > 0;
     const isolatedEgress = (isolation?.egress.length ?? 0) > 0;
     const all = labelList(e.labels, e.varyingLabels);
     const labels = all.length > MAX_LABELS + 1 ? [...all.slice(0, MAX_LABELS), `+ ${all.length - MAX_LABELS} more`] : all;
+    const tiers = cluster ? `, ${cluster.tiers.map(tierName).join(' and ')} rules apply` : '';
     const node: WorkloadNode = {
       id: e.id,
       type: 'workload',
@@ -177,31 +214,12 @@ function workloadNodes(analysis: Analysis, cache: FlowCache): WorkloadNode[] {
       position: ORIGIN,
       width: NODE_WIDTH,
       height: workloadHeight(labels.length, isolatedIngress || isolatedEgress),
-      ariaLabel: `${e.kind} ${e.name} in namespace ${e.namespace}${isolatedIngress ? ', isolated for ingress' : ''}${isolatedEgress ? ', isolated for egress' : ''}`,
-      data: { name: e.name, kind: e.kind, labels, isolatedIngress, isolatedEgress },
+      ariaLabel: `${e.kind} ${e.name} in namespace ${e.namespace}${isolatedIngress ? ', isolated for ingress' : ''}${isolatedEgress ? ', isolated for egress' : ''}${tiers}`,
+      data: { name: e.name, kind: e.kind, labels, isolatedIngress, isolatedEgress, ...(cluster ? { cluster } : {}) },
     };
-    cache.workloads.set(e, { isolation, node });
+    cache.workloads.set(e, { isolation, cluster: clusterKey, node });
     return [node];
   });
-}
-
-/** Arrow heads, coloured like their edge kind (CSS variables of the theme). */
-const MARKERS = {
-  ports: { type: MarkerType.ArrowClosed, color: 'var(--edge-ports)', width: 18, height: 18 },
-  all: { type: MarkerType.ArrowClosed, color: 'var(--edge-all)', width: 18, height: 18 },
-  denied: { type: MarkerType.ArrowClosed, color: 'var(--edge-denied)', width: 18, height: 18 },
-} as const;
-
-function edge(source: string, target: string, data: ConnectionData): FlowEdge {
-  return {
-    id: edgeId(source, target),
-    source,
-    target,
-    type: 'connection',
-    markerEnd: MARKERS[data.kind],
-    data,
-    ariaLabel: `${data.from} to ${data.to}: ${data.label}`,
-  };
 }
 
 function allowedEdges(
@@ -228,39 +246,11 @@ function allowedEdges(
       continue;
     }
     const data: ConnectionData = { from: c.from, to: c.to, kind: isAllConnections(c.allowed) ? 'all' : 'ports', label: connectionLabel(c.allowed) };
-    const made = edge(source, target, data);
+    const made = flowEdge(source, target, data);
     cache.edges.set(c, { edge: made });
     edges.push(made);
   }
   return edges;
-}
-
-/** For `subject`: one edge per other node, each way, where not everything is allowed. */
-function deniedEdges(
-  subject: EndpointId,
-  analysis: Analysis,
-  nodes: readonly FlowNode[],
-  nodeOf: ReadonlyMap<EndpointId, string>,
-): FlowEdge[] {
-  const subjectNode = nodeOf.get(subject);
-  if (!subjectNode) return [];
-  const toward = new Map(analysis.connections.filter((c) => c.from === subject).map((c) => [c.to, c.allowed]));
-  const from = new Map(analysis.connections.filter((c) => c.to === subject).map((c) => [c.from, c.allowed]));
-  // Traffic between two outside addresses never crosses the cluster: no pairs to show there.
-  const subjectIsExternal = analysis.endpoints.some((e) => e.id === subject && e.type === 'external');
-  const label = (set: ConnectionSet | undefined) =>
-    !set || isNoConnections(set) ? 'All denied' : `only ${connectionLabel(set)}`;
-  return nodes.flatMap((node): FlowEdge[] => {
-    if (node.type !== 'workload' && node.type !== 'external') return [];
-    if (node.id === subjectNode || (subjectIsExternal && node.type === 'external')) return [];
-    const other = node.type === 'external' ? node.data.members[0]! : (node.id as EndpointId);
-    const out = toward.get(other);
-    const back = from.get(other);
-    return [
-      ...(out && isAllConnections(out) ? [] : [edge(subjectNode, node.id, { from: subject, to: other, kind: 'denied', label: label(out) })]),
-      ...(back && isAllConnections(back) ? [] : [edge(node.id, subjectNode, { from: other, to: subject, kind: 'denied', label: label(back) })]),
-    ];
-  });
 }
 
 function namespaceNode(ns: NamespaceInfo, cache: FlowCache): FlowNode {
@@ -274,7 +264,9 @@ function namespaceNode(ns: NamespaceInfo, cache: FlowCache): FlowNode {
 
 function flowNodes(analysis: Analysis, cache: FlowCache) {
   const groups = cache.externalGroups(analysis.endpoints, analysis.connections);
-  const key = [analysis.namespaces, analysis.endpoints, analysis.isolation, groups.map((g) => externalNodeId(g.map((e) => e.id))).join('|')];
+  // Tiers too: a cluster-wide policy that changes tier changes badges, maybe nothing else.
+  const tiers = analysis.policies.flatMap((p) => (p.ref.tier === 'networkPolicy' ? [] : [`${p.ref.id}:${p.ref.tier}`])).join();
+  const key = [analysis.namespaces, analysis.endpoints, analysis.isolation, groups.map((g) => externalNodeId(g.map((e) => e.id))).join('|'), tiers];
   const last = cache.lastNodes;
   if (last && last.key.every((k, i) => k === key[i])) return last;
   const namespaces = analysis.namespaces.map((ns) => namespaceNode(ns, cache));
@@ -306,8 +298,12 @@ export function endpointNodeIds(nodes: readonly FlowNode[]): ReadonlyMap<Endpoin
 export function toFlow(analysis: Analysis, options: FlowOptions, cache: FlowCache = createFlowCache()): FlowModel {
   const { nodes } = flowNodes(analysis, cache);
   const nodeOf = endpointNodeIds(nodes);
-  const edges = options.deniedFor
-    ? deniedEdges(options.deniedFor, analysis, nodes, nodeOf)
-    : cache.allowedEdges(analysis.connections, nodeOf, cache);
+  const { deniedFor, policyDenials } = options;
+  const edges = deniedFor
+    ? deniedEdges(deniedFor, analysis, nodes, nodeOf, options.clusterDenials)
+    : cache.withDenials(
+        cache.allowedEdges(analysis.connections, nodeOf, cache),
+        policyDenials ? cache.policyDenialEdges(policyDenials, nodeOf) : NO_EDGES,
+      );
   return { nodes, edges: cache.bundled(edges, cache.groupOf(nodes), options.hubLimit ?? HUB_LIMIT, cache.bundles) };
 }

@@ -1,7 +1,10 @@
-/** The side panel: details of the selection, "Why not?", problems — as tabs. */
+/** The side panel: details of the selection, "Why not?", problems, cluster-wide policies — as tabs. */
+import { policyName } from '../../engine';
 import type { InspectorTab } from '../../store/types';
 import { useActions, useAppState } from '../../store/react';
-import { selectProblems } from '../../store/selectors';
+import { selectClusterPolicies, selectProblems, selectShownPolicy } from '../../store/selectors';
+import { ClusterPolicies } from './ClusterPolicies';
+import { ClusterPolicyDetails } from './ClusterPolicyDetails';
 import { EdgeDetails } from './EdgeDetails';
 import { NodeDetails } from './NodeDetails';
 import { Problems } from './Problems';
@@ -9,8 +12,17 @@ import { WhyNot } from './WhyNot';
 
 function Details() {
   const selection = useAppState((s) => s.selection);
+  const shown = useAppState(selectShownPolicy);
   if (selection?.kind === 'edge') return <EdgeDetails edge={selection} />;
   if (selection?.kind === 'node') return <NodeDetails nodeId={selection.id} />;
+  if (shown) {
+    return (
+      <section className="details" data-testid="policy-details">
+        <h2>{policyName(shown.ref)}</h2>
+        <ClusterPolicyDetails policy={shown} />
+      </section>
+    );
+  }
   return (
     <div className="details muted">
       <p>Click a connection to see which rules allow it, or a workload to see the policies that select it.</p>
@@ -20,13 +32,17 @@ function Details() {
 }
 
 export function Inspector() {
-  const tab = useAppState((s) => s.view.inspector);
+  const chosen = useAppState((s) => s.view.inspector);
   const problems = useAppState(selectProblems).length;
+  const clusterPolicies = useAppState(selectClusterPolicies).length;
   const actions = useActions();
+  // The Cluster tab is there only while the input has cluster-wide policies.
+  const tab = chosen === 'cluster' && clusterPolicies === 0 ? 'details' : chosen;
   const tabs: [InspectorTab, string][] = [
     ['details', 'Details'],
     ['whyNot', 'Why not?'],
     ['problems', `Problems (${problems})`],
+    ...(clusterPolicies > 0 ? [['cluster', `Cluster (${clusterPolicies})`] as [InspectorTab, string]] : []),
   ];
   return (
     <aside className="inspector" aria-label="Inspector">
@@ -41,6 +57,7 @@ export function Inspector() {
             aria-controls="inspector-panel"
             className="tab"
             data-testid={`tab-${id}`}
+            title={id === 'cluster' ? 'Cluster-wide policies (Shift+C)' : undefined}
             onClick={() => actions.setView({ inspector: id })}
           >
             {label}
@@ -51,6 +68,7 @@ export function Inspector() {
         {tab === 'details' && <Details />}
         {tab === 'whyNot' && <WhyNot />}
         {tab === 'problems' && <Problems />}
+        {tab === 'cluster' && <ClusterPolicies />}
       </div>
     </aside>
   );

@@ -1,35 +1,22 @@
-/** The selected node: what it is, which policies select it, and what each of them does to it. */
-import { useMemo, useState } from 'react';
+/**
+ * The selected node: what it is, what decides its traffic each way (NetworkPolicies, cluster-wide
+ * tiers), which policies select it, and what each of them does to it.
+ */
+import { useMemo } from 'react';
+import { tierName } from '../../engine';
 import type { EndpointId, PolicySummary } from '../../engine/types';
 import { useAnswer, useAppState } from '../../store/react';
-import { selectEndpointIndex } from '../../store/selectors';
+import { selectEndpointIndex, selectPolicyIndex } from '../../store/selectors';
 import { useActionManager } from '../commands/context';
 import { endpointOfNode, namespaceOfNode } from '../graph/ids';
 import { endpointName, SourceLink } from './links';
 import { peerList, reachRows } from './peers';
 import { PeerRows } from './PeerRows';
+import { PeerNames } from './PeerNames';
 import { labelList } from '../graph/toFlow';
 import { PolicyExportButtons } from '../export/PolicyExportButtons';
-
-/** `a, b and 3 more` (all of them on a click): the peers a policy lets in or out. */
-function PeerNames({ names, testId }: { names: readonly string[]; testId: string }) {
-  const [open, setOpen] = useState(false);
-  if (names.length === 0) return <span data-testid={testId}>nobody</span>;
-  const folded = !open && names.length > 8;
-  return (
-    <span data-testid={testId}>
-      {(folded ? names.slice(0, 8) : names).join(', ')}
-      {folded && (
-        <>
-          {' and '}
-          <button type="button" className="link" onClick={() => setOpen(true)}>
-            {names.length - 8} more
-          </button>
-        </>
-      )}
-    </span>
-  );
-}
+import { TierMarks } from '../graph/nodes';
+import { governance, governanceSentence, type DirectionGovernance } from './governance';
 
 function PolicyEffect({ policy, endpoint }: { policy: PolicySummary; endpoint: EndpointId }) {
   const footprint = useAnswer({ kind: 'footprint', policy: policy.ref.id });
@@ -61,6 +48,43 @@ function PolicyEffect({ policy, endpoint }: { policy: PolicySummary; endpoint: E
   );
 }
 
+/** The cluster-wide policies with rules for the workload, by tier, each way; a click shows one on the graph. */
+function ClusterGovernance({ directions }: { directions: readonly DirectionGovernance[] }) {
+  const actions = useActionManager();
+  const shown = useAppState((s) => s.view.policy);
+  const rows = (['admin', 'baseline'] as const).flatMap((tier) => {
+    const byPolicy = new Map<string, { name: string; ways: string[] }>();
+    for (const g of directions)
+      for (const ref of g[tier]) byPolicy.set(ref.id, { name: ref.name, ways: [...(byPolicy.get(ref.id)?.ways ?? []), g.direction] });
+    return [...byPolicy].map(([id, { name, ways }]) => ({ tier, id, name, ways }));
+  });
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3>Cluster-wide policies</h3>
+      <ul className="governance-list" data-testid="node-cluster-policies">
+        {rows.map(({ tier, id, name, ways }) => (
+          <li key={id}>
+            <TierMarks tiers={[tier]} />{' '}
+            <button
+              type="button"
+              className="link"
+              aria-pressed={shown === id}
+              title="Show it on the graph"
+              onClick={() => actions.execute('showPolicy', id)}
+            >
+              {name}
+            </button>{' '}
+            <span className="muted">
+              {tierName(tier)} · {ways.join(', ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function NodeDetails({ nodeId }: { nodeId: string }) {
   const analysis = useAppState((s) => s.evaluated.analysis);
   const deniedFor = useAppState((s) => s.view.deniedFor);
@@ -68,7 +92,12 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
   const id = endpointOfNode(nodeId);
   const endpoints = useAppState(selectEndpointIndex);
   const endpoint = id && endpoints.get(id);
-  const policies = useMemo(() => (id && analysis?.policies.filter((p) => p.selects.includes(id))) || [], [analysis, id]);
+  // Cluster-wide policies select it too; they are listed by tier below, these are the NetworkPolicies.
+  const policies = useMemo(
+    () => (id && analysis?.policies.filter((p) => p.ref.tier === 'networkPolicy' && p.selects.includes(id))) || [],
+    [analysis, id],
+  );
+  const policyIndex = useAppState(selectPolicyIndex);
   const reaches = useMemo(() => (id && analysis ? reachRows(analysis, id, 'out') : []), [analysis, id]);
   const reachedBy = useMemo(() => (id && analysis ? reachRows(analysis, id, 'in') : []), [analysis, id]);
   const namespaceName = namespaceOfNode(nodeId);
@@ -89,7 +118,7 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
     );
   }
   if (!id || !endpoint) return <p className="muted">This node is no longer in the graph.</p>;
-  const isolation = analysis?.isolation.get(id);
+  const [ingress, egress] = governance(analysis?.isolation.get(id), policyIndex);
   return (
     <section className="details" data-testid="node-details">
       <h2>{endpointName(endpoint, id)}</h2>
@@ -115,12 +144,13 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
               {endpoint.ports.map((p) => `${p.protocol ?? 'TCP'} ${p.port}${p.name ? ` (${p.name})` : ''}`).join(', ')}
             </p>
           )}
-          <p>
-            Ingress: {isolation?.ingress.length ? 'isolated — only what a rule allows comes in' : 'not isolated — everything may come in'}
+          <p data-testid="node-isolation">
+            Ingress: {governanceSentence(ingress)}
             <br />
-            Egress: {isolation?.egress.length ? 'isolated — only what a rule allows goes out' : 'not isolated — everything may go out'}
+            Egress: {governanceSentence(egress)}
           </p>
-          <h3>Policies selecting it</h3>
+          <ClusterGovernance directions={[ingress, egress]} />
+          <h3>NetworkPolicies selecting it</h3>
           {policies.length === 0 ? (
             <p className="muted">None.</p>
           ) : (
