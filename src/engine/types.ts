@@ -245,6 +245,10 @@ export interface PolicyFootprint {
   readonly selects: readonly EndpointId[];
   /** The (from, to) of each connection, in the order of `Analysis.connections`. */
   readonly connections: readonly (readonly [EndpointId, EndpointId])[];
-  /** A cluster-wide policy's: the (from, to) of each pair one of its Deny rules denies ports of. */
+  /**
+   * A cluster-wide policy's: the (from, to) of pairs one of its Deny rules denies ports of, sorted;
+   * at most FOOTPRINT_DENIES_LISTED (5000) of them, `deniedPairs` counting them all.
+   */
   readonly denies?: readonly (readonly [EndpointId, EndpointId])[];
+  readonly deniedPairs?: number;
 }

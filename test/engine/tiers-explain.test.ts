@@ -354,13 +354,14 @@ describe('footprints of cluster-wide policies', () => {
         [C, A],
         [D, A],
       ],
+      deniedPairs: 2,
     });
   });
 
   it('a Pass neither accepts nor denies; a Baseline policy that NetworkPolicies keep from deciding denies nothing', () => {
     const { a } = analyzed(A_ALLOW_80, PASS_80, BASE);
-    expect(footprint(a, PASS_ID)).toEqual({ policy: PASS_ID, selects: [A], connections: [], denies: [] });
-    expect(footprint(a, BASE_ID)).toEqual({ policy: BASE_ID, selects: [A], connections: [], denies: [] });
+    expect(footprint(a, PASS_ID)).toEqual({ policy: PASS_ID, selects: [A], connections: [], denies: [], deniedPairs: 0 });
+    expect(footprint(a, BASE_ID)).toEqual({ policy: BASE_ID, selects: [A], connections: [], denies: [], deniedPairs: 0 });
     // The NetworkPolicy decides every pair into a, through the pass or on its own.
     expect(footprint(a, 'x/a-80')!.connections).toEqual([
       [B, A],
@@ -381,6 +382,7 @@ describe('footprints of cluster-wide policies', () => {
         [C, A],
         [D, A],
       ],
+      deniedPairs: 3,
     });
   });
 
@@ -406,7 +408,27 @@ describe('footprints of cluster-wide policies', () => {
         [B, D],
         [B, '10.1.0.0-10.1.255.255'],
       ],
+      deniedPairs: 3,
     });
+  });
+
+  it('a pair its Deny rules deny on both sides is one denied pair', () => {
+    const walls = cnp(
+      'walls',
+      'Admin',
+      1,
+      `  subject: {namespaces: {matchLabels: {team: blue}}}
+  egress: [{action: Deny, to: [{namespaces: {matchLabels: {team: blue}}}]}]
+  ingress: [{action: Deny, from: [{namespaces: {matchLabels: {team: blue}}}]}]
+`,
+    );
+    const { a } = analyzed(walls);
+    const walled = footprint(a, 'ClusterNetworkPolicy/walls')!;
+    expect(walled.denies).toEqual([
+      [A, B],
+      [B, A],
+    ]);
+    expect(walled.deniedPairs).toBe(2);
   });
 
   it('a NetworkPolicy whose ports an Admin rule decided first contributes nothing to that pair', () => {

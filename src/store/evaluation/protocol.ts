@@ -74,21 +74,11 @@ export type Question =
   /** The rules of every cluster-wide policy of the analysed revision. */
   | { readonly kind: 'clusterRules' };
 
-/**
- * At most this many denied pairs of a footprint cross to the app: a Deny rule over every pod
- * denies millions of pairs in a large cluster, which nobody reads one by one.
- */
-export const MAX_CROSSING_DENIES = 5000;
-
-/** A policy footprint as it crosses: `denies` cut at MAX_CROSSING_DENIES, `deniedPairs` counting them all. */
-export interface FootprintAnswer extends PolicyFootprint {
-  readonly deniedPairs: number;
-}
-
 /** What each kind of question is answered with. */
 interface Answers {
   readonly explain: ExplainedPair;
-  readonly footprint: FootprintAnswer;
+  /** A cluster-wide policy's lists at most 5000 denied pairs, and counts them all (`deniedPairs`). */
+  readonly footprint: PolicyFootprint;
   readonly clusterDenials: readonly ClusterDenial[];
   readonly clusterRules: readonly ClusterPolicyRules[];
 }

@@ -15,7 +15,7 @@ import { Analyzer, explanationLines } from '../../engine';
 import type { Analysis } from '../../engine/types';
 import { AnalysisDiffer } from './analysisDelta';
 import { clusterDenials, clusterRules, denyingPolicies } from './clusterAnswers';
-import { MAX_CROSSING_DENIES, type Answer, type EvaluationResult, type Question } from './protocol';
+import type { Answer, EvaluationResult, Question } from './protocol';
 
 /** Enough for what one screen asks about a revision. */
 const MAX_KEPT_ANSWERS = 64;
@@ -73,13 +73,8 @@ export class EvaluationSession {
         const explanation = this.analyzer.explain(question.from, question.to, question.query);
         return explanation && { explanation, lines: explanationLines(explanation, locator(layout)) };
       }
-      case 'footprint': {
-        const footprint = this.analyzer.footprint(question.policy);
-        if (!footprint) return undefined;
-        const denies = footprint.denies ?? [];
-        const cut = denies.length > MAX_CROSSING_DENIES ? { denies: denies.slice(0, MAX_CROSSING_DENIES) } : {};
-        return { ...footprint, ...cut, deniedPairs: denies.length };
-      }
+      case 'footprint':
+        return this.analyzer.footprint(question.policy);
       case 'clusterDenials': {
         const denying = denyingPolicies(analysis, this.clusterPolicies);
         return clusterDenials(analysis, (from, to) => this.analyzer.explain(from, to), question.endpoint, denying);

@@ -50,11 +50,11 @@ export function ClusterPolicyDetails({ policy }: { policy: PolicySummary }) {
           <>
             Accepts {plural(footprint.connections.length, 'connection', 'connections')}
             {footprint.connections.length > 0 && <span className="muted"> (bold)</span>}; denies{' '}
-            {plural(footprint.deniedPairs, 'pair', 'pairs')}
-            {footprint.deniedPairs > MAX_DRAWN_DENIALS ? (
+            {plural(footprint.deniedPairs ?? 0, 'pair', 'pairs')}
+            {(footprint.deniedPairs ?? 0) > MAX_DRAWN_DENIALS ? (
               <span className="muted"> (too many to draw: see a workload's denied view)</span>
             ) : (
-              footprint.deniedPairs > 0 && <span className="muted"> (dotted)</span>
+              (footprint.deniedPairs ?? 0) > 0 && <span className="muted"> (dotted)</span>
             )}
             .
           </>
