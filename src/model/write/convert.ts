@@ -11,7 +11,7 @@
  * - its name is not taken by a ClusterNetworkPolicy of the input (or converted before it).
  * Anything else is a problem naming the policy, which stays as written. Nothing throws.
  */
-import { Document, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument } from 'yaml';
+import { Document, isCollection, isMap, isScalar, isSeq, LineCounter, Pair, parseDocument } from 'yaml';
 import { Scalar, visit, type Node, type YAMLMap } from 'yaml';
 import { parseManifests, type ManifestInput } from '../parser';
 import { splitDocuments, type DocumentText } from '../documents';
@@ -22,7 +22,7 @@ import { locator } from '../layout';
 import type { DocumentId, FileLocation, SourceRange } from '../source';
 import type { ClusterPolicyResource, ClusterTier } from '../types';
 import { clusterPolicyShape } from './policy-shape';
-import { indentsSequences, padsFlowCollections } from './render';
+import { indentsSequences, padsFlowCollections, selfContained } from './render';
 import { convertSays } from './convert-messages';
 import { rewriteAsClusterNetworkPolicy, V1ALPHA1_KINDS, V1ALPHA2, type V1alpha1Kind } from './v1alpha2';
 
@@ -275,19 +275,6 @@ function standalone(node: AnyMap): string {
   const doc = new Document(null, KUBECTL_YAML_OPTIONS);
   doc.contents = node;
   return doc.toString({ lineWidth: 0 });
-}
-
-/** Whether every alias in `node` refers to an anchor inside it. */
-function selfContained(node: Node): boolean {
-  const anchors = new Set<string>();
-  let contained = true;
-  visit(node, {
-    Node: (_, n) => {
-      if (isAlias(n)) contained &&= anchors.has(n.source);
-      else if (n.anchor) anchors.add(n.anchor);
-    },
-  });
-  return contained;
 }
 
 /** A typed list of v1alpha1 policies whose items are all converted becomes a ClusterNetworkPolicyList. */

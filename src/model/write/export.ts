@@ -8,7 +8,7 @@
  * kubectl reads and where it is written; the `yaml` package's Document is edited and printed.
  * What is printed is read back by the same reader, so `value` is what kubectl will read.
  */
-import { Document, isAlias, isMap, isNode, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { Document, isAlias, isMap, isNode, isSeq, parseDocument, type Node } from 'yaml';
 import type { DocumentId, SourceRange } from '../source';
 import type { YMap, YNode } from '../tree';
 import { splitDocuments, type DocumentText } from '../documents';
@@ -21,7 +21,7 @@ import { leftOut } from '../messages';
 import { addFields, type Additions } from './explicit';
 import { rangeAt, type ValuePath } from './path-range';
 import { toPlain, type Plain } from './plain';
-import { render } from './render';
+import { render, selfContained } from './render';
 import { exportSays } from './messages';
 
 /** What to export: the policies (the default; cluster-wide ones too), every object, or one policy. */
@@ -251,18 +251,6 @@ function standalone({ node, commentBefore }: ReturnType<typeof itemNode>, tree: 
     contents.commentBefore = [commentBefore, contents.commentBefore].filter(Boolean).join('\n');
   out.contents = contents;
   return out;
-}
-
-function selfContained(node: Node): boolean {
-  const anchors = new Set<string>();
-  let contained = true;
-  visit(node, {
-    Node: (_, n) => {
-      if (isAlias(n)) contained &&= anchors.has(n.source);
-      else if (n.anchor) anchors.add(n.anchor);
-    },
-  });
-  return contained;
 }
 
 /** The written text as kubectl reads it; it always reads (the reader accepted the source). */

@@ -5,7 +5,7 @@
  * under their key, and whether flow collections are padded (`[ a ]` or `[a]`). A JSON document
  * (a flow mapping at the root) becomes block YAML, which is what people keep in repositories.
  */
-import { isCollection, visit, type Document } from 'yaml';
+import { isAlias, isCollection, visit, type Document, type Node } from 'yaml';
 
 export function render(doc: Document, source: string): string {
   if (isCollection(doc.contents) && doc.contents.flow) toBlock(doc);
@@ -49,4 +49,17 @@ const FLOW_START = /(?:^|[:-])[ \t]+[[{]( ?)[^\s\]}]/m;
 /** Whether flow collections are padded (`{ app: web }`); not when the source has none (JSON style). */
 export function padsFlowCollections(source: string): boolean {
   return FLOW_START.exec(source)?.[1] === ' ';
+}
+
+/** Whether every alias in `node` refers to an anchor inside it, so it can be printed on its own. */
+export function selfContained(node: Node): boolean {
+  const anchors = new Set<string>();
+  let contained = true;
+  visit(node, {
+    Node: (_, n) => {
+      if (isAlias(n)) contained &&= anchors.has(n.source);
+      else if (n.anchor) anchors.add(n.anchor);
+    },
+  });
+  return contained;
 }
