@@ -1,6 +1,7 @@
 /**
  * `npx tsx e2e/screenshots.ts [outDir]`: screenshots of the main states of the app, light and
- * dark, from a running preview (`npx vite preview --port 4173`), for people to look at.
+ * dark, at 1440×900 and 1280×720, from a running preview (`npx vite preview --port 4173`), for
+ * people to look at.
  * Not a test: it asserts nothing.
  */
 import { mkdirSync } from 'node:fs';
@@ -69,17 +70,24 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
-for (const theme of ['light', 'dark'] as const) {
-  for (const [name, scene] of Object.entries(scenes)) {
-    if (name === 'cluster-2000' && theme === 'dark') continue;
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
-    await page.goto(URL);
-    await page.getByTestId(`rf__node-${NGINX}`).waitFor();
-    await scene(page);
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: `${OUT}/${name}-${theme}.png` });
-    await page.close();
-    console.log(`${OUT}/${name}-${theme}.png`);
+const VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+];
+for (const viewport of VIEWPORTS) {
+  for (const theme of ['light', 'dark'] as const) {
+    for (const [name, scene] of Object.entries(scenes)) {
+      if (name === 'cluster-2000' && theme === 'dark') continue;
+      const page = await browser.newPage({ viewport, colorScheme: theme });
+      await page.goto(URL);
+      await page.getByTestId(`rf__node-${NGINX}`).waitFor();
+      await scene(page);
+      await page.waitForTimeout(800);
+      const path = `${OUT}/${name}-${viewport.width}-${theme}.png`;
+      await page.screenshot({ path });
+      await page.close();
+      console.log(path);
+    }
   }
 }
 await browser.close();
