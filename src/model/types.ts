@@ -211,3 +211,51 @@ export interface ClusterResources {
   readonly policies: readonly NetworkPolicyResource[];
   readonly clusterPolicies: readonly ClusterPolicyResource[];
 }
+
+// ---- connectivity expectations (netpol-canvas/v1alpha1) -----------------------------------------
+
+/** Who an expectation is about: one endpoint by id, workloads by namespace and labels, or outside addresses. */
+export type EndpointPattern =
+  | { readonly type: 'endpoint'; readonly id: string; readonly location: SourceLocation }
+  | {
+      readonly type: 'selector';
+      /** Absent: every namespace. */
+      readonly namespace?: string;
+      /** Every one must match; empty: any labels. */
+      readonly labels: Labels;
+      readonly location: SourceLocation;
+    }
+  | { readonly type: 'addresses'; readonly range: IpRange; readonly text: string; readonly location: SourceLocation };
+
+/** `TCP/80`, `TCP/8000-8080`, or `UDP` (every port of it). */
+export interface ExpectedPorts {
+  readonly protocol: Protocol;
+  readonly first: number;
+  readonly last: number;
+}
+
+export type ExpectedVerdict = 'allowed' | 'denied';
+
+export interface Expectation {
+  /** Absent: any source. */
+  readonly from?: EndpointPattern;
+  /** Absent: any destination (never with `only`, which needs a destination). */
+  readonly to?: EndpointPattern;
+  /** Absent: every port of every protocol. */
+  readonly ports?: readonly ExpectedPorts[];
+  /** Exactly one of `expect` and `only`. */
+  readonly expect?: ExpectedVerdict;
+  /** The only sources that may reach `to` on `ports`; they themselves are not checked. */
+  readonly only?: readonly EndpointPattern[];
+  /** Its place in `spec.expectations`, from 0. */
+  readonly index: number;
+  readonly location: SourceLocation;
+}
+
+/** A ConnectivityExpectations document: checked against the cluster, never part of it. */
+export interface ExpectationsResource {
+  readonly name: string;
+  readonly expectations: readonly Expectation[];
+  readonly location: SourceLocation;
+  readonly nameLocation: SourceLocation;
+}
