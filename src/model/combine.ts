@@ -9,6 +9,7 @@ import type {
   ClusterPolicyResource,
   ClusterResources,
   NamespaceResource,
+  ExpectationsResource,
   NetworkPolicyResource,
   WorkloadResource,
 } from './types';
@@ -35,6 +36,8 @@ export interface HeldBack {
 
 export interface ModelResult {
   readonly resources: ClusterResources;
+  /** ConnectivityExpectations: checked against the resources, not part of them. */
+  readonly expectations: readonly ExpectationsResource[];
   /** Located in `documents`. */
   readonly diagnostics: readonly Diagnostic[];
   /**
@@ -54,6 +57,7 @@ export function combine(documents: readonly PlacedDocument[]): ModelResult {
   const workloads: WorkloadResource[] = [];
   const policies: NetworkPolicyResource[] = [];
   const clusterPolicies: ClusterPolicyResource[] = [];
+  const expectations: ExpectationsResource[] = [];
   const diagnostics: Diagnostic[] = [];
   const layout: DocumentPlace[] = [];
   const held: HeldBack[] = [];
@@ -79,6 +83,7 @@ export function combine(documents: readonly PlacedDocument[]): ModelResult {
     if (object.type === 'Namespace') namespaces.push(object.resource);
     else if (object.type === 'Workload') workloads.push(object.resource);
     else if (object.type === 'ClusterPolicy') clusterPolicies.push(object.resource);
+    else if (object.type === 'Expectations') expectations.push(object.resource);
     else policies.push(object.resource);
   };
 
@@ -105,6 +110,7 @@ export function combine(documents: readonly PlacedDocument[]): ModelResult {
   }
   return {
     resources: { namespaces, workloads, policies, clusterPolicies },
+    expectations,
     diagnostics,
     documents: layout,
     heldBack: held,

@@ -8,7 +8,7 @@
 import type { ClusterPolicyKind, WorkloadKind } from './types';
 import { say } from './messages';
 
-export type SupportedKind = WorkloadKind | 'Namespace' | 'NetworkPolicy' | ClusterPolicyKind;
+export type SupportedKind = WorkloadKind | 'Namespace' | 'NetworkPolicy' | ClusterPolicyKind | 'ConnectivityExpectations';
 
 const API_VERSIONS: Readonly<Record<SupportedKind, string>> = {
   Namespace: 'v1',
@@ -26,6 +26,8 @@ const API_VERSIONS: Readonly<Record<SupportedKind, string>> = {
   ClusterNetworkPolicy: 'policy.networking.k8s.io/v1alpha2',
   AdminNetworkPolicy: 'policy.networking.k8s.io/v1alpha1',
   BaselineAdminNetworkPolicy: 'policy.networking.k8s.io/v1alpha1',
+  // Ours: what should and should not talk, checked against the rest (model/expectations.ts).
+  ConnectivityExpectations: 'netpol-canvas/v1alpha1',
 };
 
 export type KindDecision =

@@ -65,6 +65,12 @@ export const DIAGNOSTIC_CODES = {
   'named-port-pods-only':
     'info: a named port in an egress rule with networks/nodes/domainNames peers: it applies to pod destinations only',
   'cluster-scoped-namespace': 'info: metadata.namespace on a cluster-scoped kind, which the API server clears',
+  // netpol-canvas/v1alpha1 ConnectivityExpectations: checked against the cluster, never part of it.
+  'invalid-expectation':
+    'error: an expectation without exactly one of expect and only, only without to, or expect other than allowed/denied',
+  'invalid-endpoint-pattern': 'error: from, to or an only item that is no endpoint id, IP, CIDR or {namespace, labels}',
+  'invalid-expected-ports': 'error: a ports item other than PROTOCOL, PROTOCOL/port or PROTOCOL/first-last',
+  'unknown-expectation-field': 'error: a field an expectations document does not have (a typo would check nothing)',
   'duplicate-object':
     'error: a second object with the same kind, namespace and name; only the first one is evaluated',
   // Objects the API server would reject that are kept all the same: each message says both.
@@ -109,6 +115,7 @@ export const leftOut = {
     `the API server would reject this ${kind}, so it is left out of the evaluation`,
   document: 'kubectl could not read this document, so it is left out of the evaluation',
   input: 'nothing in it is evaluated',
+  expectations: 'none of the expectations in this document is checked',
   /** An error the API server does not reject, in a field that cannot be evaluated as written. */
   unevaluable: (kind: string, unchecked: string): string =>
     `the API server accepts this ${kind} (${unchecked}), but it cannot be evaluated as written, so it is left out of the evaluation`,
@@ -251,4 +258,28 @@ export const say = {
   duplicate: (kind: string, id: string, firstLine: number, firstFile: string): string =>
     `${kind} "${id}" is a duplicate of the object at line ${firstLine} of ${firstFile}; only the ` +
     'first one is evaluated (kubectl create would refuse the second; kubectl apply would overwrite the first)',
+};
+
+/** The sentences of ConnectivityExpectations documents (model/expectations.ts). */
+export const expectationSays = {
+  required: (path: string): string => `${path} is required: it holds the expectations`,
+  noExpectations: 'spec.expectations needs at least one expectation',
+  expectOrOnly: (path: string): string =>
+    `${path} needs exactly one of expect (allowed or denied, for every matched pair) and only (the sources that alone may reach to)`,
+  onlyNeedsTo: (path: string): string => `${path}.only names the only sources that may reach to, so it needs a to`,
+  emptyOnly: (path: string): string =>
+    `${path}.only is empty: to say that nothing may reach to, write expect: denied without a from`,
+  badVerdict: (path: string, value: string): string => `${path} is "${value}": write allowed or denied`,
+  badPattern: (path: string, value: string): string =>
+    `${path} is "${value}": write an endpoint id as the graph shows it (namespace/name[Kind]), an IP or CIDR, ` +
+    'or a mapping with namespace and/or labels',
+  badCidr: (path: string, value: string, reason: string): string => `${path} is "${value}", which is no CIDR: ${reason}`,
+  emptyPorts: (path: string): string => `${path} is empty: leave it out to mean every port of every protocol`,
+  badPorts: (path: string, value: string | undefined): string =>
+    `${path} is ${value === undefined ? 'not a string' : `"${value}"`}: write TCP/80, UDP/53, TCP/8000-8080 or just TCP ` +
+    '(every TCP port); the protocol is TCP, UDP or SCTP, in capitals',
+  badRange: (path: string, value: string): string =>
+    `${path} is "${value}": ports are 1 to 65535, and a range goes from its lower port to its higher one`,
+  unknownField: (path: string, key: string, known: readonly string[]): string =>
+    `${path ? `${path}.` : ''}${key} is not a field here (${known.join(', ')}): a misspelt field would quietly check nothing`,
 };

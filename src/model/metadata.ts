@@ -54,7 +54,7 @@ export interface Metadata {
 }
 
 /** Kinds without a namespace: the API server clears a `metadata.namespace` written on them. */
-const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', ...CLUSTER_POLICY_KINDS]);
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', ...CLUSTER_POLICY_KINDS, 'ConnectivityExpectations']);
 
 /**
  * Reads `metadata` of a top-level object of `kind`. Namespaces are named like DNS labels, every

@@ -8,6 +8,7 @@ import {
   type ClusterPolicyKind,
   type ClusterPolicyResource,
   type NamespaceResource,
+  type ExpectationsResource,
   type NetworkPolicyResource,
   type WorkloadResource,
 } from './types';
@@ -21,6 +22,7 @@ import { readMetadata } from './metadata';
 import { readNamespace } from './namespace';
 import { readNetworkPolicy } from './networkpolicy';
 import { readClusterPolicy } from './clusterpolicy';
+import { readExpectations } from './expectations';
 import { readWorkload } from './workloads';
 import { leftOut, say } from './messages';
 
@@ -41,7 +43,8 @@ export type ParsedObject =
       readonly type: 'ClusterPolicy';
       readonly resource: ClusterPolicyResource;
       readonly nameLocation: SourceLocation;
-    };
+    }
+  | { readonly type: 'Expectations'; readonly resource: ExpectationsResource; readonly nameLocation: SourceLocation };
 
 /**
  * Kind and `namespace/name` (just `name` for the cluster-scoped Namespace and cluster-wide
@@ -50,6 +53,7 @@ export type ParsedObject =
 export function objectIdentity(object: ParsedObject): { readonly kind: string; readonly name: string } {
   if (object.type === 'Namespace') return { kind: 'Namespace', name: object.resource.name };
   if (object.type === 'ClusterPolicy') return { kind: object.resource.kind, name: object.resource.name };
+  if (object.type === 'Expectations') return { kind: 'ConnectivityExpectations', name: object.resource.name };
   const kind = object.type === 'Workload' ? object.resource.kind : 'NetworkPolicy';
   return { kind, name: `${object.resource.namespace}/${object.resource.name}` };
 }
@@ -106,7 +110,7 @@ export function readObjects(node: YNode, defaults: ItemDefaults, sink: ObjectSin
     const object = readSupported(node, decision.kind, issues);
     if (!issues.hasErrors) sink.objects.push(object);
   }
-  sink.diagnostics.push(...issues.collect(leftOut.object(kind)));
+  sink.diagnostics.push(...issues.collect(decision.action === 'read' && decision.kind === 'ConnectivityExpectations' ? leftOut.expectations : leftOut.object(kind)));
 }
 
 function readSupported(root: YMap, kind: SupportedKind, issues: Issues): ParsedObject {
@@ -117,6 +121,9 @@ function readSupported(root: YMap, kind: SupportedKind, issues: Issues): ParsedO
     return { type: 'Namespace', resource: readNamespace(root, meta, issues), nameLocation };
   if (kind === 'NetworkPolicy') {
     return { type: 'NetworkPolicy', resource: readNetworkPolicy(root, meta, issues), nameLocation };
+  }
+  if (kind === 'ConnectivityExpectations') {
+    return { type: 'Expectations', resource: readExpectations(root, meta, issues), nameLocation };
   }
   if (isClusterPolicyKind(kind)) {
     return { type: 'ClusterPolicy', resource: readClusterPolicy(root, kind, meta, issues), nameLocation };
