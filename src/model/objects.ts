@@ -110,7 +110,8 @@ export function readObjects(node: YNode, defaults: ItemDefaults, sink: ObjectSin
     const object = readSupported(node, decision.kind, issues);
     if (!issues.hasErrors) sink.objects.push(object);
   }
-  sink.diagnostics.push(...issues.collect(decision.action === 'read' && decision.kind === 'ConnectivityExpectations' ? leftOut.expectations : leftOut.object(kind)));
+  const expectations = decision.action === 'read' && decision.kind === 'ConnectivityExpectations';
+  sink.diagnostics.push(...issues.collect(expectations ? leftOut.expectations : leftOut.object(kind)));
 }
 
 function readSupported(root: YMap, kind: SupportedKind, issues: Issues): ParsedObject {
