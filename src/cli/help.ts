@@ -7,14 +7,15 @@ BaselineAdminNetworkPolicy (v1alpha1)
 Usage:
   netpol-canvas connectivity [--format txt|json|md|csv|dot] PATH...
   netpol-canvas explain --from ID --to ID [--port P] [--protocol TCP|UDP|SCTP] PATH...
+  netpol-canvas check [--format txt|json|junit] PATH...
   netpol-canvas convert --to v1alpha2 [--force] PATH...
   netpol-canvas COMMAND --help
 
 PATH is a file, a directory (read recursively: *.yaml, *.yml, *.json) or - for standard input.
 Endpoint ids: ns/name[Kind] for workloads, first-last address ranges for external addresses.
 Policy ids: ns/name for NetworkPolicies, Kind/name for cluster-wide ones (ClusterNetworkPolicy/x).
-Exit codes: 0 success (explain: allowed), 1 denied (explain) or not converted exactly (convert),
-2 bad usage or nothing could be read.
+Exit codes: 0 success (explain: allowed), 1 denied (explain), an expectation failed (check) or not
+converted exactly (convert), 2 bad usage or nothing could be read.
 `;
 
 export const CONNECTIVITY_HELP = `Usage: netpol-canvas connectivity [--format txt|json|md|csv|dot] [--verbose] PATH...
@@ -81,4 +82,26 @@ Options:
 Exit codes: 0 converted (or nothing to convert) and connectivity unchanged; 1 a policy not
 converted (the rest is written) or connectivity changed (nothing written without --force);
 2 bad usage or nothing could be read.
+`;
+
+export const CHECK_HELP = `Usage: netpol-canvas check [--format txt|json|junit] [--verbose] PATH...
+
+Evaluates the manifests in PATH and checks every ConnectivityExpectations document among them
+(apiVersion netpol-canvas/v1alpha1): for every matched pair of distinct endpoints, "expect: allowed"
+holds when every listed port is allowed, "expect: denied" when none is, "only" when no other source
+reaches the destination on those ports. A pattern that matches no endpoint fails.
+
+Options:
+  --format F   txt (default): PASS/FAIL per expectation with file:line:col, the failing pairs and
+                 ports, and the explanation of the first ones
+               json: {"passed":N,"failed":M,"results":[{"document","index","at","expectation","passed",
+                 "pairs","failedPairs","unmatched":[{"role"}],"failing":[{"from","to","allowed","offending",
+                 "explanation":[lines]}]}]}; failing lists at most 100 pairs, failedPairs counts them all
+               junit: JUnit XML, a testsuite per document and a testcase per expectation
+  --verbose    also print informational diagnostics
+  --help       this text
+
+Exit codes: 0 every expectation holds, 1 one fails, 2 bad usage, nothing read, no expectations, or an
+error in the input (an object kubectl would refuse or an expectation that cannot be read: the checks
+still run on the rest and are printed, but do not count as passing).
 `;

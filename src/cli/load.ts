@@ -2,6 +2,7 @@
 import { Analyzer, type Analysis } from '../engine';
 import { locator, parseManifests, type ManifestInput } from '../model';
 import type { Diagnostic, Locate } from '../model/source';
+import type { ExpectationsResource } from '../model/types';
 import { readInputs } from './inputs';
 import { diagnosticLine, UsageError, type CliIo } from './io';
 
@@ -12,6 +13,8 @@ export interface Evaluated {
   readonly locate: Locate;
   /** The model's, then the engine's. */
   readonly diagnostics: readonly Diagnostic[];
+  /** ConnectivityExpectations documents: checked by `check`, ignored by the other commands. */
+  readonly expectations: readonly ExpectationsResource[];
   /** How many objects the model took (namespaces, workloads, policies of every kind). */
   readonly taken: number;
 }
@@ -30,6 +33,7 @@ export function evaluate(inputs: readonly ManifestInput[]): Evaluated {
     analyzer,
     locate: locator(model.documents),
     diagnostics: [...model.diagnostics, ...analysis.diagnostics],
+    expectations: model.expectations,
     taken: namespaces.length + workloads.length + policies.length + clusterPolicies.length,
   };
 }

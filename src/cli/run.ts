@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { explanationLines, type Analysis, type EndpointId } from '../engine';
 import type { Diagnostic } from '../model/source';
 import { PROTOCOLS, type Protocol } from '../model/types';
+import { checkCommand } from './check';
 import { convertCommand } from './convert';
 import { FORMATS, renderConnectivity, type Format } from './formats';
 import { CONNECTIVITY_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
@@ -86,6 +87,7 @@ function explainCommand(args: string[], io: CliIo): number {
 const COMMANDS = new Map<string, (args: string[], io: CliIo) => number>([
   ['connectivity', connectivity],
   ['explain', explainCommand],
+  ['check', checkCommand],
   ['convert', convertCommand],
 ]);
 

@@ -4,10 +4,22 @@
  */
 export { Analyzer, analyze } from './analyzer';
 export { sameData, sameItems } from './same-data';
-export { ENGINE_DIAGNOSTIC_CODES, explanationLines, locationText, policyName, queryText, ruleText, tierName } from './messages';
+export {
+  ENGINE_DIAGNOSTIC_CODES,
+  expectationFailureLines,
+  expectationText,
+  explanationLines,
+  locationText,
+  patternText,
+  policyName,
+  queryText,
+  ruleText,
+  tierName,
+} from './messages';
 export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
 export { rangeText } from './address-space';
 export { renderDot } from './dot';
+export { checkExpectations, FAILING_PAIRS_LISTED, type ExpectationResult, type FailingPair } from './expectations';
 export { addressText } from '../model/address-text';
 export { effectivePolicyTypes, policyId } from './compile';
 export { workloadId, NAMESPACE_NAME_LABEL } from './topology';

@@ -3,6 +3,8 @@
  * The CLI prints these lines, the UI shows them, tests read them.
  */
 import type { FileLocation, Locate } from '../model/source';
+import type { EndpointPattern, Expectation } from '../model/types';
+import { expectedConnections, type ExpectationResult } from './expectations';
 import { describeConnections } from './describe';
 import { NO_CONNECTIONS, isAllConnections, isNoConnections, subtractConnections, unionConnections } from './portset';
 import type {
@@ -213,4 +215,49 @@ export function explanationLines(explanation: PairExplanation, locate: Locate): 
     );
   }
   return [head, ...notes, ...sideLines(egress, to, locate, query), ...sideLines(ingress, from, locate, query)];
+}
+
+// ---- connectivity expectations ----------------------------------------------------------------
+
+/** `default/client[Pod]`, `10.0.0.0/8`, `pods in namespace shop labelled app=api`, `any pod`. */
+export function patternText(pattern: EndpointPattern): string {
+  if (pattern.type === 'endpoint') return pattern.id;
+  if (pattern.type === 'addresses') return pattern.text;
+  const labels = Object.entries(pattern.labels).map(([key, value]) => `${key}=${value}`);
+  const where = pattern.namespace === undefined ? '' : ` in namespace ${pattern.namespace}`;
+  if (labels.length > 0) return `pods${where} labelled ${labels.join(', ')}`;
+  return pattern.namespace === undefined ? 'any pod' : `namespace ${pattern.namespace}`;
+}
+
+/** What an expectation says, in one line: `a → b: allowed on TCP 80`, `only a may reach b on …`. */
+export function expectationText(expectation: Expectation): string {
+  const from = expectation.from ? patternText(expectation.from) : 'anything';
+  const to = expectation.to ? patternText(expectation.to) : 'anything';
+  const ports = expectation.ports ? describeConnections(expectedConnections(expectation.ports)) : undefined;
+  if (expectation.only) {
+    const sources = expectation.only.map(patternText).join(' or ');
+    return `only ${sources} may reach ${to}${ports ? ` on ${ports}` : ''}${expectation.from ? ` (of ${from})` : ''}`;
+  }
+  const verdict = expectation.expect === 'allowed' ? 'allowed' : 'denied';
+  return `${from} → ${to}: ${verdict}${ports ? ` on ${ports}` : ' on every port'}`;
+}
+
+/** Why an expectation failed, a line per reason (at most the listed pairs, then how many more). */
+export function expectationFailureLines(result: ExpectationResult): string[] {
+  const roles = { from: 'from', to: 'to', only: 'only' } as const;
+  const unmatched = result.unmatched.map(
+    (u) => `${roles[u.role]}${u.index === undefined ? '' : `[${u.index}]`} ${patternText(u.pattern)} matches no endpoint`,
+  );
+  const mustAllow = result.expectation.expect === 'allowed';
+  const pairs = result.failing.map((pair) =>
+    mustAllow
+      ? `${pair.from} → ${pair.to}: ${describeConnections(pair.offending)} not allowed (allowed: ${allowedText(pair.allowed)})`
+      : `${pair.from} → ${pair.to}: ${describeConnections(pair.offending)} allowed`,
+  );
+  const more = result.failedPairs - result.failing.length;
+  return [...unmatched, ...pairs, ...(more > 0 ? [`… and ${more} more pair${more === 1 ? '' : 's'}`] : [])];
+}
+
+function allowedText(set: ConnectionSet): string {
+  return isNoConnections(set) ? 'nothing' : describeConnections(set);
 }

@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkExpectations, expectedConnections, FAILING_PAIRS_LISTED } from '../../src/engine/expectations';
+import { expectationFailureLines, expectationText } from '../../src/engine/messages';
 import type { EndpointPattern, Expectation, ExpectedPorts, Protocol } from '../../src/model/types';
 import type { DocumentId } from '../../src/model/source';
 import { parseCidr } from '../../src/model/cidr';
@@ -173,5 +174,30 @@ describe('many failing pairs', () => {
     expect(r.failedPairs).toBe(all);
     expect(r.failing.length).toBe(Math.min(all, FAILING_PAIRS_LISTED));
     expect(r.failing[0]).toEqual({ from: X.a, to: X.b, allowed: ALL, offending: ALL });
+  });
+});
+
+describe('in words', () => {
+  it('names the patterns, the verdict and the ports', () => {
+    const text = (e: Omit<Expectation, 'index' | 'location'>) => expectationText(expectation(e));
+    expect(text({ from: id(X.a), to: sel('y', { pod: 'a', tier: 'web' }), ports: [port('TCP', 80)], expect: 'allowed' })).toBe(
+      'x/a[Pod] → pods in namespace y labelled pod=a, tier=web: allowed on TCP 80',
+    );
+    expect(text({ to: sel('x'), expect: 'denied' })).toBe('anything → namespace x: denied on every port');
+    expect(text({ from: sel(undefined), to: cidr('10.0.0.0/8'), only: [id(X.a), sel(undefined, { pod: 'b' })] })).toBe(
+      'only x/a[Pod] or pods labelled pod=b may reach 10.0.0.0/8 (of any pod)',
+    );
+  });
+
+  it('says why one failed: patterns that match nothing, the pairs, and how many more', () => {
+    const a = xyz(A_FROM_Y_80);
+    const lines = (e: Omit<Expectation, 'index' | 'location'>) => expectationFailureLines(check(a, e));
+    expect(lines({ from: id(Y.a), to: id(X.a), ports: [port('TCP', 80, 81)], expect: 'allowed' })).toEqual([
+      'y/a[Pod] → x/a[Pod]: TCP 81 not allowed (allowed: TCP 80)',
+    ]);
+    expect(lines({ from: sel('nowhere'), to: id(X.a), expect: 'denied' })).toEqual(['from namespace nowhere matches no endpoint']);
+    // Only the listed pairs are written out; a result listing 1 of 3 says so.
+    const listedOne = { ...check(a, { expect: 'denied', to: id(Z.a) }), failedPairs: 3 };
+    expect(expectationFailureLines({ ...listedOne, failing: listedOne.failing.slice(0, 1) }).at(-1)).toBe('… and 2 more pairs');
   });
 });
