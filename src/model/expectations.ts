@@ -14,9 +14,17 @@
  *
  * Each expectation has exactly one of `expect` and `only`; `only` needs a `to`.
  */
-import type { EndpointPattern, Expectation, ExpectationsResource, ExpectedPorts, ExpectedVerdict, Protocol } from './types';
+import type {
+  EndpointPattern,
+  Expectation,
+  ExpectationsResource,
+  ExpectedPorts,
+  ExpectedVerdict,
+  Protocol,
+} from './types';
 import { PROTOCOLS } from './types';
 import type { YMap, YNode } from './tree';
+import type { SourceRange } from './source';
 import type { Issues } from './issues';
 import type { Metadata } from './metadata';
 import { asItemMap, asList, asMap, asString, entryOf, isNull, valueOf } from './reader';
@@ -39,22 +47,35 @@ const PORTS = /^(?<protocol>[A-Za-z]+)(?:\/(?<first>\d+)(?:-(?<last>\d+))?)?$/;
 /** Reads a ConnectivityExpectations whose top level and metadata are already read. */
 export function readExpectations(root: YMap, meta: Metadata, issues: Issues): ExpectationsResource {
   const spec = asMap(valueOf(root, 'spec'), 'spec', issues);
-  if (spec === undefined) issues.error(entryOf(root, 'spec')?.keyRange ?? root.range, 'missing-field', says.required('spec'));
-  checkKnown(spec, 'spec', SPEC_FIELDS, issues);
-  const listNode = valueOf(spec, 'expectations');
-  const items = asList(listNode, 'spec.expectations', issues);
-  if (spec !== undefined && (items === undefined || items.length === 0)) {
-    issues.error(listNode?.range ?? entryOf(root, 'spec')!.keyRange, 'missing-field', says.noExpectations);
+  if (spec === undefined) {
+    issues.error(entryOf(root, 'spec')?.keyRange ?? root.range, 'missing-field', says.required('spec'));
   }
-  const expectations = (items ?? []).flatMap((item, index) => {
-    const read = readExpectation(item, index, issues);
-    return read ? [read] : [];
-  });
+  checkKnown(spec, 'spec', SPEC_FIELDS, issues);
+  const list = valueOf(spec, 'expectations');
+  const expectations =
+    spec === undefined ? [] : readExpectationList(list, 'spec.expectations', entryOf(root, 'spec')!.keyRange, issues);
   return { name: meta.name, expectations, location: issues.at(root.range), nameLocation: issues.at(meta.nameRange) };
 }
 
-function readExpectation(node: YNode, index: number, issues: Issues): Expectation | undefined {
-  const path = `spec.expectations[${index}]`;
+/** A list of at least one expectation (a document's, or a lesson's goals); `missingAt` when absent. */
+export function readExpectationList(
+  node: YNode | undefined,
+  path: string,
+  missingAt: SourceRange,
+  issues: Issues,
+): Expectation[] {
+  const items = asList(node, path, issues);
+  if (items === undefined || items.length === 0) {
+    issues.error(node?.range ?? missingAt, 'missing-field', says.noExpectations(path));
+  }
+  return (items ?? []).flatMap((item, index) => {
+    const read = readExpectation(item, path, index, issues);
+    return read ? [read] : [];
+  });
+}
+
+function readExpectation(node: YNode, list: string, index: number, issues: Issues): Expectation | undefined {
+  const path = `${list}[${index}]`;
   const map = asItemMap(node, path, issues);
   if (map === undefined) return undefined;
   checkKnown(map, path, EXPECTATION_FIELDS, issues);
@@ -64,7 +85,8 @@ function readExpectation(node: YNode, index: number, issues: Issues): Expectatio
   const expectNode = valueOf(map, 'expect');
   const expect = readVerdict(expectNode, `${path}.expect`, issues);
   const onlyNode = valueOf(map, 'only');
-  const only = asList(onlyNode, `${path}.only`, issues)?.map((item, i) => readPattern(item, `${path}.only[${i}]`, issues));
+  const onlyItems = asList(onlyNode, `${path}.only`, issues);
+  const only = onlyItems?.map((item, i) => readPattern(item, `${path}.only[${i}]`, issues));
   if ((expectNode === undefined) === (onlyNode === undefined)) {
     issues.error(expectNode?.range ?? onlyNode?.range ?? map.range, 'invalid-expectation', says.expectOrOnly(path));
   } else if (onlyNode !== undefined && to === undefined) {

@@ -263,7 +263,7 @@ export const say = {
 /** The sentences of ConnectivityExpectations documents (model/expectations.ts). */
 export const expectationSays = {
   required: (path: string): string => `${path} is required: it holds the expectations`,
-  noExpectations: 'spec.expectations needs at least one expectation',
+  noExpectations: (path: string): string => `${path} needs at least one expectation`,
   expectOrOnly: (path: string): string =>
     `${path} needs exactly one of expect (allowed or denied, for every matched pair) and only (the sources that alone may reach to)`,
   onlyNeedsTo: (path: string): string => `${path}.only names the only sources that may reach to, so it needs a to`,
