@@ -6,7 +6,7 @@
  * endpoint fails the expectation: an intent about nothing is a typo, not a pass. Pairs of two
  * outside addresses are never checked: that traffic never touches the cluster.
  */
-import type { EndpointPattern, Expectation, ExpectedPorts, IpRange } from '../model/types';
+import type { EndpointPattern, Expectation, ExpectedPorts, ExpectedVerdict, IpRange } from '../model/types';
 import { selects } from '../model/selector';
 import {
   ALL_CONNECTIONS,
@@ -133,4 +133,21 @@ export function checkExpectation(
 export function checkExpectations(analysis: Analysis, expectations: readonly Expectation[]): ExpectationResult[] {
   const allowed = allowedLookup(analysis);
   return expectations.map((e) => checkExpectation(e, analysis.endpoints, allowed));
+}
+
+/**
+ * What is true of a pair of patterns on some ports (a lesson's prediction): `allowed` when every
+ * port is allowed for every matched pair, `denied` when none is, `partly` otherwise, `unmatched`
+ * when a pattern matches nothing.
+ */
+export function verdictOf(
+  analysis: Analysis,
+  question: Pick<Expectation, 'from' | 'to' | 'ports' | 'index' | 'location'>,
+): ExpectedVerdict | 'partly' | 'unmatched' {
+  const allowed = allowedLookup(analysis);
+  const asked = (expect: ExpectedVerdict) => checkExpectation({ ...question, expect }, analysis.endpoints, allowed);
+  const ifAllowed = asked('allowed');
+  if (ifAllowed.unmatched.length > 0) return 'unmatched';
+  if (ifAllowed.passed) return 'allowed';
+  return asked('denied').passed ? 'denied' : 'partly';
 }

@@ -106,7 +106,7 @@ function readExpectation(node: YNode, list: string, index: number, issues: Issue
 }
 
 /** An endpoint id, an IP or CIDR, or `{namespace, labels}`. */
-function readPattern(node: YNode | undefined, path: string, issues: Issues): EndpointPattern | undefined {
+export function readPattern(node: YNode | undefined, path: string, issues: Issues): EndpointPattern | undefined {
   if (node === undefined || isNull(node)) return undefined;
   const location = issues.at(node.range);
   if (node.type === 'map') {
@@ -133,7 +133,7 @@ function readPattern(node: YNode | undefined, path: string, issues: Issues): End
   return undefined;
 }
 
-function readPortsList(node: YNode | undefined, path: string, issues: Issues): ExpectedPorts[] | undefined {
+export function readPortsList(node: YNode | undefined, path: string, issues: Issues): ExpectedPorts[] | undefined {
   const items = asList(node, path, issues);
   if (items === undefined) return undefined;
   if (items.length === 0) issues.error(node!.range, 'invalid-expected-ports', says.emptyPorts(path));

@@ -71,6 +71,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-endpoint-pattern': 'error: from, to or an only item that is no endpoint id, IP, CIDR or {namespace, labels}',
   'invalid-expected-ports': 'error: a ports item other than PROTOCOL, PROTOCOL/port or PROTOCOL/first-last',
   'unknown-expectation-field': 'error: a field an expectations document does not have (a typo would check nothing)',
+  'unknown-lesson-field': 'error: a field a lesson file does not have (public/lessons/*.yaml)',
   'duplicate-object':
     'error: a second object with the same kind, namespace and name; only the first one is evaluated',
   // Objects the API server would reject that are kept all the same: each message says both.
@@ -282,4 +283,15 @@ export const expectationSays = {
     `${path} is "${value}": ports are 1 to 65535, and a range goes from its lower port to its higher one`,
   unknownField: (path: string, key: string, known: readonly string[]): string =>
     `${path ? `${path}.` : ''}${key} is not a field here (${known.join(', ')}): a misspelt field would quietly check nothing`,
+};
+
+/** The sentences of lesson files (model/lesson.ts). */
+export const lessonSays = {
+  oneMapping: 'a lesson is one YAML mapping: title, story, start, predict, goals, hints, solution',
+  unknownField: (key: string): string =>
+    `${key} is not a field of a lesson (title, story, start, predict, goals, hints, solution)`,
+  required: (key: string): string => `${key} is required, and not empty`,
+  predictionField: (path: string, key: string): string =>
+    `${path}.${key}: a prediction names from, to and maybe ports; the student gives the verdict, the engine checks it`,
+  predictionPair: (path: string): string => `${path} needs a from and a to: the pair the student predicts`,
 };
