@@ -7,6 +7,7 @@ import { networkPolicySchema } from './networkPolicy';
 import { clusterNetworkPolicySchema } from './clusterNetworkPolicy';
 import { adminNetworkPolicySchema, baselineAdminNetworkPolicySchema } from './adminNetworkPolicy';
 import { namespaceSchema, workloadSchemas } from './workloads';
+import { connectivityExpectationsSchema } from './connectivityExpectations';
 
 const byKind: Record<string, JSONSchema> = {
   NetworkPolicy: networkPolicySchema,
@@ -15,6 +16,7 @@ const byKind: Record<string, JSONSchema> = {
   BaselineAdminNetworkPolicy: baselineAdminNetworkPolicySchema,
   Namespace: namespaceSchema,
   ...workloadSchemas,
+  ConnectivityExpectations: connectivityExpectationsSchema,
 };
 
 /**

@@ -116,6 +116,6 @@ describe('editor schemas', () => {
     const kinds = (manifestSchema.allOf ?? [])
       .map((s) => (s as JSONSchema).if as JSONSchema)
       .map((s) => (s.properties!.kind as JSONSchema).const);
-    expect(kinds.sort()).toEqual(['Namespace', 'NetworkPolicy', ...CLUSTER_POLICY_KINDS, ...WORKLOAD_KINDS].sort());
+    expect(kinds.sort()).toEqual(['Namespace', 'NetworkPolicy', ...CLUSTER_POLICY_KINDS, ...WORKLOAD_KINDS, 'ConnectivityExpectations'].sort());
   });
 });
