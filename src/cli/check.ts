@@ -10,15 +10,13 @@ import {
   expectationFailureLines,
   expectationText,
   explanationLines,
-  isAllConnections,
+  failingQuery,
   locationText,
-  type ConnectionSet,
   type EndpointId,
   type ExpectationResult,
   type FailingPair,
-  type PortQuery,
 } from '../engine';
-import { PROTOCOLS, type ExpectationsResource } from '../model/types';
+import type { ExpectationsResource } from '../model/types';
 import { CHECK_HELP } from './help';
 import { USAGE_ERROR, UsageError, type CliIo } from './io';
 import { load, type Loaded } from './load';
@@ -38,19 +36,8 @@ interface Checked {
   readonly failures: readonly string[];
 }
 
-/**
- * What a failing pair's explanation is asked about: everything when every port is wrong, else
- * the first protocol it gets wrong, and its first port when only some are.
- */
-export function queryFor(offending: ConnectionSet): PortQuery | undefined {
-  if (isAllConnections(offending)) return undefined;
-  const protocol = PROTOCOLS.find((p) => offending[p].length > 0)!;
-  const [first] = offending[protocol];
-  return first![0] === 1 && first![1] === 65535 ? { protocol } : { protocol, port: first![0] };
-}
-
 function explain(loaded: Loaded, pair: FailingPair): string[] {
-  const explanation = loaded.analyzer.explain(pair.from as EndpointId, pair.to as EndpointId, queryFor(pair.offending));
+  const explanation = loaded.analyzer.explain(pair.from as EndpointId, pair.to as EndpointId, failingQuery(pair.offending));
   return explanation ? explanationLines(explanation, loaded.locate) : [];
 }
 

@@ -6,19 +6,20 @@
  * endpoint fails the expectation: an intent about nothing is a typo, not a pass. Pairs of two
  * outside addresses are never checked: that traffic never touches the cluster.
  */
-import type { EndpointPattern, Expectation, ExpectedPorts, ExpectedVerdict, IpRange } from '../model/types';
+import { PROTOCOLS, type EndpointPattern, type Expectation, type ExpectedPorts, type ExpectedVerdict, type IpRange } from '../model/types';
 import { selects } from '../model/selector';
 import {
   ALL_CONNECTIONS,
   NO_CONNECTIONS,
   connectionsOf,
   intersectConnections,
+  isAllConnections,
   isNoConnections,
   portRange,
   subtractConnections,
   unionConnections,
 } from './portset';
-import type { Analysis, ConnectionSet, Endpoint, EndpointId } from './types';
+import type { Analysis, ConnectionSet, Endpoint, EndpointId, PortQuery } from './types';
 
 /** Failing pairs listed per expectation, at most: `failedPairs` counts them all. */
 export const FAILING_PAIRS_LISTED = 100;
@@ -150,4 +151,15 @@ export function verdictOf(
   if (ifAllowed.unmatched.length > 0) return 'unmatched';
   if (ifAllowed.passed) return 'allowed';
   return asked('denied').passed ? 'denied' : 'partly';
+}
+
+/**
+ * What a failing pair's explanation is asked about: everything when every port is wrong, else
+ * the first protocol it gets wrong, and its first port when only some are.
+ */
+export function failingQuery(offending: ConnectionSet): PortQuery | undefined {
+  if (isAllConnections(offending)) return undefined;
+  const protocol = PROTOCOLS.find((p) => offending[p].length > 0)!;
+  const [first] = offending[protocol];
+  return first![0] === 1 && first![1] === 65535 ? { protocol } : { protocol, port: first![0] };
 }

@@ -19,7 +19,7 @@ export {
 export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
 export { rangeText } from './address-space';
 export { renderDot } from './dot';
-export { checkExpectations, FAILING_PAIRS_LISTED, type ExpectationResult, type FailingPair } from './expectations';
+export { checkExpectations, failingQuery, FAILING_PAIRS_LISTED, type ExpectationResult, type FailingPair } from './expectations';
 export { addressText } from '../model/address-text';
 export { effectivePolicyTypes, policyId } from './compile';
 export { workloadId, NAMESPACE_NAME_LABEL } from './topology';

@@ -9,7 +9,7 @@
  * outside ranges they overlap; pairs of two outside ranges are never checked.
  */
 import { describe, expect, it } from 'vitest';
-import { checkExpectations, expectedConnections, FAILING_PAIRS_LISTED } from '../../src/engine/expectations';
+import { checkExpectations, expectedConnections, failingQuery, FAILING_PAIRS_LISTED } from '../../src/engine/expectations';
 import { expectationFailureLines, expectationText } from '../../src/engine/messages';
 import type { EndpointPattern, Expectation, ExpectedPorts, Protocol } from '../../src/model/types';
 import type { DocumentId } from '../../src/model/source';
@@ -199,5 +199,14 @@ describe('in words', () => {
     // Only the listed pairs are written out; a result listing 1 of 3 says so.
     const listedOne = { ...check(a, { expect: 'denied', to: id(Z.a) }), failedPairs: 3 };
     expect(expectationFailureLines({ ...listedOne, failing: listedOne.failing.slice(0, 1) }).at(-1)).toBe('… and 2 more pairs');
+  });
+});
+
+describe('what a failing pair is explained about', () => {
+  it('everything when every port is wrong, else the first protocol, and its first port when only some are', () => {
+    expect(failingQuery(ALL)).toBeUndefined();
+    expect(failingQuery(cs({ TCP: [[1, 65535]] }))).toEqual({ protocol: 'TCP' });
+    expect(failingQuery(cs({ TCP: [[81, 90]], UDP: [53] }))).toEqual({ protocol: 'TCP', port: 81 });
+    expect(failingQuery(udp(53))).toEqual({ protocol: 'UDP', port: 53 });
   });
 });
