@@ -8,7 +8,7 @@ import { locator } from '../model';
 import type { SourceLocation } from '../model/source';
 import type { EvaluationResult, Question, Answer } from './evaluation/protocol';
 import type { Evaluator, ResultListener } from './evaluation/evaluator';
-import type { TextChange } from './evaluation/textChanges';
+import type { TextChange } from '../model/text-changes';
 import { applyDelta } from './evaluation/analysisDelta';
 import { markTextChange } from './recomputeTiming';
 import type {
@@ -56,7 +56,7 @@ export interface AppActions {
   setText(text: string): void;
   /**
    * The user edited the text: `changes` turn the previous text into the new one (see
-   * textChanges.ts), `lines` say how they moved lines, and `readText` reads the new text (the
+   * model/text-changes.ts), `lines` say how they moved lines, and `readText` reads the new text (the
    * editor's model; read only when something needs the whole text).
    */
   edit(readText: () => string, changes: readonly TextChange[], lines: readonly LineEdit[]): void;

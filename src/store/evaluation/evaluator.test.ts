@@ -3,7 +3,7 @@ import { createWorkerEvaluator, serveSession } from './evaluator';
 import type { Analysis } from '../../engine/types';
 import { applyDelta } from './analysisDelta';
 import type { EvaluationResult, FromSession, ToSession } from './protocol';
-import { applyChanges, type TextChange } from './textChanges';
+import { applyChanges, type TextChange } from '../../model/text-changes';
 
 const POD = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n`;
 

@@ -4,7 +4,7 @@
  */
 import { EDITOR_FILE, type Answer, type EvaluationResult, type FromSession, type Question, type ToSession } from './protocol';
 import { EvaluationSession } from './session';
-import { applyChanges, type TextChange } from './textChanges';
+import { applyChanges, type TextChange } from '../../model/text-changes';
 
 export interface Evaluator {
   /**

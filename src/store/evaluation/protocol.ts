@@ -8,7 +8,7 @@ import type { Diagnostic, DocumentLayout } from '../../model/source';
 import type { SourceLocation } from '../../model/source';
 import type { EndpointId, PairExplanation, PolicyFootprint, PolicyId, PortQuery, RuleAction, RuleRef } from '../../engine/types';
 import type { AnalysisDelta } from './analysisDelta';
-import type { TextChange } from './textChanges';
+import type { TextChange } from '../../model/text-changes';
 
 /** The name the editor's text goes by: every document of it sits in this file. */
 export const EDITOR_FILE = 'cluster.yaml';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges } from './textChanges';
+import { applyChanges } from './text-changes';
 
 describe('applyChanges', () => {
   it('inserts, deletes and replaces', () => {

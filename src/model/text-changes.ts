@@ -1,6 +1,7 @@
 /**
- * Edits as the editor reports them: replace `length` characters at `offset` by `text`. A batch is
- * ordered so it can be applied in sequence (Monaco sorts a batch from the end of the document).
+ * Edits as the editor reports them, and as commands write them (write/expectation-edit.ts):
+ * replace `length` characters at `offset` by `text`. A batch is ordered so it can be applied in
+ * sequence (Monaco sorts a batch from the end of the document).
  * Sending these instead of the whole text keeps a keystroke in a 4 MB document cheap.
  */
 export interface TextChange {
