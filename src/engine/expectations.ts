@@ -7,7 +7,6 @@
  * outside addresses are never checked: that traffic never touches the cluster.
  */
 import { PROTOCOLS, type EndpointPattern, type Expectation, type ExpectedPorts, type ExpectedVerdict, type IpRange } from '../model/types';
-import { selects } from '../model/selector';
 import {
   ALL_CONNECTIONS,
   NO_CONNECTIONS,
@@ -73,7 +72,7 @@ export function patternMatches(pattern: EndpointPattern, endpoint: Endpoint): bo
       return (
         endpoint.type === 'workload' &&
         (pattern.namespace === undefined || endpoint.namespace === pattern.namespace) &&
-        selects({ matchLabels: pattern.labels, matchExpressions: [] }, endpoint.labels)
+        Object.entries(pattern.labels).every(([key, value]) => Object.hasOwn(endpoint.labels, key) && endpoint.labels[key] === value)
       );
     case 'addresses':
       return endpoint.type === 'external' && overlaps(pattern.range, endpoint.range);
