@@ -10,20 +10,21 @@
  * Medians and 95th percentiles per size, then the 2000/10 ratios: for character edits (the
  * headline), and separately for line edits (Enter, then Backspace: each moves every document
  * below it, the slower path). Not a test: it prints numbers.
- * Env: SKIP_BUILD=1 reuses dist/web; KEYS=n character edits per size (default 40); LINE_KEYS=n
+ * Env: SKIP_BUILD=1 reuses the build; OUT_DIR builds and serves there (default dist/web); PORT
+ * (default 4175); KEYS=n character edits per size (default 40); LINE_KEYS=n
  * line edits (default 10); VERBOSE=1 prints every keystroke, with the scripts that ran in frames
  * that blocked (Long Animation Frames API).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { generateCluster } from './generate-cluster';
+import { namespaceNodeId } from '../src/ui/graph/ids';
+import { startPreview } from './preview';
 
 const SIZES = [10, 2000];
 const KEYS = Number(process.env.KEYS ?? 40);
 /** Enter-then-Backspace pairs' keystrokes per size: each moves every document below the cursor. */
 const LINE_KEYS = Number(process.env.LINE_KEYS ?? 10);
-const PORT = 4175;
+const PORT = Number(process.env.PORT ?? 4175);
 const APP_URL = `http://127.0.0.1:${PORT}/`;
 
 interface KeystrokeSample {
@@ -37,26 +38,6 @@ interface KeystrokeSample {
 function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-}
-
-/** Vite's own entry, run by this Node: killing the child then really stops the server. */
-const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-
-async function startServer(): Promise<() => void> {
-  if (!process.env.SKIP_BUILD) {
-    const build = spawnSync(process.execPath, [VITE, 'build'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('vite build failed');
-  }
-  const server = spawn(process.execPath, [VITE, 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(APP_URL)).ok) return () => server.kill();
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  server.kill();
-  throw new Error('preview server did not start');
 }
 
 interface Probes {
@@ -159,12 +140,17 @@ async function measureSize(page: Page, size: number): Promise<SizeSamples> {
   await page.locator('.monaco-editor .view-lines .mtk1').first().waitFor();
   await page.evaluate(() => window.__netpolTest!.plainTyping());
   await page.evaluate(installProbes);
+  // The text is handed to the page first: the load's own task then holds the app's work only,
+  // not the transfer of megabytes from this process, as a paste or a file read would.
+  await page.evaluate((t) => Object.assign(window, { __benchText: t }), text);
   const loadStart = await page.evaluate(() => performance.now());
-  await page.evaluate((t) => window.__netpolTest!.loadText(t), text);
+  await page.evaluate(() => {
+    setTimeout(() => window.__netpolTest!.loadText((window as unknown as { __benchText: string }).__benchText));
+  });
   // Loaded: the load's recompute is recorded and the laid-out cluster is on screen (kube-system
-  // comes first, and its DNS server is a node of every generated cluster); then let it settle.
+  // comes first, and is a namespace of every generated cluster); then let it settle.
   await page.waitForFunction(() => performance.getEntriesByName('netpol:recompute').length >= 2, undefined, { timeout: 300_000 });
-  await page.getByTestId('rf__node-kube-system/coredns[Deployment]').waitFor({ timeout: 300_000 });
+  await page.getByTestId(`rf__node-${namespaceNodeId('kube-system')}`).waitFor({ timeout: 300_000 });
   await page.waitForTimeout(3000);
   const load = await page.evaluate((since) => {
     const w = window as unknown as { __bench: Probes };
@@ -232,7 +218,7 @@ function report(title: string, results: ReadonlyMap<number, readonly KeystrokeSa
 }
 
 async function main() {
-  const stop = await startServer();
+  const stop = await startPreview({ port: PORT, build: !process.env.SKIP_BUILD, outDir: process.env.OUT_DIR });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-timer-throttling'],

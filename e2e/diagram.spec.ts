@@ -210,6 +210,9 @@ test('DOT is a digraph with every endpoint and every connection, labelled with i
 
 test('an image of a large graph is the part on screen, and the menu and file name say so', async ({ page, graph, diagram }) => {
   await page.evaluate((text) => window.__netpolTest!.loadText(text), generateCluster(400));
+  // It opens with its namespaces collapsed; every one open, it has over 400 nodes.
+  await expect(graph.namespace('kube-system')).toBeVisible({ timeout: 60_000 });
+  await graph.expandAll();
   await expect(graph.node('kube-system/coredns[Deployment]')).toBeVisible({ timeout: 60_000 });
   // The panes settle a moment after a large load (the graph's narrows by a few pixels).
   const paneSize = async () => {

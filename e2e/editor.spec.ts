@@ -1,5 +1,6 @@
 /** The editor's language features: our hover documentation and schema warnings, offline. */
 import { LARGE_DOCUMENT_LINES } from '../src/ui/editor/largeDocument';
+import { SLICE_CHARS } from '../src/ui/editor/sliceEdit';
 import { CLASSIC, expect, find, test } from './fixtures';
 
 test('hovering a NetworkPolicy field shows our documentation', async ({ page, editor }) => {
@@ -35,4 +36,41 @@ test('a large document says which editor extras are off, and gets them back when
   await page.evaluate((text) => window.__netpolTest!.loadText(text), invalid);
   await expect(notice).toBeHidden();
   await expect(warnings.first()).toBeVisible();
+});
+
+/** Comment lines, enough for a text of several slices (src/ui/editor/sliceEdit.ts) and a large document. */
+const FILLER = '# filler\n'.repeat(Math.ceil((2.5 * SLICE_CHARS) / '# filler\n'.length));
+
+test('a large text opened goes in whole, as one undo step, and leaves the editor writable', async ({ page, editor }) => {
+  const large = `${CLASSIC}${FILLER}`;
+  await page.evaluate((text) => window.__netpolTest!.loadText(text), large);
+  await expect.poll(() => editor.text()).toBe(large);
+  await expect(page.getByTestId('large-document-notice')).toBeVisible();
+
+  await editor.cursorAt(1, 1);
+  await editor.type('#');
+  await expect.poll(() => editor.text()).toBe(`#${large}`);
+  await editor.press('ControlOrMeta+z', 2);
+  await expect.poll(() => editor.text()).toBe(CLASSIC);
+});
+
+test('a large paste goes in whole, reaches the graph as one edit, one undo step', async ({ page, editor, graph }) => {
+  const pod = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: pasted, namespace: pasted-ns}',
+    'spec: {containers: [{name: c, image: nginx}]}',
+    '',
+  ].join('\n');
+  const pasted = `---\n${pod}${FILLER}`;
+  const lines = CLASSIC.split('\n');
+  await editor.cursorAt(lines.length, lines.at(-1)!.length + 1);
+  await editor.paste(pasted);
+  await expect.poll(() => editor.text()).toBe(`${CLASSIC}${pasted}`);
+  await expect(graph.node('pasted-ns/pasted[Pod]')).toBeVisible();
+  await expect(page.getByTestId('large-document-notice')).toBeVisible();
+
+  await editor.press('ControlOrMeta+z');
+  await expect.poll(() => editor.text()).toBe(CLASSIC);
+  await expect(graph.node('pasted-ns/pasted[Pod]')).toHaveCount(0);
 });

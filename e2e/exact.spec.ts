@@ -2,7 +2,8 @@
  * Every picture reads back as the engine says, in the production build's DOM: the edges and
  * bundles on screen (a bundle's peers read from its panel), the denied view, and a node's
  * "Reaches" / "Reached by" lists, each decoded (test/support/flow-decode.ts) and compared with the
- * engine's connectivity for the editor's text — also after typing changes a bundle's ports.
+ * engine's connectivity for the editor's text — also after typing changes a bundle's ports, and
+ * with namespaces collapsed (an aggregate's pairs read from its panel).
  */
 import type { Page } from '@playwright/test';
 import { analyze } from '../src/engine';
@@ -18,6 +19,7 @@ import {
   readPeerName,
   type ShownEdge,
   type ShownGraph,
+  type ShownPair,
 } from '../test/support/flow-decode';
 import { expect, test, type GraphPage } from './fixtures';
 
@@ -58,16 +60,40 @@ async function bundleMembers(page: Page, id: string, nodes: readonly string[], a
   return [...peerNodes].map((peer): [string, string] => (hub === target ? [peer, hub] : [hub, peer]));
 }
 
-/** What the graph on screen shows: node ids, edge ids and labels, and every bundle's members. */
+/** An aggregate's pairs, as endpoints, read from the rows of its panel (all of them unfolded). */
+async function aggregatePairs(page: Page, id: string, analysis: Analysis): Promise<ShownPair[]> {
+  await page.getByTestId(`edge-label-${id}`).dispatchEvent('click');
+  const panel = page.locator(`[data-testid="aggregate-details"][data-edge="${id}"]`);
+  await panel.waitFor({ timeout: 10_000 });
+  const more = panel.getByRole('button', { name: /^Show all/ });
+  if ((await more.count()) > 0) await more.click();
+  const rows = await panel.getByTestId('aggregate-pair').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      from: tr.querySelector('.pair-from')!.textContent!,
+      to: tr.querySelector('.pair-to')!.textContent!,
+      label: tr.querySelector('.pair-ports')!.textContent!,
+    })),
+  );
+  const endpoint = (name: string) => readPeerName(name, analysis) ?? `(unreadable: ${name})`;
+  return rows.map((row) => ({ source: endpoint(row.from), target: endpoint(row.to), label: row.label }));
+}
+
+/**
+ * What the graph on screen shows: node ids, which namespaces are collapsed, edge ids and labels,
+ * every bundle's members and every aggregate's pairs.
+ */
 async function shownGraph(page: Page, graph: GraphPage, analysis: Analysis): Promise<ShownGraph> {
-  const nodes = await page
-    .locator('[data-testid^="rf__node-"]')
+  const nodes = await graph.nodeIds();
+  const collapsed = await graph
+    .collapsedNodes()
     .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.slice('rf__node-'.length)));
   const edges: ShownEdge[] = [];
   for (const [id, label] of Object.entries(await graph.labels())) {
-    edges.push(/ ×\d+$/.test(label) ? { id, label, members: await bundleMembers(page, id, nodes, analysis) } : { id, label });
+    if (/ ×\d+$/.test(label)) edges.push({ id, label, members: await bundleMembers(page, id, nodes, analysis) });
+    else if (/^\d+ pairs? · /.test(label)) edges.push({ id, label, pairs: await aggregatePairs(page, id, analysis) });
+    else edges.push({ id, label });
   }
-  return { nodes, edges };
+  return { nodes, edges, collapsed };
 }
 
 test('the classic example and a generated cluster read back exactly, bundles included', async ({ page, graph }) => {
@@ -111,4 +137,31 @@ test('the denied view and a node\'s reach lists read back exactly', async ({ pag
   await page.keyboard.press('Shift+D');
   await expect(page.getByTestId('denied-banner')).toBeVisible();
   expect(deniedViewDifferences(await shownGraph(page, graph, analysis), analysis, dns)).toEqual([]);
+});
+
+test('a cluster above the threshold opens collapsed; its aggregates, and a namespace opened, read back exactly', async ({ page, graph }) => {
+  await page.evaluate((text) => window.__netpolTest!.loadText(text), generateCluster(150));
+  await expect(graph.namespace('kube-system')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Laying out…')).toHaveCount(0);
+  const analysis = await engineAnswer(page);
+  const collapsed = await shownGraph(page, graph, analysis);
+  expect(collapsed.collapsed!.length).toBe(analysis.namespaces.length);
+  expect(collapsed.edges.some((e) => e.pairs && e.pairs.length > 1), 'some aggregate holds several pairs').toBe(true);
+  expect(allowedViewDifferences(collapsed, analysis)).toEqual([]);
+  // The buttons' place on screen is large-graph.spec.ts's concern; this test reads what they open.
+  await graph.expandButton('kube-system').dispatchEvent('click');
+  await expect(graph.node('kube-system/coredns[Deployment]')).toBeVisible();
+  const opened = await shownGraph(page, graph, analysis);
+  expect(opened.collapsed!.length).toBe(analysis.namespaces.length - 1);
+  expect(allowedViewDifferences(opened, analysis)).toEqual([]);
+  // The denied view keeps its subject's namespace open when every other one collapses.
+  const subject = 'team-2/svc-2[Deployment]' as EndpointId;
+  await graph.expandButton('team-2').dispatchEvent('click');
+  await graph.node(subject).click();
+  await page.keyboard.press('Shift+D');
+  await expect(page.getByTestId('denied-banner')).toBeVisible();
+  await graph.collapseAll();
+  await expect(graph.collapsedNodes()).toHaveCount(analysis.namespaces.length - 1);
+  await expect(graph.node(subject)).toBeVisible();
+  expect(deniedViewDifferences(await shownGraph(page, graph, analysis), analysis, subject)).toEqual([]);
 });

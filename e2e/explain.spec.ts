@@ -50,14 +50,12 @@ test('Enter at the end of a policy keeps its highlight, on the new line too', as
   expect(await editor.text()).toContain('port: 80\n# x\n---');
 });
 
-test('"Why not?" gives the verdict and the reasons', async ({ page, inspector }) => {
-  await inspector.tab('whyNot').click();
-  await page.getByTestId('why-from').selectOption(IDS.client);
-  await page.getByTestId('why-to').selectOption(IDS.nginx);
-  await page.getByTestId('why-port').fill('443');
-  const answer = page.getByTestId('why-answer');
+test('"Why not?" gives the verdict and the reasons', async ({ whyNot }) => {
+  await whyNot.open();
+  await whyNot.ask({ query: 'client', id: IDS.client }, { query: 'nginx', id: IDS.nginx }, '443');
+  const answer = whyNot.answer();
   await expect(answer).toContainText('Denied');
   await expect(answer).toContainText('its ports do not include TCP 443');
-  await page.getByTestId('why-port').fill('80');
+  await whyNot.port().fill('80');
   await expect(answer).toContainText('Allowed');
 });

@@ -39,6 +39,10 @@ export { DiagramPage } from './pages/diagram';
 export { ExportPage } from './pages/export';
 export { KeepPage } from './pages/keep';
 export { ClusterPoliciesPage } from './pages/clusterPolicies';
+export { ComboboxPage } from './pages/combobox';
+export { WhyNotPage } from './pages/whyNot';
+export { SearchPage } from './pages/search';
+export { LessonPage, lessonFile } from './pages/lesson';
 import { EditorPage } from './pages/editor';
 import { GraphPage } from './pages/graph';
 import { InspectorPage } from './pages/inspector';
@@ -47,6 +51,9 @@ import { DiagramPage } from './pages/diagram';
 import { ExportPage } from './pages/export';
 import { KeepPage } from './pages/keep';
 import { ClusterPoliciesPage } from './pages/clusterPolicies';
+import { WhyNotPage } from './pages/whyNot';
+import { SearchPage } from './pages/search';
+import { LessonPage } from './pages/lesson';
 
 interface Fixtures {
   keep: KeepPage;
@@ -57,6 +64,9 @@ interface Fixtures {
   files: ImportPage;
   exporter: ExportPage;
   clusterPolicies: ClusterPoliciesPage;
+  whyNot: WhyNotPage;
+  search: SearchPage;
+  lesson: LessonPage;
   /**
    * Automatic: opens the app, waits for the editor and the default graph, and afterwards fails
    * the test if the page logged a console error or threw at any point.
@@ -88,6 +98,9 @@ export const test = base.extend<Fixtures>({
   files: async ({ page }, use) => use(new ImportPage(page)),
   exporter: async ({ page }, use) => use(new ExportPage(page)),
   clusterPolicies: async ({ page }, use) => use(new ClusterPoliciesPage(page)),
+  whyNot: async ({ page }, use) => use(new WhyNotPage(page)),
+  search: async ({ page }, use) => use(new SearchPage(page)),
+  lesson: async ({ page }, use) => use(new LessonPage(page)),
 });
 
 export { expect };

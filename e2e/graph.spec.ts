@@ -49,7 +49,7 @@ test('the denied view of a node shows what it cannot do', async ({ page, graph }
   await expect(graph.edgeLabel(edgeId(IDS.client, IDS.other))).toHaveText('All');
 });
 
-test('a large graph puts only the nodes in view into the page, from its first layout on', async ({ page, graph }) => {
+test('a large graph puts only the nodes in view into the page, from its first layout on, every namespace expanded', async ({ page, graph }) => {
   // Above 300 nodes only visible elements render; count every node that ever enters the page.
   await page.evaluate(() => {
     const w = window as unknown as { mostNodes: number };
@@ -59,6 +59,9 @@ test('a large graph puts only the nodes in view into the page, from its first la
     }).observe(document.querySelector('.react-flow')!, { childList: true, subtree: true });
   });
   await page.evaluate((text) => window.__netpolTest!.loadText(text), generateCluster(400));
+  // It opens with its namespaces collapsed (large-graph.spec.ts); expanded, it has over 400 nodes.
+  await expect(graph.namespace('kube-system')).toBeVisible({ timeout: 60_000 });
+  await graph.expandAll();
   await expect(graph.node('kube-system/coredns[Deployment]')).toBeVisible({ timeout: 60_000 });
   const mostNodes = await page.evaluate(() => (window as unknown as { mostNodes: number }).mostNodes);
   expect(mostNodes).toBeGreaterThan(0);

@@ -8,11 +8,45 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { generateCluster } from '../bench/generate-cluster';
 import { edgeId } from '../src/ui/graph/ids';
+import { SearchPage } from './pages/search';
+import { WhyNotPage } from './pages/whyNot';
+import { LessonPage } from './pages/lesson';
 
 const URL = process.env.APP_URL ?? 'http://127.0.0.1:4173/';
 const OUT = process.argv[2] ?? 'test-results/screenshots';
+/** `SCENE=search`: only the scenes whose name holds it. */
+const only = process.env.SCENE;
 const NGINX = 'default/nginx-pod-with-label[Pod]';
 const CLIENT = 'default/client[Pod]';
+
+async function loadCluster2000(page: Page): Promise<void> {
+  await page.evaluate((text) => window.__netpolTest!.loadText(text), generateCluster(2000));
+  // kube-system's node: its frame, or the namespace collapsed into one node.
+  await page.getByTestId('rf__node-namespace:kube-system').waitFor({ timeout: 300_000 });
+}
+
+/**
+ * A collapsed team namespace whose Expand button is in view (clear of the minimap), the one a user
+ * would click; on a small screen, after Fit has shown them all.
+ */
+async function namespaceInView(page: Page): Promise<string> {
+  const find = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      const minimap = document.querySelector('.react-flow__minimap')?.getBoundingClientRect();
+      const found = [...document.querySelectorAll<HTMLElement>('.react-flow__node-collapsedNamespace')].find((el) => {
+        const r = el.querySelector('.node-expand')!.getBoundingClientRect();
+        const underMinimap = minimap && r.right > minimap.left && r.top < minimap.bottom;
+        return el.dataset.id!.startsWith('namespace:team-') && !underMinimap && r.left > pane.left + 60 && r.right < pane.right && r.top > pane.top + 50 && r.bottom < pane.bottom - 60;
+      });
+      return found?.dataset.id!.slice('namespace:'.length);
+    });
+  const seen = await find();
+  if (seen) return seen;
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await page.waitForTimeout(600);
+  return (await find())!;
+}
 
 const scenes: Record<string, (page: Page) => Promise<void>> = {
   default: async () => {},
@@ -28,11 +62,10 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await page.evaluate(() => window.__netpolTest!.setCursor(9, 5));
   },
   'why-not': async (page) => {
-    await page.getByTestId('tab-whyNot').click();
-    await page.getByTestId('why-from').selectOption(CLIENT);
-    await page.getByTestId('why-to').selectOption(NGINX);
-    await page.getByTestId('why-port').fill('443');
-    await page.getByTestId('why-answer').waitFor();
+    const whyNot = new WhyNotPage(page);
+    await whyNot.open();
+    await whyNot.ask({ query: 'client', id: CLIENT }, { query: 'nginx', id: NGINX }, '443');
+    await whyNot.answer().waitFor();
   },
   'held-back': async (page) => {
     await page.evaluate(() => window.__netpolTest!.plainTyping());
@@ -60,8 +93,77 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await page.keyboard.press('Shift+D');
   },
   'cluster-2000': async (page) => {
-    await page.evaluate((text) => window.__netpolTest!.loadText(text), generateCluster(2000));
-    await page.getByTestId('rf__node-kube-system/coredns[Deployment]').waitFor({ timeout: 300_000 });
+    await loadCluster2000(page);
+  },
+  'namespace-open-2000': async (page) => {
+    await loadCluster2000(page);
+    const team = await namespaceInView(page);
+    await page.getByTestId(`rf__node-namespace:${team}`).getByTestId('expand-namespace').click();
+    await page.locator(`.react-flow__node[data-id^="${team}/"]`).first().waitFor();
+  },
+  'focus-2000': async (page) => {
+    await loadCluster2000(page);
+    const team = await namespaceInView(page);
+    await page.getByTestId(`rf__node-namespace:${team}`).getByTestId('expand-namespace').click();
+    await page.locator(`.react-flow__node[data-id^="${team}/"]`).first().click();
+    await page.keyboard.press('Shift+F');
+    await page.getByTestId('focus-crumbs').waitFor();
+  },
+  'search-2000': async (page) => {
+    await loadCluster2000(page);
+    const search = new SearchPage(page);
+    await search.openByKey();
+    await search.type('tier=web');
+    await search.box.active().waitFor();
+  },
+  'why-not-picker-2000': async (page) => {
+    await loadCluster2000(page);
+    const whyNot = new WhyNotPage(page);
+    await whyNot.open();
+    await whyNot.from.type('svc-1');
+    await whyNot.from.active().waitFor();
+  },
+  'matrix-tcp-80': async (page) => {
+    await page.getByTestId('pane-matrix').click();
+    await page.getByTestId('matrix-protocol').selectOption('TCP');
+    await page.getByTestId('matrix-port').fill('80');
+    await page.locator('[role="gridcell"]').first().waitFor();
+    await page.locator('[data-row="1"] [data-col="0"]').click();
+    await page.locator('[data-row="2"] [data-col="1"]').hover();
+  },
+  'matrix-2000': async (page) => {
+    await loadCluster2000(page);
+    await page.getByTestId('pane-matrix').click();
+    const grid = page.getByTestId('matrix-grid');
+    await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2, left: el.scrollWidth / 2 }));
+    await page.locator('[role="gridcell"]').first().waitFor();
+  },
+  'lesson-cover': async (page) => {
+    const lesson = new LessonPage(page);
+    await lesson.open('03-allow-by-pod-label');
+    await lesson.answer(0, 'allowed');
+  },
+  'lesson-goals': async (page) => {
+    const lesson = new LessonPage(page);
+    await lesson.open('03-allow-by-pod-label');
+    await lesson.answer(0, 'denied');
+    await lesson.answer(1, 'allowed');
+    await lesson.showGraph();
+    await lesson.goals().first().waitFor();
+  },
+  'lesson-solution': async (page) => {
+    const lesson = new LessonPage(page);
+    await lesson.open('03-allow-by-pod-label');
+    await lesson.answer(0, 'denied');
+    await lesson.answer(1, 'allowed');
+    await lesson.showGraph();
+    await lesson.toggleSolution();
+    await lesson.diffLines('added').first().waitFor();
+    // Only the tab scrolls (scrollIntoView would scroll the page's overflow-hidden frame too).
+    await page.locator('#lesson-solution').evaluate((heading) => {
+      const body = heading.closest('.inspector-body')!;
+      body.scrollTop += heading.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    });
   },
 };
 
@@ -77,7 +179,7 @@ const VIEWPORTS = [
 for (const viewport of VIEWPORTS) {
   for (const theme of ['light', 'dark'] as const) {
     for (const [name, scene] of Object.entries(scenes)) {
-      if (name === 'cluster-2000' && theme === 'dark') continue;
+      if (only !== undefined && !name.includes(only)) continue;
       const page = await browser.newPage({ viewport, colorScheme: theme });
       await page.goto(URL);
       await page.getByTestId(`rf__node-${NGINX}`).waitFor();

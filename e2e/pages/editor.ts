@@ -28,6 +28,15 @@ export class EditorPage {
     for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
   }
 
+  /** Pastes `text` as the clipboard does: a paste event, with the text, at the editor's focused input. */
+  async paste(text: string): Promise<void> {
+    await this.page.evaluate((pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
   text(): Promise<string> {
     return this.page.evaluate(() => window.__netpolTest!.getText());
   }

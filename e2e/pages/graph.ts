@@ -1,5 +1,9 @@
-/** The graph: nodes, edges and their labels, banners, and dragging and looking at nodes. */
+/**
+ * The graph: nodes, edges and their labels, banners, dragging and looking at nodes, namespaces
+ * collapsed and expanded, the focus view, and the viewport.
+ */
 import { type Locator, type Page } from '@playwright/test';
+import { namespaceNodeId } from '../../src/ui/graph/ids';
 
 export class GraphPage {
   constructor(private readonly page: Page) {}
@@ -87,5 +91,76 @@ export class GraphPage {
   /** Says which objects stand at their last valid version while their YAML has an error. */
   heldBanner(): Locator {
     return this.page.getByTestId('held-banner');
+  }
+
+  /** A namespace's node: its frame when open, one node when collapsed. */
+  namespace(name: string): Locator {
+    return this.node(namespaceNodeId(name));
+  }
+
+  /** The namespaces drawn collapsed (their node ids). */
+  collapsedNodes(): Locator {
+    return this.page.locator('.react-flow__node-collapsedNamespace');
+  }
+
+  /** The "Expand" button on a collapsed namespace. */
+  expandButton(name: string): Locator {
+    return this.namespace(name).getByTestId('expand-namespace');
+  }
+
+  /** The graph controls' "Expand every namespace" and "Collapse every namespace". */
+  async expandAll(): Promise<void> {
+    await this.page.getByTestId('expand-all').click();
+  }
+
+  async collapseAll(): Promise<void> {
+    await this.page.getByTestId('collapse-all').click();
+  }
+
+  /** React Flow's own "fit view" control. */
+  fitControl(): Locator {
+    return this.page.locator('.react-flow__controls-fitview');
+  }
+
+  /** The focus view's breadcrumb, its way back, and its direction buttons. */
+  focusCrumbs(): Locator {
+    return this.page.getByTestId('focus-crumbs');
+  }
+
+  wholeGraph(): Locator {
+    return this.page.getByTestId('whole-graph');
+  }
+
+  focusDirection(direction: 'in' | 'out' | 'both'): Locator {
+    return this.page.getByTestId(`focus-${direction}`);
+  }
+
+  /** The viewport's zoom (React Flow's transform). */
+  zoom(): Promise<number> {
+    return this.page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+  }
+
+  /** Ids of the nodes in the page (in a large graph, only those in view are). */
+  nodeIds(): Promise<string[]> {
+    return this.page
+      .locator('[data-testid^="rf__node-"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.slice('rf__node-'.length)));
+  }
+
+  /** The ids of the nodes not wholly inside the graph pane. */
+  async outsideView(): Promise<string[]> {
+    const pane = (await this.page.locator('.react-flow').boundingBox())!;
+    const boxes = await this.page.locator('[data-testid^="rf__node-"]').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { id: el.getAttribute('data-testid')!.slice('rf__node-'.length), x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+    // Half a pixel either way: the fitted graph's edge may round onto the pane's.
+    return boxes
+      .filter((b) => b.x < pane.x - 0.5 || b.y < pane.y - 0.5 || b.x + b.width > pane.x + pane.width + 0.5 || b.y + b.height > pane.y + pane.height + 0.5)
+      .map((b) => b.id);
   }
 }

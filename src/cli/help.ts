@@ -6,6 +6,7 @@ BaselineAdminNetworkPolicy (v1alpha1)
 
 Usage:
   netpol-canvas connectivity [--format txt|json|md|csv|dot] PATH...
+  netpol-canvas connectivity --format matrix|matrix-csv [--port P] [--protocol TCP|UDP|SCTP] PATH...
   netpol-canvas explain --from ID --to ID [--port P] [--protocol TCP|UDP|SCTP] PATH...
   netpol-canvas check [--format txt|json|junit] PATH...
   netpol-canvas convert --to v1alpha2 [--force] PATH...
@@ -19,10 +20,12 @@ converted exactly (convert), 2 bad usage or nothing could be read.
 `;
 
 export const CONNECTIVITY_HELP = `Usage: netpol-canvas connectivity [--format txt|json|md|csv|dot] [--verbose] PATH...
+       netpol-canvas connectivity --format matrix|matrix-csv [--port P] [--protocol TCP|UDP|SCTP] PATH...
 
 Lists every ordered pair of distinct endpoints with the connections allowed between them, as
 every tier decides them: Admin cluster-wide policies, then NetworkPolicies, then Baseline ones.
-Pairs that are not listed are fully denied.
+Pairs that are not listed are fully denied. The matrix formats are the truth table instead: a row
+per source, a column per destination, a cell per pair saying whether the chosen traffic is allowed.
 
 Options:
   --format F   txt (default): one line per pair, "a => b : TCP 80,UDP 53" or "All Connections"
@@ -30,6 +33,14 @@ Options:
                  each policy: {"id","kind","name","tier","selects":[endpoint ids]}, plus "namespace"
                  (NetworkPolicy) or "priority" (cluster-wide); tier is Admin, NetworkPolicy or Baseline
                md, csv: a table; dot: a Graphviz digraph
+               matrix: the truth table in Markdown, after a legend line: ✓ allowed, ✗ denied,
+                 ◐ partly allowed (some of the ports), blank for an endpoint and itself or two
+                 outside ranges (traffic that never touches the cluster is not decided)
+               matrix-csv: a first row of destination ids (after an empty cell), then a row per
+                 source: its id, then allowed, denied, partial or nothing per destination
+  --port P     matrix formats: the traffic is this port (TCP unless --protocol says otherwise)
+  --protocol P matrix formats: TCP, UDP or SCTP; alone, every port of it
+               (without --port and --protocol: every port of every protocol)
   --verbose    also print informational diagnostics (ignored kinds, masked CIDRs, …)
   --help       this text
 

@@ -12,6 +12,31 @@ export interface CliIo {
 
 export const USAGE_ERROR = 2;
 
+const CHUNK = 1 << 16;
+
+/**
+ * Lines gathered into chunks for `write` (main.ts: a synchronous write to standard output), so
+ * that millions of lines stream out without piling up in a stream buffer. `flush` writes what is
+ * left.
+ */
+export function chunkedLines(write: (text: string) => void): {
+  readonly out: (line: string) => void;
+  readonly flush: () => void;
+} {
+  let pending = '';
+  const flush = (): void => {
+    if (pending) write(pending);
+    pending = '';
+  };
+  return {
+    out: (line) => {
+      pending += `${line}\n`;
+      if (pending.length >= CHUNK) flush();
+    },
+    flush,
+  };
+}
+
 /** Bad usage: reported with a hint to `--help`, exit code 2. */
 export class UsageError extends Error {}
 

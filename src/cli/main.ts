@@ -1,34 +1,25 @@
 /** Node entry point: wires the process to runCli. */
 import { readFileSync, writeSync } from 'node:fs';
+import { chunkedLines } from './io';
 import { runCli } from './run';
 
 /** Exit code for a bug of ours, distinct from explain's 1 (denied) and usage's 2. */
 const INTERNAL_ERROR = 3;
-const CHUNK = 1 << 16;
 
-let pending = '';
-function flush(): void {
-  if (pending) writeSync(1, pending);
-  pending = '';
-}
+const stdout = chunkedLines((text) => writeSync(1, text));
 
 try {
   process.exitCode = runCli(process.argv.slice(2), {
-    // Lines are gathered into chunks and written synchronously: millions of lines stream out
-    // without piling up in a stream buffer.
-    out: (line) => {
-      pending += `${line}\n`;
-      if (pending.length >= CHUNK) flush();
-    },
+    out: stdout.out,
     err: (text) => {
-      flush();
+      stdout.flush();
       process.stderr.write(`${text}\n`);
     },
     readStdin: () => readFileSync(0, 'utf8'),
   });
-  flush();
+  stdout.flush();
 } catch (error) {
-  flush();
+  stdout.flush();
   process.stderr.write(`netpol-canvas: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
   process.exitCode = INTERNAL_ERROR;
 }

@@ -3,15 +3,15 @@
  * entry point (main.ts) stays the only place that touches the process.
  */
 import { parseArgs } from 'node:util';
-import { explanationLines, type Analysis, type EndpointId } from '../engine';
+import { explanationLines, type Analysis, type EndpointId, type PortQuery } from '../engine';
 import type { Diagnostic } from '../model/source';
 import { PROTOCOLS, type Protocol } from '../model/types';
 import { checkCommand } from './check';
 import { convertCommand } from './convert';
-import { FORMATS, renderConnectivity, type Format } from './formats';
+import { FORMATS, MATRIX_FORMATS, renderConnectivity, renderMatrix, type Format, type MatrixFormat } from './formats';
 import { CONNECTIVITY_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
 import { USAGE_ERROR, UsageError, type CliIo } from './io';
-import { load } from './load';
+import { load, loadStream } from './load';
 
 export type { CliIo } from './io';
 
@@ -22,15 +22,35 @@ function connectivity(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'txt' }, verbose: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      format: { type: 'string', default: 'txt' },
+      port: { type: 'string' },
+      protocol: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) return io.out(CONNECTIVITY_HELP), 0;
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use ${FORMATS.join(', ')})`);
-  const loaded = load(positionals, shown(values.verbose), io);
+  const format = values.format as Format | MatrixFormat;
+  const matrix = (MATRIX_FORMATS as readonly string[]).includes(format);
+  if (!matrix && !FORMATS.includes(format as Format)) {
+    throw new UsageError(`unknown format "${values.format}" (use ${[...FORMATS, ...MATRIX_FORMATS].join(', ')})`);
+  }
+  const query = portQueryOf(parsePort(values.port), parseProtocol(values.protocol));
+  if (query && !matrix) throw new UsageError('--port and --protocol choose the traffic of --format matrix or matrix-csv');
+  const loaded = loadStream(positionals, shown(values.verbose), io);
   if (!loaded) return USAGE_ERROR;
-  for (const line of renderConnectivity(loaded.analysis, format)) io.out(line);
+  const lines = matrix
+    ? renderMatrix(loaded.analysis, format as MatrixFormat, query)
+    : renderConnectivity(loaded.analysis, format as Format);
+  for (const line of lines) io.out(line);
   return 0;
+}
+
+/** The traffic `--port` and `--protocol` name: a port (TCP unless told), a whole protocol, or none given. */
+function portQueryOf(port: number | undefined, protocol: Protocol | undefined): PortQuery | undefined {
+  if (port === undefined && protocol === undefined) return undefined;
+  return { protocol: protocol ?? 'TCP', ...(port !== undefined ? { port } : {}) };
 }
 
 function parsePort(text: string | undefined): number | undefined {
@@ -78,7 +98,7 @@ function explainCommand(args: string[], io: CliIo): number {
   for (const id of [values.from, values.to]) {
     if (!loaded.analysis.endpoints.some((e) => e.id === id)) return unknownEndpoint(loaded.analysis, id, io);
   }
-  const query = port !== undefined || protocol ? { protocol: protocol ?? 'TCP', ...(port !== undefined ? { port } : {}) } : undefined;
+  const query = portQueryOf(port, protocol);
   const explanation = loaded.analyzer.explain(values.from as EndpointId, values.to as EndpointId, query)!;
   io.out(explanationLines(explanation, loaded.locate).join('\n'));
   return explanation.verdict ? 0 : 1;

@@ -74,6 +74,7 @@ import type {
   PolicyId,
   PolicySummary,
   PortQuery,
+  StreamedAnalysis,
   WorkloadEndpoint,
 } from './types';
 
@@ -113,10 +114,88 @@ interface Memory extends Connectivity {
   readonly policyDiagnostics: ReadonlyMap<MatchedPolicy, readonly Diagnostic[]>;
 }
 
+/** A revision worked out up to its connectivity (what `update` and `stream` share). */
+interface Revised {
+  readonly policyWork: ReadonlyMap<PolicyResource, PolicyWork>;
+  readonly groupWork: ReadonlyMap<EndpointId, GroupWork>;
+  readonly blocks: readonly IpBlockPeer[];
+  readonly distinctions: Distinctions;
+  readonly externals: readonly ExternalEndpoint[];
+  readonly index: EndpointIndex;
+  readonly matched: readonly MatchedPolicy[];
+  readonly tables: MatchTables;
+  readonly endpointIndex: ReadonlyMap<EndpointId, number>;
+  readonly summaries: ReadonlyMap<MatchedPolicy, PolicySummary>;
+  readonly policyDiagnostics: ReadonlyMap<MatchedPolicy, readonly Diagnostic[]>;
+  /** The previous revision's memory when it is indexed like this one (its sides and rows reusable). */
+  readonly reusable: Memory | undefined;
+  readonly change: UniverseChange | undefined;
+  /** The analysis but its connections. */
+  readonly analysis: Omit<Analysis, 'connections'>;
+}
+
 export class Analyzer {
   private memory: Memory | undefined;
 
   update(resources: ClusterResources): Analysis {
+    const before = this.memory;
+    const revised = this.revise(resources);
+    const { reusable, change, tables, endpointIndex } = revised;
+    const { namespaces, endpoints, policies, isolation, diagnostics } = revised.analysis;
+    const { sides, rows } = reusable
+      ? updateConnectivity({ ...reusable, tables: reusable.revision.tables }, tables, change!.changed, {
+          endpoints,
+          index: endpointIndex,
+        })
+      : fresh(endpoints, tables);
+    const analysis: Analysis = {
+      namespaces,
+      endpoints,
+      // Rows handed back whole: so are their connections (flattening is O(connections)).
+      connections: before && rows === before.rows ? before.revision.analysis.connections : rows.flat(),
+      policies,
+      isolation,
+      diagnostics,
+    };
+    this.memory = {
+      revision: { analysis, endpointIndex, tables },
+      policyWork: revised.policyWork,
+      groupWork: revised.groupWork,
+      blocks: revised.blocks,
+      distinctions: revised.distinctions,
+      externals: revised.externals,
+      index: revised.index,
+      matched: new Map(revised.matched.map((m) => [m.policy, m])),
+      sides,
+      rows,
+      summaries: revised.summaries,
+      policyDiagnostics: revised.policyDiagnostics,
+    };
+    return analysis;
+  }
+
+  /**
+   * The analysis of `resources` for output that streams (the CLI): its connections computed
+   * source by source as they are read and dropped after, so that millions of open pairs are never
+   * held at once. The same connections in the same order as `update` gives; the revision does
+   * not become the one this Analyzer answers questions about.
+   */
+  stream(resources: ClusterResources): StreamedAnalysis {
+    const { analysis, tables } = this.revise(resources);
+    const { endpoints } = analysis;
+    const row = connectionRows(endpoints, buildSides(endpoints, tables));
+    return {
+      ...analysis,
+      connections: {
+        *[Symbol.iterator]() {
+          for (let s = 0; s < endpoints.length; s++) yield* row(s);
+        },
+      },
+    };
+  }
+
+  /** Everything but the connectivity, reusing what the previous revision worked out. */
+  private revise(resources: ClusterResources): Revised {
     const before = this.memory;
     const previous = before?.revision;
 
@@ -148,12 +227,6 @@ export class Analyzer {
     const endpointIndex: ReadonlyMap<EndpointId, number> = reusable
       ? reusable.revision.endpointIndex
       : new Map(endpoints.map((e, i) => [e.id, i]));
-    const { sides, rows } = reusable
-      ? updateConnectivity({ ...reusable, tables: reusable.revision.tables }, tables, change!.changed, {
-          endpoints,
-          index: endpointIndex,
-        })
-      : fresh(endpoints, tables);
 
     const summaries = new Map(
       matched.map((m) => [m, reusable?.summaries.get(m) ?? { ref: m.policy.ref, selects: m.selected.map((i) => endpoints[i]!.id) }]),
@@ -163,34 +236,32 @@ export class Analyzer {
     const isolation = isolationOf(endpoints, tables, previous?.analysis, reusable?.revision.tables);
 
     const previousNamespaces = new Map(previous?.analysis.namespaces.map((ns) => [ns.name, ns]));
-    const analysis: Analysis = {
-      namespaces: keepEqual(namespaces, (ns) => previousNamespaces.get(ns.name)),
-      endpoints,
-      // Rows handed back whole: so are their connections (flattening is O(connections)).
-      connections: before && rows === before.rows ? before.revision.analysis.connections : rows.flat(),
-      policies: [...summaries.values()],
-      isolation,
-      diagnostics: [
-        ...[...groupWork.values()].flatMap((work) => work.diagnostics),
-        ...[...policyDiagnostics.values()].flat(),
-        ...priorityTies([...policyWork.values()].map((work) => work.compiled)),
-      ],
-    };
-    this.memory = {
-      revision: { analysis, endpointIndex, tables },
+    return {
       policyWork,
       groupWork,
       blocks,
       distinctions,
       externals,
       index,
-      matched: new Map(matched.map((m) => [m.policy, m])),
-      sides,
-      rows,
+      matched,
+      tables,
+      endpointIndex,
       summaries,
       policyDiagnostics,
+      reusable,
+      change,
+      analysis: {
+        namespaces: keepEqual(namespaces, (ns) => previousNamespaces.get(ns.name)),
+        endpoints,
+        policies: [...summaries.values()],
+        isolation,
+        diagnostics: [
+          ...[...groupWork.values()].flatMap((work) => work.diagnostics),
+          ...[...policyDiagnostics.values()].flat(),
+          ...priorityTies([...policyWork.values()].map((work) => work.compiled)),
+        ],
+      },
     };
-    return analysis;
   }
 
   /**
@@ -261,6 +332,11 @@ export class Analyzer {
 /** One analysis from scratch: an Analyzer with no previous revision to reuse. */
 export function analyze(resources: ClusterResources): Analysis {
   return new Analyzer().update(resources);
+}
+
+/** `analyze`, its connections computed as they are read (see `Analyzer.stream`). */
+export function analyzeStream(resources: ClusterResources): StreamedAnalysis {
+  return new Analyzer().stream(resources);
 }
 
 /** The address blocks a compiled policy's peers name: what cuts the outside into endpoints. */

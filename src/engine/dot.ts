@@ -4,7 +4,7 @@
  * `--format dot` and the app's "Diagram → DOT" both print this, so the two cannot disagree.
  */
 import { describeConnections } from './describe';
-import type { Analysis, WorkloadEndpoint } from './types';
+import type { StreamedAnalysis, WorkloadEndpoint } from './types';
 
 /**
  * A DOT quoted string. DOT unescapes only `\"`; doubling backslashes keeps a trailing backslash
@@ -15,8 +15,11 @@ const quote = (text: string) => `"${escape(text)}"`;
 /** A label of several lines: `\n` is DOT's own line break (centred) inside a label. */
 const lines = (...texts: string[]) => `"${texts.map(escape).join('\\n')}"`;
 
-/** The lines of the digraph (without line ends), so a huge analysis streams out line by line. */
-export function* renderDot(analysis: Analysis): Generator<string> {
+/**
+ * The lines of the digraph (without line ends), so a huge analysis streams out line by line; an
+ * `Analysis` or a `StreamedAnalysis`.
+ */
+export function* renderDot(analysis: Pick<StreamedAnalysis, 'endpoints' | 'connections'>): Generator<string> {
   yield 'digraph connectivity {';
   yield '  node [shape=ellipse];';
   const byNamespace = new Map<string, WorkloadEndpoint[]>();

@@ -18,7 +18,7 @@ import {
   subtractConnections,
   unionConnections,
 } from './portset';
-import type { Analysis, ConnectionSet, Endpoint, EndpointId, PortQuery } from './types';
+import type { Analysis, Connection, ConnectionSet, Endpoint, EndpointId, PortQuery } from './types';
 
 /** Failing pairs listed per expectation, at most: `failedPairs` counts them all. */
 export const FAILING_PAIRS_LISTED = 100;
@@ -82,7 +82,7 @@ export function patternMatches(pattern: EndpointPattern, endpoint: Endpoint): bo
 /** What the analysis allows per pair: absent pairs allow nothing. */
 export type AllowedLookup = (from: EndpointId, to: EndpointId) => ConnectionSet;
 
-export function allowedLookup(analysis: Analysis): AllowedLookup {
+export function allowedLookup(analysis: { readonly connections: Iterable<Connection> }): AllowedLookup {
   const bySource = new Map<EndpointId, Map<EndpointId, ConnectionSet>>();
   for (const c of analysis.connections) {
     let row = bySource.get(c.from);

@@ -2,7 +2,7 @@
  * The engine's public surface. Pure TypeScript: resources in, data out; no React, DOM, Monaco,
  * zustand or yaml (test/architecture.test.ts keeps it so).
  */
-export { Analyzer, analyze } from './analyzer';
+export { Analyzer, analyze, analyzeStream } from './analyzer';
 export { sameData, sameItems } from './same-data';
 export {
   ENGINE_DIAGNOSTIC_CODES,
@@ -19,6 +19,8 @@ export {
 export { describeConnections, describePorts, ALL_CONNECTIONS_TEXT } from './describe';
 export { rangeText } from './address-space';
 export { renderDot } from './dot';
+export { truthTable, OUTSIDE_GROUP, type CellVerdict, type MatrixGroup, type TruthTable } from './matrix';
+export { matrixCsv, matrixMarkdown, trafficText, VERDICT_SYMBOLS, VERDICT_WORDS } from './matrix-text';
 export { checkExpectations, failingQuery, FAILING_PAIRS_LISTED, type ExpectationResult, type FailingPair } from './expectations';
 export { addressText } from '../model/address-text';
 export { effectivePolicyTypes, policyId } from './compile';

@@ -8,12 +8,12 @@
  */
 import { allowedLookup } from './expectations';
 import { ALL_CONNECTIONS, connectionsOf, intersectConnections, isNoConnections, portRange, sameConnections } from './portset';
-import type { Analysis, ConnectionSet, Endpoint, PortQuery } from './types';
+import type { ConnectionSet, Endpoint, PortQuery, StreamedAnalysis } from './types';
 
 export type CellVerdict = 'allowed' | 'denied' | 'partial';
 
 export interface MatrixGroup {
-  /** A namespace, or `outside` for the address ranges outside the cluster. */
+  /** A namespace, or `outside` for the address ranges outside the cluster (its endpoints say which). */
   readonly name: string;
   /** Index of its first endpoint. */
   readonly start: number;
@@ -38,7 +38,11 @@ export function queriedConnections(query: PortQuery | undefined): ConnectionSet 
   return connectionsOf(query.protocol, query.port === undefined ? portRange(1, 65535) : portRange(query.port, query.port));
 }
 
-export function truthTable(analysis: Analysis, query?: PortQuery): TruthTable {
+/**
+ * The truth table of an analysis, or of a streamed one (the CLI's): its connections are read once,
+ * into a lookup of the pairs with something allowed.
+ */
+export function truthTable(analysis: Pick<StreamedAnalysis, 'endpoints' | 'connections'>, query?: PortQuery): TruthTable {
   const { endpoints } = analysis;
   const allowed = allowedLookup(analysis);
   const wanted = queriedConnections(query);
@@ -46,7 +50,9 @@ export function truthTable(analysis: Analysis, query?: PortQuery): TruthTable {
   endpoints.forEach((endpoint, i) => {
     const name = endpoint.type === 'workload' ? endpoint.namespace : OUTSIDE_GROUP;
     const last = groups.at(-1);
-    if (last?.name === name) groups[groups.length - 1] = { ...last, count: last.count + 1 };
+    // A namespace may be called `outside`: the outside world is a group of its own all the same.
+    const same = last?.name === name && endpoints[last.start]!.type === endpoint.type;
+    if (same) groups[groups.length - 1] = { ...last, count: last.count + 1 };
     else groups.push({ name, start: i, count: 1 });
   });
   const cell = (from: number, to: number): CellVerdict | undefined => {

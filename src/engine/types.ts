@@ -239,6 +239,14 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * An analysis whose connections are computed as they are read (`Analyzer.stream`), in the order of
+ * `Analysis.connections`; each read computes them again.
+ */
+export interface StreamedAnalysis extends Omit<Analysis, 'connections'> {
+  readonly connections: Iterable<Connection>;
+}
+
 /** A policy's footprint: what it selects, the connections one of its rules helps allow, what it denies. */
 export interface PolicyFootprint {
   readonly policy: PolicyId;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { parseDocument as parseYamlDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { MAX_NESTING } from './limits';
-import { nestingBound } from './nesting';
+import { mayNestDeeperThan, nestingBound } from './nesting';
 import { parseManifests } from './index';
 import { readYaml as readYamlIn } from './yaml';
 import type { DocumentId } from './source';
@@ -149,6 +149,70 @@ describe('nesting limit', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('is skipped only where it could not pass the limit', () => {
+    // Staircases of indicators, which nest as deep as a text of their width can, and quoted
+    // scalars across lines, where indicators after a closing quote add up from line to line.
+    const line = fc.tuple(
+      fc.nat({ max: 12 }),
+      fc.array(
+        fc.constantFrom(
+          ...['- ', '? ', ': ', '-\t', '?\t', 'a:', 'a: ', '"a": ', "'a' :", '"a" :b', 'a', '-', '"', "'"],
+          ...['[', '{', ']', '}', ', ', ',', 'a:b', '"a":1', '[- ', '{? ', '[a: b: c'],
+        ),
+        { maxLength: 6 },
+      ),
+      fc.constantFrom('', '\r'),
+    );
+    const text = fc
+      .array(line, { maxLength: 16 })
+      .map((lines) => lines.map(([indent, tokens, end]) => `${' '.repeat(indent)}${tokens.join('')}${end}`).join('\n'));
+    fc.assert(
+      fc.property(text, (t) => {
+        // The deepest limit the scan passes: the gate must not skip it.
+        expect(mayNestDeeperThan(t, nestingBound(t).depth - 1), JSON.stringify(t)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(mayNestDeeperThan(`${POD}    args: [a, {b: c}]\n`, MAX_NESTING)).toBe(false);
+    expect(mayNestDeeperThan(`${POD}    args: ${'['.repeat(MAX_NESTING)}\n`, MAX_NESTING)).toBe(true);
+  });
+
+  it('counts the indicators after closing quotes, which nest deeper than any width', () => {
+    // A quoted scalar closed and reopened on lines indented one more each time: what follows
+    // the closing quote adds up, far past twice the width.
+    const staircase = (body: string) =>
+      ['a: "x', ...Array.from({ length: 18 }, (_, k) => `${' '.repeat(k + 2)}"${body}"`)].join('\n');
+    const bodies = [
+      ' : - - - - - - - - - - - ',
+      ' : ? ? ? ? ? ? ? ? ? ? ? ',
+      ' :\t-\t-\t-\t-\t-\t-\t-\t-\t',
+      ':":":":":":":":":":":":":',
+    ];
+    for (const body of bodies) {
+      const text = staircase(body);
+      const { depth } = nestingBound(text);
+      expect(depth, body).toBeGreaterThan(2 * Math.max(...text.split('\n').map((l) => l.length)));
+      expect(mayNestDeeperThan(text, depth - 1), body).toBe(true);
+    }
+  });
+
+  it('counts what opens inside flow collections: brackets, any `:`, two levels for a `-` or `?`', () => {
+    const inFlow = (open: string, line: string, close: string) =>
+      [`a: ${open}`, ...Array.from({ length: 12 }, () => `  ${line}`), close].join('\n');
+    const texts = [
+      inFlow('[', '- - - - - - - - - - - -', ']'),
+      inFlow('[', '? ? ? ? ? ? ? ? ? ? ? ?', ']'),
+      inFlow('{', 'x: y: z: w: v: u: t: s: r:', '}'),
+      inFlow('[', '::::::::::::::::::::', ']'),
+      inFlow('[', '[[[[[[[[[[[[[[[[[[[[', ']'),
+    ];
+    for (const text of texts) {
+      const { depth } = nestingBound(text);
+      expect(depth, text).toBeGreaterThan(2 * Math.max(...text.split('\n').map((l) => l.length)));
+      expect(mayNestDeeperThan(text, depth - 1), text).toBe(true);
+    }
   });
 
   it('takes linear time', () => {

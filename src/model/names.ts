@@ -28,11 +28,12 @@ export function dnsSubdomainProblem(value: string): string | undefined {
 
 /** A label key: an optional DNS-subdomain prefix and "/", then a name of at most 63 characters. */
 export function labelKeyProblem(key: string): string | undefined {
-  const parts = key.split('/');
-  if (parts.length > 2) return 'may contain at most one "/"';
-  const name = parts.length === 2 ? (parts[1] ?? '') : key;
-  if (parts.length === 2) {
-    const prefix = parts[0] ?? '';
+  // Every label of every object comes here: slices, not `split`.
+  const slash = key.indexOf('/');
+  if (slash >= 0 && key.includes('/', slash + 1)) return 'may contain at most one "/"';
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (slash >= 0) {
+    const prefix = key.slice(0, slash);
     if (prefix === '') return 'the prefix before "/" must not be empty';
     const problem = dnsSubdomainProblem(prefix);
     if (problem) return `the prefix ${problem}`;

@@ -47,3 +47,47 @@ export function nestingBound(text: string, stopAbove = Infinity): NestingBound {
   }
   return { depth: open.depth, offset: open.offset };
 }
+
+/**
+ * Whether `nestingBound(text)` could pass `max`; `false` for most manifests, which then need no
+ * scan. The scan's count is at most twice the longest line (block levels have distinct keys below
+ * twice its length, nesting-levels.ts) plus what single characters open: a `[` or `{` one level, a
+ * `:` one and a `-` or `?` before white space two (inside flow collections), or without flow
+ * collections only a `:` before white space or after a quote (`"a": b`) and a `-` or `?` before
+ * white space, one each. Counted over the whole text, quotes and comments included: an upper
+ * bound, in one pass of `indexOf`s.
+ */
+export function mayNestDeeperThan(text: string, max: number): boolean {
+  let longest = 0;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  const brackets = count(text, '[', () => true) + count(text, '{', () => true);
+  const flow = brackets > 0;
+  const colons = count(text, ':', (at) => flow || isBlankAfter(text, at) || isAfterQuote(text, at));
+  const indicators = count(text, '-', (at) => isBlankAfter(text, at)) + count(text, '?', (at) => isBlankAfter(text, at));
+  return 2 * longest + brackets + colons + (flow ? 2 : 1) * indicators > max;
+}
+
+/** How many times `char` occurs in `text` where `counts`. */
+function count(text: string, char: string, counts: (at: number) => boolean): number {
+  let found = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) if (counts(at)) found++;
+  return found;
+}
+
+/** White space, a carriage return, a line end or the end of the text after `at`. */
+function isBlankAfter(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 13 || next === 10;
+}
+
+/** A quote before `at`, white space between them allowed. */
+function isAfterQuote(text: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\r')) before--;
+  return text[before] === '"' || text[before] === "'";
+}

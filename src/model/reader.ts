@@ -9,7 +9,9 @@ import type { Issues } from './issues';
 import { say } from './messages';
 
 export function entryOf(map: YMap | undefined, key: string): YEntry | undefined {
-  return map?.entries.find((e) => e.key === key);
+  // A loop, not `find`: every field read goes through here.
+  for (const entry of map?.entries ?? []) if (entry.key === key) return entry;
+  return undefined;
 }
 
 /** The value of `key`; `undefined` when the key is absent or its value is null. */
@@ -103,5 +105,7 @@ export function checkFields(
 
 /** A copy of `props` without its `undefined` values, so absent optional fields stay absent. */
 export function defined<T extends object>(props: T): T {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in props) if (props[key] !== undefined) copy[key] = props[key];
+  return copy as T;
 }

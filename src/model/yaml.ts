@@ -1,12 +1,14 @@
 /**
- * The only file that touches the `yaml` package: parses one document's text into plain trees
- * (tree.ts) with 1-based, end-exclusive ranges, resolving aliases and `<<` merge keys.
+ * Reading with the `yaml` package (with yaml-subset.ts, its fast path): parses one document's
+ * text into plain trees (tree.ts) with 1-based, end-exclusive ranges, resolving aliases and `<<`
+ * merge keys.
  *
  * Scalars resolve as YAML 1.1 because kubectl reads manifests with go-yaml v2: `yes`/`on` are
  * booleans and `0755` is octal. As in go-yaml v2, timestamps and base-60 numbers stay strings.
  */
 import {
   Composer,
+  Document as YamlDocument,
   isAlias,
   isMap,
   isNode,
@@ -22,6 +24,7 @@ import {
   type Node,
   type Pair,
   type ParseOptions,
+  type ScalarTag,
   type SchemaOptions,
   type YAMLError,
 } from 'yaml';
@@ -29,8 +32,10 @@ import type { Diagnostic, DocumentId, SourceRange } from './source';
 import type { YEntry, YNode, YScalar } from './tree';
 import { Issues } from './issues';
 import { MAX_ALIAS_COUNT, MAX_ALIAS_NODES, MAX_NESTING, MAX_SYNTAX_ERRORS } from './limits';
-import { nestingBound } from './nesting';
+import { mayNestDeeperThan, nestingBound } from './nesting';
 import { leftOut, say } from './messages';
+import { rangeMaker, type ToRange } from './ranges';
+import { readSubset, type ResolvePlain, type ScalarValue } from './yaml-subset';
 
 export interface YamlRead {
   /** The root node of each non-empty document that parsed cleanly. */
@@ -55,8 +60,17 @@ export const KUBECTL_YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOption
  * diagnostics point into `document`.
  */
 export function readYaml(text: string, document: DocumentId): YamlRead {
+  return read(text, document, true);
+}
+
+/** `readYaml` without its fast path (yaml-subset.ts): what the fast path must agree with. */
+export function readYamlComposed(text: string, document: DocumentId): YamlRead {
+  return read(text, document, false);
+}
+
+function read(text: string, document: DocumentId, fast: boolean): YamlRead {
   const lines = new LineCounter();
-  const toRange = rangeMaker(text, lines);
+  const toRange = rangeMaker(text, lines.lineStarts);
   const diagnostics: Diagnostic[] = [];
   const roots: YNode[] = [];
   const tooDeep = (offset: number): YamlRead => {
@@ -64,9 +78,10 @@ export function readYaml(text: string, document: DocumentId): YamlRead {
     issues.error(toRange(offset, offset + 1), 'yaml-limit', say.tooDeep(MAX_NESTING));
     return { roots, diagnostics: issues.collect(leftOut.document) };
   };
-  // A quick scan refuses absurd nesting before the parser spends seconds on it (~10 µs a level)…
-  const bound = nestingBound(text, MAX_NESTING);
-  if (bound.depth > MAX_NESTING) {
+  // A quick scan refuses absurd nesting before the parser spends seconds on it (~10 µs a level),
+  // unless the text's lines are too short and its indicators too few to nest that deep…
+  const bound = mayNestDeeperThan(text, MAX_NESTING) ? nestingBound(text, MAX_NESTING) : undefined;
+  if (bound && bound.depth > MAX_NESTING) {
     countLines(text, lines); // not parsed: the line counter has not seen the text
     return tooDeep(bound.offset);
   }
@@ -75,6 +90,9 @@ export function readYaml(text: string, document: DocumentId): YamlRead {
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
   const deepAt = tooDeepAt(tokens, MAX_NESTING);
   if (deepAt !== undefined) return tooDeep(deepAt);
+  // Most manifests need no composer: their syntax tree gives the plain tree directly.
+  const subset = fast ? readSubset(tokens, toRange, resolvePlain, MAX_NESTING) : undefined;
+  if (subset) return { roots: subset, diagnostics };
   for (const doc of new Composer({ ...KUBECTL_YAML_OPTIONS, lineCounter: lines }).compose(tokens)) {
     const issues = new Issues(document);
     reportSyntaxErrors(doc.errors, issues, toRange);
@@ -84,7 +102,8 @@ export function readYaml(text: string, document: DocumentId): YamlRead {
       doc.contents === null ||
       (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source);
     if (!issues.hasErrors && !empty) {
-      const aliases = resolveAliases(doc);
+      // Every alias starts with `*`: most manifests have none, and need no walk to find them.
+      const aliases = text.includes('*') ? resolveAliases(doc) : NO_ALIASES;
       checkAliases(doc, aliases, issues, toRange);
       if (!issues.hasErrors) {
         const root = new TreeBuilder(doc, aliases, toRange, issues).build(doc.contents, 0);
@@ -95,6 +114,45 @@ export function readYaml(text: string, document: DocumentId): YamlRead {
   }
   return { roots, diagnostics };
 }
+
+/** Plain scalars remembered by `resolvePlain`, per kind (keys, values); past it, it starts afresh. */
+const MAX_REMEMBERED_SCALARS = 50_000;
+
+/**
+ * A plain scalar resolved as the composer resolves it (findScalarTagByTest, then the tag's
+ * `resolve`), with the tags of KUBECTL_YAML_OPTIONS; `undefined` when that is no JSON value or
+ * reports a problem. Remembered: manifests repeat the same words (`name`, `TCP`, `app`).
+ */
+const resolvePlain: ResolvePlain = (() => {
+  const { schema, options } = new YamlDocument(undefined, KUBECTL_YAML_OPTIONS);
+  const scalarTags = schema.tags.filter((tag): tag is ScalarTag => !tag.collection && tag.test !== undefined);
+  const valueTags = scalarTags.filter((tag) => tag.default === true);
+  const keyTags = scalarTags.filter((tag) => tag.default === true || tag.default === 'key');
+  const resolve = (text: string, tags: readonly ScalarTag[]): ScalarValue | undefined => {
+    const tag = tags.find((t) => t.test!.test(text));
+    // No tag: a string (the schema's string tag resolves a text to itself).
+    if (tag === undefined) return text;
+    let failed = false;
+    try {
+      const resolved = tag.resolve(text, () => (failed = true), options);
+      const value = isScalar(resolved) ? resolved.value : resolved;
+      const json = value === null || ['string', 'number', 'boolean'].includes(typeof value);
+      return json && !failed ? (value as ScalarValue) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const known = { key: new Map<string, ScalarValue | undefined>(), value: new Map<string, ScalarValue | undefined>() };
+  return (text, atKey) => {
+    const memo = atKey ? known.key : known.value;
+    if (memo.has(text)) return memo.get(text);
+    // Bounded: an editor session reads text after text.
+    if (memo.size >= MAX_REMEMBERED_SCALARS) memo.clear();
+    const value = resolve(text, atKey ? keyTags : valueTags);
+    memo.set(text, value);
+    return value;
+  };
+})();
 
 /** Where the syntax tree nests collections more than `max` deep, if it does. Not recursive. */
 function tooDeepAt(tokens: readonly CST.Token[], max: number): number | undefined {
@@ -128,34 +186,10 @@ function reportSyntaxErrors(errors: readonly YAMLError[], issues: Issues, toRang
     issues.error(toRange(...next.pos), 'yaml-syntax', say.moreErrors(errors.length - MAX_SYNTAX_ERRORS));
 }
 
-type ToRange = (start: number, end: number) => SourceRange;
-
-/**
- * Offsets → Monaco-style range, trimmed of trailing whitespace. A position past the last
- * character (an error "at the end") moves onto it, so it stays inside its document; an empty
- * range gets one character (the one before it when it sits on whitespace, e.g. the `-` of an
- * empty list item), so editors can show it.
- */
-function rangeMaker(text: string, lines: LineCounter): ToRange {
-  const contentEnd = text.trimEnd().length;
-  const isSpace = (offset: number): boolean => /\s/.test(text[offset] ?? '');
-  const make = (start: number, end: number): SourceRange => {
-    const from = lines.linePos(start);
-    const to = lines.linePos(end);
-    return { startLine: from.line, startColumn: from.col, endLine: to.line, endColumn: to.col };
-  };
-  return (start, end) => {
-    const from = Math.max(0, Math.min(start, contentEnd - 1));
-    let to = Math.min(end, contentEnd);
-    while (to > from && isSpace(to - 1)) to--;
-    if (to > from) return make(from, to);
-    const back = from > 0 && isSpace(from) && text[from - 1] !== '\n';
-    return back ? make(from - 1, from) : make(from, from + 1);
-  };
-}
-
 /** Each alias's anchored node (`undefined` when unknown). */
 type AliasTargets = ReadonlyMap<Alias, Node | undefined>;
+
+const NO_ALIASES: AliasTargets = new Map();
 
 /**
  * Resolves every alias in one pass, to the last node with its anchor before it, as the `yaml`

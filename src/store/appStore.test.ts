@@ -33,6 +33,19 @@ function typeText(store: ReturnType<typeof newStore>, text: string): void {
 const at = (line: number, column: number, contentLine = line) => ({ line, column, contentLine });
 
 describe('app store', () => {
+  it('leaves a lesson for other work (new, an example, a file), not for the lesson\'s own texts', () => {
+    const store = newStore(POD);
+    const lesson = { id: '03-allow-by-pod-label', answers: {}, hints: 0 };
+    const { actions } = store.getState();
+    actions.setView({ lesson });
+    actions.replaceText(POLICY, 'solution');
+    expect(store.getState().view.lesson).toEqual(lesson);
+    actions.replaceText(POD, 'restore');
+    expect(store.getState().view.lesson).toEqual(lesson);
+    actions.replaceText(POD, 'example');
+    expect(store.getState().view.lesson).toBeNull();
+  });
+
   it('evaluates the initial text and every change', () => {
     const store = newStore(POD);
     expect(store.getState().evaluated.analysis!.endpoints.map((e) => e.id)).toContain('default/web[Pod]');
@@ -128,9 +141,33 @@ describe('app store', () => {
 
   it('ignores results older than the one shown', () => {
     const shown = mergeResult(
-      { revision: -1, stale: false, diagnostics: [], documents: [], heldBack: [], analysis: undefined, analysisRevision: -1 },
+      { revision: -1, stale: false, diagnostics: [], documents: [], heldBack: [], analysis: undefined, analysisRevision: -1, checks: [] },
       { revision: 5, stale: false, diagnostics: [], documents: [], heldBack: [] },
     );
     expect(mergeResult(shown, { revision: 4, stale: true, diagnostics: [], documents: [], heldBack: [] })).toBe(shown);
+  });
+
+  it('shows a node in the graph: opens its namespace, selects it, asks the graph to centre on it, each time anew', () => {
+    const store = newStore(`${POD}---\n${POLICY}`);
+    const { actions } = store.getState();
+    actions.setView({ namespaces: { open: false, except: [] }, inspector: 'problems' });
+    actions.showInGraph('default/web[Pod]');
+    const { view, selection, centreOn } = store.getState();
+    expect(view.namespaces).toEqual({ open: false, except: ['default'] });
+    expect(view.inspector).toBe('details');
+    expect(selection).toEqual({ kind: 'node', id: 'default/web[Pod]' });
+    expect(centreOn?.node).toBe('default/web[Pod]');
+    actions.showInGraph('default/web[Pod]');
+    expect(store.getState().centreOn!.seq).toBeGreaterThan(centreOn!.seq);
+    actions.showInGraph('default/nothing[Pod]');
+    expect(store.getState().selection).toEqual({ kind: 'node', id: 'default/web[Pod]' });
+  });
+
+  it('opens other work with the namespaces and focus of its own size, not the old work\'s', () => {
+    const store = newStore(POD);
+    const { actions } = store.getState();
+    actions.setView({ namespaces: { open: false, except: [] }, focus: { node: 'default/web[Pod]', direction: 'in' } });
+    actions.load(POLICY);
+    expect(store.getState().view).toMatchObject({ namespaces: null, focus: null });
   });
 });

@@ -11,7 +11,9 @@ import type { Evaluator, ResultListener } from './evaluation/evaluator';
 import type { TextChange } from '../model/text-changes';
 import { applyDelta } from './evaluation/analysisDelta';
 import { markTextChange } from './recomputeTiming';
+import { viewShowing } from './graphView';
 import type {
+  CentreRequest,
   CursorPosition,
   Evaluated,
   LineEdit,
@@ -42,6 +44,8 @@ export interface AppState {
   /** The work the latest `replaceText` replaced (persistence/keeper.ts keeps it as a restore point). */
   readonly replaced: ReplacedWork | null;
   readonly reveal: RevealRequest | null;
+  /** The node the graph should centre on next (showInGraph); the graph does when it draws it. */
+  readonly centreOn: CentreRequest | null;
   readonly evaluated: Evaluated;
   /**
    * How the edits the graph does not show yet moved lines (newest last): the evaluated layout is
@@ -77,6 +81,12 @@ export interface AppActions {
   setPositions(positions: Readonly<Record<string, XY>>, replace?: boolean): void;
   /** Shows a location of the evaluated text in the editor (and highlights it). */
   reveal(location: SourceLocation): void;
+  /**
+   * Shows a node of the graph (an id of src/ui/graph/ids.ts: a workload's, a namespace's, an
+   * address group's): opens its namespace, leaves a focus that would hide it, selects it and
+   * centres the graph on it. Does nothing for a node the graph does not have.
+   */
+  showInGraph(id: string): void;
   /** Asks the evaluation session about the graph on screen. */
   ask<Q extends Question>(question: Q): Promise<Answer<Q>>;
 }
@@ -92,6 +102,11 @@ export interface AppStoreOptions {
   readonly positions?: Readonly<Record<string, XY>>;
 }
 
+/** What a view shows of other work: nothing of the old text's graph (its choices name its nodes). */
+const FRESH_GRAPH_VIEW = { deniedFor: null, policy: null, namespaces: null, focus: null } as const;
+
+const LEAVES_LESSON: ReadonlySet<ReplaceReason> = new Set(['new', 'example', 'file']);
+
 const NOTHING_EVALUATED: Evaluated = {
   revision: -1,
   stale: false,
@@ -100,6 +115,7 @@ const NOTHING_EVALUATED: Evaluated = {
   heldBack: [],
   analysis: undefined,
   analysisRevision: -1,
+  checks: [],
 };
 
 /**
@@ -116,6 +132,7 @@ export function mergeResult(previous: Evaluated, result: EvaluationResult): Eval
     heldBack: result.heldBack,
     analysis: result.analysis ? applyDelta(previous.analysis, result.analysis) : previous.analysis,
     analysisRevision: result.analysis ? result.revision : previous.analysisRevision,
+    checks: result.checks ?? previous.checks,
   };
 }
 
@@ -123,16 +140,26 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   let evaluator: Evaluator | undefined;
   let revealSeq = 0;
   let replacedSeq = 0;
+  let centreSeq = 0;
   const store = createStore<AppState>()((set, get) => ({
     readText: () => options.text,
     revision: 0,
     cursor: null,
     selection: null,
-    view: { theme: 'system', deniedFor: null, policy: null, inspector: 'details', ...options.view },
+    view: {
+      theme: 'system',
+      inspector: 'details',
+      ...FRESH_GRAPH_VIEW,
+      lesson: null,
+      pane: 'graph',
+      matrix: { protocol: 'any', port: '' },
+      ...options.view,
+    },
     whyNot: { from: null, to: null, protocol: 'TCP', port: '' },
     positions: options.positions ?? {},
     replaced: null,
     reveal: null,
+    centreOn: null,
     evaluated: NOTHING_EVALUATED,
     unshownLineEdits: [],
     actions: {
@@ -151,16 +178,18 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         evaluator?.evaluate(revision, readText, changes);
       },
       load(text) {
-        set({ positions: {}, selection: null, view: { ...get().view, deniedFor: null, policy: null } });
+        set({ positions: {}, selection: null, view: { ...get().view, ...FRESH_GRAPH_VIEW } });
         get().actions.setText(text);
       },
       replaceText(text, reason, positions) {
         const { readText, positions: current, actions } = get();
         set({ replaced: { work: { text: readText(), positions: current }, reason, seq: ++replacedSeq } });
+        // Other work (new, an example, a file) leaves a lesson; its own texts and restore points do not.
+        if (LEAVES_LESSON.has(reason)) set({ view: { ...get().view, lesson: null } });
         if (!positions) return actions.load(text);
         // The graph shows the old text until the new one is evaluated: keeping its positions
         // stops it from being laid out afresh meanwhile, which would write over these.
-        set({ positions: { ...current, ...positions }, selection: null, view: { ...get().view, deniedFor: null, policy: null } });
+        set({ positions: { ...current, ...positions }, selection: null, view: { ...get().view, ...FRESH_GRAPH_VIEW } });
         actions.setText(text);
       },
       setCursor: (cursor) => set({ cursor }),
@@ -170,6 +199,12 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       setPositions: (positions, replace = false) =>
         set({ positions: replace ? positions : { ...get().positions, ...positions } }),
       reveal: (location) => set({ reveal: { range: locator(get().evaluated.documents)(location).range, seq: ++revealSeq } }),
+      showInGraph(id) {
+        const { view, evaluated } = get();
+        const shown = evaluated.analysis && viewShowing(view, evaluated.analysis, id);
+        if (!shown) return;
+        set({ view: { ...shown, inspector: 'details' }, selection: { kind: 'node', id }, centreOn: { node: id, seq: ++centreSeq } });
+      },
       ask: (question) => evaluator!.ask(question),
     },
   }));

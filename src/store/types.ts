@@ -3,6 +3,7 @@ import type { HeldBack } from '../model';
 import type { Diagnostic, DocumentLayout, SourceRange } from '../model/source';
 import type { Protocol } from '../model/types';
 import type { Analysis, EndpointId, PolicyId } from '../engine/types';
+import type { Check } from './evaluation/protocol';
 
 /** A graph edge: its id, and the engine endpoints of the pair it stands for. */
 export interface EdgeRef {
@@ -14,14 +15,50 @@ export interface EdgeRef {
    * `from`/`to` is a pair of the first.
    */
   readonly members?: readonly (readonly [string, string])[];
+  /**
+   * For an aggregate (the edges between a collapsed namespace and another node drawn as one): the
+   * edges it stands for, each with its own label; `from`/`to` is a pair of the first.
+   */
+  readonly pairs?: readonly EdgePair[];
+}
+
+/** One edge an aggregate stands for: its nodes as they are drawn when open, and its label. */
+export interface EdgePair {
+  readonly source: string;
+  readonly target: string;
+  readonly label: string;
 }
 
 /** What is selected in the graph. Edge ends are engine endpoint ids (a group's representative). */
 export type Selection = { readonly kind: 'node'; readonly id: string } | ({ readonly kind: 'edge' } & EdgeRef) | null;
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
-/** `cluster`: the cluster-wide policies, a tab only while the input has some. */
-export type InspectorTab = 'details' | 'whyNot' | 'problems' | 'cluster';
+/** `cluster`: the cluster-wide policies, a tab only while the input has some; `lesson` only in lesson mode. */
+export type InspectorTab = 'details' | 'whyNot' | 'problems' | 'cluster' | 'checks' | 'lesson';
+
+/** What the main pane shows: the graph, or the truth table (src/ui/matrix). */
+export type MainPane = 'graph' | 'matrix';
+
+/** The traffic the truth table is about, as chosen: a protocol (or any) and a port as typed (blank: any). */
+export interface MatrixTraffic {
+  readonly protocol: Protocol | 'any';
+  readonly port: string;
+}
+
+/** Which edges of the node in focus the graph shows: into it, out of it, or both. */
+export type FocusDirection = 'in' | 'out' | 'both';
+
+/** The node the graph shows alone with its neighbours (a workload, an address group, a collapsed namespace). */
+export interface GraphFocus {
+  readonly node: string;
+  readonly direction: FocusDirection;
+}
+
+/** Namespaces drawn open (`open: true`) or collapsed, except those in `except`, which are the other way. */
+export interface NamespaceChoice {
+  readonly open: boolean;
+  readonly except: readonly string[];
+}
 
 export interface ViewState {
   readonly theme: ThemeChoice;
@@ -33,6 +70,30 @@ export interface ViewState {
    */
   readonly policy: PolicyId | null;
   readonly inspector: InspectorTab;
+  /** Which namespaces are open, as the user chose; null: by the graph's size (store/graphView.ts). */
+  readonly namespaces: NamespaceChoice | null;
+  /** When set, the graph shows only this node, its neighbours and the edges between them. */
+  readonly focus: GraphFocus | null;
+  readonly pane: MainPane;
+  readonly matrix: MatrixTraffic;
+  /** Lesson mode: the lesson open (public/lessons/<id>.yaml) and the student's progress in it. */
+  readonly lesson: LessonProgress | null;
+}
+
+/** Where a student is in a lesson: what they answered, how many hints they asked for. */
+export interface LessonProgress {
+  /** The lesson file's name without `.yaml`, e.g. `03-allow-by-pod-label`. */
+  readonly id: string;
+  /** The student's answer to each prediction, by its index; unanswered ones are absent. */
+  readonly answers: Readonly<Record<number, 'allowed' | 'denied'>>;
+  /** How many of the lesson's hints are shown (they come one at a time). */
+  readonly hints: number;
+}
+
+/** A request to centre the graph on a node; `seq` makes a repeated request centre again. */
+export interface CentreRequest {
+  readonly node: string;
+  readonly seq: number;
 }
 
 /** The "Why not?" form, as typed: the port stays text until it is asked. */
@@ -71,7 +132,7 @@ export interface Work {
 }
 
 /** Why `replaceText` replaced the work: restore points say what came after them. */
-export type ReplaceReason = 'new' | 'example' | 'file' | 'share' | 'restore' | 'otherTab';
+export type ReplaceReason = 'new' | 'example' | 'file' | 'share' | 'restore' | 'otherTab' | 'lesson' | 'solution';
 
 /** The work the latest `replaceText` replaced; the keeper keeps it as a restore point. */
 export interface ReplacedWork {
@@ -119,4 +180,6 @@ export interface Evaluated {
   readonly analysis: Analysis | undefined;
   /** Text revision the analysis was computed from: `revision` unless stale. */
   readonly analysisRevision: number;
+  /** The expectations of that revision's text, checked against its analysis. */
+  readonly checks: readonly Check[];
 }

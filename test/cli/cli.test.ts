@@ -2,7 +2,16 @@
  * The CLI as users run it: the bundled dist/cli.mjs in a child process, real files, exit codes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +30,18 @@ beforeAll(() => {
   const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT, encoding: 'utf8' });
   expect(build.status, build.stderr).toBe(0);
 });
+
+/** Lines of a file too large to read into one string. */
+function lineCount(file: string): number {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  let lines = 0;
+  for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
+    for (let i = 0; i < read; i++) if (buffer[i] === 0x0a) lines++;
+  }
+  closeSync(fd);
+  return lines;
+}
 
 const NGINX = 'default/nginx-pod-with-label[Pod]';
 const CLIENT = 'default/client[Pod]';
@@ -61,6 +82,26 @@ describe('connectivity', () => {
       allowed: { TCP: [[1, 65535]], UDP: [[1, 65535]], SCTP: [[1, 65535]] },
     });
     expect(data.connections).toHaveLength(12);
+  });
+
+  it('streams a million open pairs in a heap too small to hold them', () => {
+    // 1000 pods and no policy: each pod reaches the 999 others and the outside, the outside each
+    // pod. Held at once, these connections need several times this heap.
+    const pods = Array.from(
+      { length: 1000 },
+      (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n  namespace: ns${i % 10}\nspec:\n  containers:\n  - name: c\n`,
+    );
+    const out = join(mkdtempSync(join(tmpdir(), 'netpol-cli-')), 'out.txt');
+    const fd = openSync(out, 'w');
+    const run = spawnSync(process.execPath, ['--max-old-space-size=32', CLI, 'connectivity', '-'], {
+      input: pods.join('---\n'),
+      stdio: ['pipe', fd, 'pipe'],
+      encoding: 'utf8',
+    });
+    closeSync(fd);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(lineCount(out)).toBe(1000 * 999 + 2 * 1000);
   });
 
   it('renders md, csv and dot', () => {

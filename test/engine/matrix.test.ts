@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { truthTable } from '../../src/engine/matrix';
 import { isAllConnections, isNoConnections } from '../../src/engine';
-import { X, Y, Z, conn, netpol, xyz } from '../helpers';
+import { X, Y, Z, analyzeYaml, conn, netpol, xyz } from '../helpers';
 
 /** x/a accepts TCP 80 from namespace y only; its egress goes to 10.0.0.0/8 only. */
 const A_POLICY = netpol(
@@ -30,6 +30,14 @@ describe('truth table', () => {
       ['y', 3, 2],
       ['z', 5, 2],
       ['outside', 7, 3],
+    ]);
+  });
+
+  it('keeps a namespace called outside apart from the outside world', () => {
+    const pod = `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: outside, labels: {pod: p}}\n`;
+    expect(truthTable(analyzeYaml(pod)).groups.map((g) => [g.name, g.start, g.count])).toEqual([
+      ['outside', 0, 1],
+      ['outside', 1, 1],
     ]);
   });
 

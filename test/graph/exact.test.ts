@@ -4,18 +4,29 @@
  * nothing missing, nothing extra, no pair claimed twice, no id used twice. Random clusters with
  * hubs, carved IPv4 and IPv6 ranges and many namespaces, drawn with bundling thresholds low enough
  * that bundles form; generated microservice clusters with the app's own threshold; edits drawn
- * through the same cache, as the app draws successive revisions. The panels that summarise (what a
- * node reaches and is reached by, a bundle's members, whom a policy lets in or out) read back too.
+ * through the same cache, as the app draws successive revisions; with namespaces collapsed (all,
+ * some, or as the graph's size chooses) and in the focus view of any node, either way. The panels
+ * that summarise (what a node reaches and is reached by, a bundle's members, whom a policy lets in
+ * or out) read back too.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import type { Analysis, EndpointId } from '../../src/engine/types';
 import { parseManifests } from '../../src/model';
+import { collapsedNamespaces } from '../../src/store/graphView';
+import type { FocusDirection, NamespaceChoice } from '../../src/store/types';
 import { createFlowCache, toFlow, type FlowCache, type FlowModel } from '../../src/ui/graph/toFlow';
 import { generateCluster } from '../../bench/generate-cluster';
 import { bundlePeers, peerList, reachRows } from '../../src/ui/panels/peers';
-import { allowedViewDifferences, deniedViewDifferences, peerRowsDifferences, readPeerName, type ShownGraph } from '../support/flow-decode';
+import {
+  allowedViewDifferences,
+  deniedViewDifferences,
+  focusViewDifferences,
+  peerRowsDifferences,
+  readPeerName,
+  type ShownGraph,
+} from '../support/flow-decode';
 import { graphClusterArb } from '../support/graph-cluster';
 import { shopCluster } from '../support/shop-cluster';
 
@@ -29,18 +40,34 @@ function analysisOf(text: string): Analysis {
 
 const shown = ({ nodes, edges }: FlowModel): ShownGraph => ({
   nodes: nodes.map((n) => n.id),
-  edges: edges.map((e) => ({ id: e.id, label: e.data!.label, ...(e.data!.members ? { members: e.data!.members } : {}) })),
+  edges: edges.map((e) => ({
+    id: e.id,
+    label: e.data!.label,
+    ...(e.data!.members ? { members: e.data!.members } : {}),
+    ...(e.data!.pairs ? { pairs: e.data!.pairs } : {}),
+  })),
+  collapsed: nodes.filter((n) => n.type === 'collapsedNamespace').map((n) => n.id),
 });
 
-function expectExact(analysis: Analysis, hubLimit?: number, cache?: FlowCache): void {
-  const model = toFlow(analysis, { deniedFor: null, hubLimit }, cache);
+/** The namespaces the app draws collapsed for this view (null: as the graph's size chooses). */
+const collapsedFor = (analysis: Analysis, namespaces: NamespaceChoice | null, deniedFor: EndpointId | null = null) =>
+  collapsedNamespaces({ namespaces, deniedFor, focus: null }, analysis);
+
+function expectExact(analysis: Analysis, hubLimit?: number, cache?: FlowCache, collapsed?: ReadonlySet<string>): void {
+  const model = toFlow(analysis, { deniedFor: null, hubLimit, collapsed }, cache);
   expect(allowedViewDifferences(shown(model), analysis)).toEqual([]);
 }
 
-function expectExactDenied(analysis: Analysis, subject: EndpointId, hubLimit?: number): void {
-  const model = toFlow(analysis, { deniedFor: subject, hubLimit });
+function expectExactDenied(analysis: Analysis, subject: EndpointId, hubLimit?: number, namespaces: NamespaceChoice | null = null): void {
+  const model = toFlow(analysis, { deniedFor: subject, hubLimit, collapsed: collapsedFor(analysis, namespaces, subject) });
   expect(deniedViewDifferences(shown(model), analysis, subject)).toEqual([]);
 }
+
+/** Namespaces open or collapsed: all one way, except some. */
+const choiceArb: fc.Arbitrary<NamespaceChoice> = fc.record({
+  open: fc.boolean(),
+  except: fc.subarray(['a', 'b', 'c', 'd', 'kube-system']),
+});
 
 describe('the graph reads back as the engine says', () => {
   it('on random clusters: the allowed view, bundled or not, and the denied view of every endpoint', () => {
@@ -81,6 +108,58 @@ describe('the graph reads back as the engine says', () => {
       }),
       { numRuns: Math.ceil(RUNS / 4) },
     );
+  });
+
+  it('with namespaces collapsed, all or some: aggregates, bundles and denied views read back exactly', () => {
+    fc.assert(
+      fc.property(graphClusterArb, choiceArb, fc.constantFrom(1, 2, 24), (text, choice, hubLimit) => {
+        const analysis = analysisOf(text);
+        expectExact(analysis, hubLimit, undefined, collapsedFor(analysis, choice));
+        for (const endpoint of analysis.endpoints) expectExactDenied(analysis, endpoint.id, hubLimit, choice);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('collapsing and opening namespaces through the flow cache, as the app redraws them', () => {
+    const steps = fc.array(fc.tuple(graphClusterArb, choiceArb), { minLength: 2, maxLength: 4 });
+    fc.assert(
+      fc.property(steps, (revisions) => {
+        const cache = createFlowCache();
+        for (const [text, choice] of revisions) {
+          const analysis = analysisOf(text);
+          expectExact(analysis, 3, cache, collapsedFor(analysis, choice));
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+  });
+
+  it('the focus view of any node, either way or both, collapsed or not', () => {
+    fc.assert(
+      fc.property(graphClusterArb, choiceArb, fc.constantFrom<FocusDirection>('in', 'out', 'both'), fc.nat(), (text, choice, direction, pick) => {
+        const analysis = analysisOf(text);
+        const whole = toFlow(analysis, { deniedFor: null, collapsed: collapsedFor(analysis, choice) });
+        const leaves = whole.nodes.filter((n) => n.type !== 'namespace' && n.type !== 'externalGroup');
+        const node = leaves[pick % leaves.length]!.id;
+        const focus = { node, direction };
+        const collapsed = collapsedNamespaces({ namespaces: choice, deniedFor: null, focus }, analysis);
+        const model = toFlow(analysis, { deniedFor: null, hubLimit: 2, collapsed, focus });
+        expect(focusViewDifferences(shown(model), analysis, node, direction)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a generated cluster above the threshold opens collapsed, and reads back exactly partly opened', () => {
+    const analysis = analysisOf(generateCluster(150));
+    const collapsed = collapsedFor(analysis, null);
+    expect(collapsed.size).toBe(analysis.namespaces.length);
+    const model = toFlow(analysis, { deniedFor: null, collapsed });
+    expect(model.nodes.every((n) => n.type !== 'workload')).toBe(true);
+    expectExact(analysis, undefined, undefined, collapsed);
+    expectExact(analysis, undefined, undefined, collapsedFor(analysis, { open: false, except: ['kube-system', 'team-3'] }));
+    expectExactDenied(analysis, 'team-2/svc-2[Deployment]' as EndpointId);
   });
 
   it('a bundle whose members change ports keeps the picture exact (the same cache)', () => {

@@ -9,26 +9,42 @@
  *   stands for reaches every endpoint B stands for on exactly those ports (an external node
  *   stands for all its ranges);
  * - a bundle labelled `<ports> ×N` stands for its N member edges, each with `<ports>`;
+ * - a collapsed namespace stands for its workloads; an aggregate labelled `N pairs · <ports>`
+ *   between it and another node stands for the edges its panel lists (N endpoint pairs in all,
+ *   each with its own ports, each between parts of the aggregate's ends), `<ports>` being every
+ *   port any of them allows (cut after a comma with `,…` when long);
  * - no edge between two endpoints: nothing is allowed between them;
  * - in the denied view of S: an edge `All denied` or `only <ports>` says what is allowed between S
- *   and the other node in that direction; no edge: everything is allowed.
+ *   and the other node in that direction; no edge: everything is allowed;
+ * - in the focus view of F: the edges out of F, into F, or both, exactly; a node is there only as
+ *   a neighbour.
  */
-import { endpointsOfNode, edgeEnds } from '../../src/ui/graph/ids';
+import { EXTERNAL_GROUP_ID, endpointsOfNode, edgeEnds, namespaceOfNode } from '../../src/ui/graph/ids';
 import { addressText } from '../../src/model/address-text';
 import { PROTOCOLS, type Protocol } from '../../src/model/types';
 import type { Analysis, ConnectionSet, EndpointId, PortRange } from '../../src/engine/types';
+
+/** One edge an aggregate stands for: nodes as drawn when open, or endpoints, and its label. */
+export interface ShownPair {
+  readonly source: string;
+  readonly target: string;
+  readonly label: string;
+}
 
 export interface ShownEdge {
   readonly id: string;
   readonly label: string;
   /** A bundle's member edges as (source node, target node) ids. */
   readonly members?: readonly (readonly [string, string])[];
+  /** An aggregate's edges, as its panel lists them. */
+  readonly pairs?: readonly ShownPair[];
 }
 
-/** What a graph shows: its node ids and its edges. */
+/** What a graph shows: its node ids, its edges, and which namespace nodes are collapsed ones. */
 export interface ShownGraph {
   readonly nodes: readonly string[];
   readonly edges: readonly ShownEdge[];
+  readonly collapsed?: readonly string[];
 }
 
 const ALL: ConnectionSet = { TCP: [[1, 65535]], UDP: [[1, 65535]], SCTP: [[1, 65535]] };
@@ -65,12 +81,77 @@ function labelled(edge: ShownEdge, prefix = ''): { text: string; count: number }
   return { text: text.slice(prefix.length), count: members ?? 1 };
 }
 
-/** The (source node, target node) pairs an edge stands for. */
-function nodePairs(edge: ShownEdge): readonly (readonly [string, string])[] {
-  if (edge.members) return edge.members;
-  const { source, target } = edgeEnds(edge.id);
-  return [[source, target]];
+/** The endpoints a shown node stands for: a collapsed namespace, its workloads. */
+function standsFor(graph: ShownGraph, analysis: Analysis): (node: string) => EndpointId[] {
+  const collapsed = new Set(graph.collapsed ?? []);
+  return (node) => {
+    const namespace = namespaceOfNode(node);
+    if (namespace === undefined || !collapsed.has(node)) return endpointsOfNode(node);
+    return analysis.endpoints.flatMap((e) => (e.type === 'workload' && e.namespace === namespace ? [e.id] : []));
+  };
 }
+
+/** The (source, target, label) edges an edge stands for, or the problems reading it as an aggregate. */
+function partsOf(edge: ShownEdge, graph: ShownGraph, analysis: Analysis, denied: boolean): { parts: ShownPair[]; problems: string[] } {
+  if (edge.pairs) return aggregateParts(edge, graph, analysis, denied);
+  const read = labelled(edge);
+  if (typeof read === 'string') return { parts: [], problems: [read] };
+  const pairs = edge.members ?? [[edgeEnds(edge.id).source, edgeEnds(edge.id).target] as const];
+  return { parts: pairs.map(([source, target]) => ({ source, target, label: read.text })), problems: [] };
+}
+
+/** Port ranges sorted and merged, so that two ways of writing one set compare equal. */
+function normal(set: ConnectionSet): ConnectionSet {
+  const merge = (ranges: readonly PortRange[]) =>
+    [...ranges].sort((a, b) => a[0] - b[0]).reduce<PortRange[]>((out, [lo, hi]) => {
+      const last = out[out.length - 1];
+      if (last && lo <= last[1] + 1) out[out.length - 1] = [last[0], Math.max(last[1], hi)];
+      else out.push([lo, hi]);
+      return out;
+    }, []);
+  return { TCP: merge(set.TCP), UDP: merge(set.UDP), SCTP: merge(set.SCTP) };
+}
+
+/** What a label says is allowed: ports, `All`, or in the denied view `only <ports>` and `All denied`. */
+function allowedBy(label: string, denied: boolean): ConnectionSet | undefined {
+  if (!denied) return readPorts(label);
+  if (label === 'All denied') return NONE;
+  return label.startsWith('only ') ? readPorts(label.slice(5)) : undefined;
+}
+
+/**
+ * An aggregate's parts, checked against its label (how many endpoint pairs, every port any of
+ * them allows) and its ends (each part joins parts of them).
+ */
+function aggregateParts(edge: ShownEdge, graph: ShownGraph, analysis: Analysis, denied: boolean): { parts: ShownPair[]; problems: string[] } {
+  const problems: string[] = [];
+  const parts = [...edge.pairs!];
+  const label = /^(\d+) pairs? · (.+)$/.exec(edge.label);
+  if (!label) return { parts, problems: [`${edge.id}: aggregate label "${edge.label}" unreadable`] };
+  const count = parts.reduce((n, p) => n + endpointsOfNode(p.source).length * endpointsOfNode(p.target).length, 0);
+  if (Number(label[1]) !== count) problems.push(`${edge.id}: label says ${label[1]} pairs, its parts are ${count}`);
+  let union: ConnectionSet = NONE;
+  for (const part of parts) {
+    const allowed = allowedBy(part.label, denied) ?? NONE;
+    union = { TCP: [...union.TCP, ...allowed.TCP], UDP: [...union.UDP, ...allowed.UDP], SCTP: [...union.SCTP, ...allowed.SCTP] };
+  }
+  const summary = label[2]!;
+  const cut = summary.endsWith(',…');
+  const said = allowedBy(cut ? summary.slice(0, -2) : summary, denied);
+  if (!said) problems.push(`${edge.id}: summary "${summary}" unreadable`);
+  else if (cut ? portsText(normal(unionOf(said, union))) !== portsText(normal(union)) : portsText(normal(said)) !== portsText(normal(union)))
+    problems.push(`${edge.id}: summary "${summary}" is not what its parts allow together (${portsText(normal(union))})`);
+  const { source, target } = edgeEnds(edge.id);
+  const ends = standsFor(graph, analysis);
+  const [sources, targets] = [new Set(ends(source)), new Set(ends(target))];
+  for (const part of parts) {
+    if (!endpointsOfNode(part.source).every((e) => sources.has(e)) || !endpointsOfNode(part.target).every((e) => targets.has(e)))
+      problems.push(`${edge.id}: part ${part.source} → ${part.target} is not between its ends`);
+  }
+  return { parts, problems };
+}
+
+const unionOf = (a: ConnectionSet, b: ConnectionSet): ConnectionSet => ({ TCP: [...a.TCP, ...b.TCP], UDP: [...a.UDP, ...b.UDP], SCTP: [...a.SCTP, ...b.SCTP] });
 
 function duplicateIds(graph: ShownGraph): string[] {
   const seen = new Set<string>();
@@ -86,20 +167,17 @@ function duplicateIds(graph: ShownGraph): string[] {
  * What the allowed view claims, per ordered pair of endpoints, or the problems reading it. Each
  * pair may be claimed once.
  */
-export function allowedClaims(graph: ShownGraph): { claims: Map<string, ConnectionSet>; problems: string[] } {
+export function allowedClaims(graph: ShownGraph, analysis: Analysis): { claims: Map<string, ConnectionSet>; problems: string[] } {
   const claims = new Map<string, ConnectionSet>();
   const problems = duplicateIds(graph);
   for (const edge of graph.edges) {
-    const read = labelled(edge);
-    if (typeof read === 'string') {
-      problems.push(read);
-      continue;
-    }
-    const ports = readPorts(read.text);
-    if (!ports) problems.push(`${edge.id}: unreadable ports "${read.text}"`);
-    for (const [a, b] of nodePairs(edge)) {
-      for (const from of endpointsOfNode(a)) {
-        for (const to of endpointsOfNode(b)) {
+    const { parts, problems: unread } = partsOf(edge, graph, analysis, false);
+    problems.push(...unread);
+    for (const part of parts) {
+      const ports = readPorts(part.label);
+      if (!ports) problems.push(`${edge.id}: unreadable ports "${part.label}"`);
+      for (const from of endpointsOfNode(part.source)) {
+        for (const to of endpointsOfNode(part.target)) {
           if (claims.has(key(from, to))) problems.push(`${key(from, to)} claimed twice (again by ${edge.id})`);
           claims.set(key(from, to), ports ?? NONE);
         }
@@ -107,6 +185,17 @@ export function allowedClaims(graph: ShownGraph): { claims: Map<string, Connecti
     }
   }
   return { claims, problems };
+}
+
+/** Every endpoint drawn by exactly one node (a workload, an address group, a collapsed namespace). */
+function coverageProblems(graph: ShownGraph, analysis: Analysis): string[] {
+  const drawnBy = new Map<EndpointId, string[]>();
+  const ends = standsFor(graph, analysis);
+  for (const node of graph.nodes) for (const e of ends(node)) drawnBy.set(e, [...(drawnBy.get(e) ?? []), node]);
+  return analysis.endpoints.flatMap((e) => {
+    const nodes = drawnBy.get(e.id) ?? [];
+    return nodes.length === 1 ? [] : [`${e.id} drawn by ${nodes.length === 0 ? 'no node' : nodes.join(' and ')}`];
+  });
 }
 
 /** The engine's connectivity, keyed like the claims (absent pairs allow nothing). */
@@ -118,7 +207,8 @@ const portsText = (set: ConnectionSet) => PROTOCOLS.map((p) => `${p}:${JSON.stri
 
 /** Where the allowed view and the engine disagree; empty when the picture is exact. */
 export function allowedViewDifferences(graph: ShownGraph, analysis: Analysis): string[] {
-  const { claims, problems } = allowedClaims(graph);
+  const { claims, problems } = allowedClaims(graph, analysis);
+  problems.push(...coverageProblems(graph, analysis));
   const expected = engineConnections(analysis);
   for (const [pair, allowed] of expected) {
     const claimed = claims.get(pair);
@@ -134,23 +224,20 @@ export function allowedViewDifferences(graph: ShownGraph, analysis: Analysis): s
  * workload or external node, both ways, what is allowed with the subject.
  */
 export function deniedViewDifferences(graph: ShownGraph, analysis: Analysis, subject: EndpointId): string[] {
-  const problems = duplicateIds(graph);
+  const problems = [...duplicateIds(graph), ...coverageProblems(graph, analysis)];
   const subjectNode = graph.nodes.find((n) => endpointsOfNode(n).includes(subject));
   if (!subjectNode) return [...problems, `no node shows ${subject}`];
   const external = (id: EndpointId) => analysis.endpoints.find((e) => e.id === id)?.type === 'external';
   const shown = new Map<string, ConnectionSet>();
   for (const edge of graph.edges) {
-    const read = labelled(edge);
-    if (typeof read === 'string') {
-      problems.push(read);
-      continue;
-    }
-    const ports = read.text === 'All denied' ? NONE : read.text.startsWith('only ') ? readPorts(read.text.slice(5)) : undefined;
-    if (!ports) problems.push(`${edge.id}: unreadable denied label "${edge.label}"`);
-    for (const [a, b] of nodePairs(edge)) {
-      if (a !== subjectNode && b !== subjectNode) problems.push(`${edge.id}: does not touch ${subjectNode}`);
-      for (const from of endpointsOfNode(a)) {
-        for (const to of endpointsOfNode(b)) {
+    const { parts, problems: unread } = partsOf(edge, graph, analysis, true);
+    problems.push(...unread);
+    for (const part of parts) {
+      const ports = allowedBy(part.label, true);
+      if (!ports) problems.push(`${edge.id}: unreadable denied label "${part.label}"`);
+      if (part.source !== subjectNode && part.target !== subjectNode) problems.push(`${edge.id}: does not touch ${subjectNode}`);
+      for (const from of endpointsOfNode(part.source)) {
+        for (const to of endpointsOfNode(part.target)) {
           if (shown.has(key(from, to))) problems.push(`${key(from, to)} claimed twice`);
           shown.set(key(from, to), ports ?? NONE);
         }
@@ -159,7 +246,8 @@ export function deniedViewDifferences(graph: ShownGraph, analysis: Analysis, sub
   }
   const expected = engineConnections(analysis);
   const subjects = endpointsOfNode(subjectNode);
-  for (const other of graph.nodes.flatMap(endpointsOfNode)) {
+  const ends = standsFor(graph, analysis);
+  for (const other of graph.nodes.flatMap(ends)) {
     if (subjects.includes(other) || (external(subject) && external(other))) continue;
     for (const s of subjects) {
       for (const [from, to] of [[s, other], [other, s]] as const) {
@@ -168,6 +256,36 @@ export function deniedViewDifferences(graph: ShownGraph, analysis: Analysis, sub
         if (portsText(claimed) !== portsText(allowed)) problems.push(`denied view of ${subject}: ${key(from, to)} reads ${portsText(claimed)}, engine ${portsText(allowed)}`);
       }
     }
+  }
+  return problems;
+}
+
+/**
+ * Where the focus view of `focus` (a node id) and the engine disagree: it must claim exactly the
+ * engine's connections out of the node's endpoints (`out`), into them (`in`) or both, and show no
+ * node that is not the focused one, a neighbour, or the group of one.
+ */
+export function focusViewDifferences(graph: ShownGraph, analysis: Analysis, focus: string, direction: 'in' | 'out' | 'both'): string[] {
+  const { claims, problems } = allowedClaims(graph, analysis);
+  const ends = standsFor(graph, analysis);
+  if (!graph.nodes.includes(focus)) problems.push(`the focused node ${focus} is not shown`);
+  const centre = new Set(ends(focus));
+  const wanted = (from: EndpointId, to: EndpointId) =>
+    (direction !== 'in' && centre.has(from)) || (direction !== 'out' && centre.has(to));
+  const neighbours = new Set<EndpointId>();
+  for (const c of analysis.connections) {
+    if (!wanted(c.from, c.to)) continue;
+    neighbours.add(c.from).add(c.to);
+    const claimed = claims.get(key(c.from, c.to));
+    if (!claimed) problems.push(`missing: ${key(c.from, c.to)} (${portsText(c.allowed)})`);
+    else if (portsText(claimed) !== portsText(c.allowed)) problems.push(`wrong ports: ${key(c.from, c.to)}: shown ${portsText(claimed)}, engine ${portsText(c.allowed)}`);
+    claims.delete(key(c.from, c.to));
+  }
+  for (const pair of claims.keys()) problems.push(`extra: ${pair}`);
+  const collapsed = new Set(graph.collapsed ?? []);
+  for (const node of graph.nodes) {
+    const frame = node === EXTERNAL_GROUP_ID || (namespaceOfNode(node) !== undefined && !collapsed.has(node));
+    if (!frame && node !== focus && !ends(node).some((e) => neighbours.has(e))) problems.push(`${node} is shown but no neighbour`);
   }
   return problems;
 }

@@ -7,6 +7,7 @@ import type { HeldBack } from '../../model';
 import type { Diagnostic, DocumentLayout } from '../../model/source';
 import type { SourceLocation } from '../../model/source';
 import type { EndpointId, PairExplanation, PolicyFootprint, PolicyId, PortQuery, RuleAction, RuleRef } from '../../engine/types';
+import type { ExpectationResult } from '../../engine/expectations';
 import type { AnalysisDelta } from './analysisDelta';
 import type { TextChange } from '../../model/text-changes';
 
@@ -33,6 +34,14 @@ export interface EvaluationResult {
    * the text was refused: the last analysis stays.
    */
   readonly analysis?: AnalysisDelta;
+  /** Every ConnectivityExpectations document's expectations checked against it; with `analysis`. */
+  readonly checks?: readonly Check[];
+}
+
+/** One expectation checked, and the name of the document it is in. */
+export interface Check {
+  readonly document: string;
+  readonly result: ExpectationResult;
 }
 
 /** An explanation plus its sentences, rendered where the engine lives. */

@@ -27,6 +27,17 @@ describe('EvaluationSession', () => {
     for (const c of into) expect(c.allowed).toEqual({ TCP: [[80, 80]], UDP: [], SCTP: [] });
   });
 
+  it('checks the expectations of the text against its analysis, live', () => {
+    const expectations = (port: number) =>
+      `---\napiVersion: netpol-canvas/v1alpha1\nkind: ConnectivityExpectations\nmetadata: {name: web}\nspec:\n  expectations:\n` +
+      `  - {from: "${CLIENT}", to: "${NGINX}", ports: [TCP/${port}], expect: allowed}\n`;
+    const session = new EvaluationSession('cluster.yaml');
+    const holds = session.evaluate(1, NGINX_EXAMPLE + expectations(80)).checks!;
+    expect(holds.map((c) => [c.document, c.result.passed])).toEqual([['web', true]]);
+    const fails = session.evaluate(2, NGINX_EXAMPLE.replace('port: 80', 'port: 8080') + expectations(80)).checks!;
+    expect(fails[0]!.result.failing.map((f) => [f.from, f.to])).toEqual([[CLIENT, NGINX]]);
+  });
+
   it('re-parses only the documents that changed', () => {
     const session = new EvaluationSession('cluster.yaml');
     session.evaluate(1, NGINX_EXAMPLE);

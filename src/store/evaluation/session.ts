@@ -11,7 +11,7 @@
 import { ManifestParser, locator } from '../../model';
 import type { DocumentLayout } from '../../model/source';
 import type { ClusterPolicyResource } from '../../model/types';
-import { Analyzer, explanationLines } from '../../engine';
+import { Analyzer, checkExpectations, explanationLines } from '../../engine';
 import type { Analysis } from '../../engine/types';
 import { AnalysisDiffer } from './analysisDelta';
 import { clusterDenials, clusterRules, denyingPolicies } from './clusterAnswers';
@@ -46,14 +46,18 @@ export class EvaluationSession {
    */
   evaluate(revision: number, text: string, fresh = false): EvaluationResult {
     if (fresh) this.parser.forget();
-    const { resources, diagnostics, documents, heldBack, refused } = this.parser.parse([{ file: this.file, text }]);
+    const parsed = this.parser.parse([{ file: this.file, text }]);
+    const { resources, diagnostics, documents, heldBack, refused } = parsed;
     if (refused.length > 0 && this.analysed) return { revision, stale: true, diagnostics, documents, heldBack };
     const analysis = this.analyzer.update(resources);
     this.analysed = documents;
     this.analysis = analysis;
     this.clusterPolicies = resources.clusterPolicies;
     this.answered.clear();
-    return { revision, stale: refused.length > 0, diagnostics, documents, heldBack, analysis: this.differ.diff(analysis) };
+    const checks = parsed.expectations.flatMap((document) =>
+      checkExpectations(analysis, document.expectations).map((result) => ({ document: document.name, result })),
+    );
+    return { revision, stale: refused.length > 0, diagnostics, documents, heldBack, analysis: this.differ.diff(analysis), checks };
   }
 
   answer<Q extends Question>(question: Q): Answer<Q> {

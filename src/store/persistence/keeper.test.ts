@@ -131,7 +131,7 @@ describe('the keeper', () => {
     const first = await openTab(storage);
     first.actions.setText('saved work');
     await first.settled();
-    const link = await shareLink({ text: 'shared', positions: { n: { x: 3, y: 4 } } }, '');
+    const link = await shareLink({ work: { text: 'shared', positions: { n: { x: 3, y: 4 } } } }, '');
     const tab = await openTab(storage, null, link);
     expect(tab.store.getState().readText()).toBe('shared');
     await tab.settled();
@@ -139,6 +139,21 @@ describe('the keeper', () => {
     expect(notice).toEqual({ kind: 'kept', reason: 'share', point: restorePoints[0]!.id });
     expect((await readRestorePoints(storage))[0]!.work.text).toBe('saved work');
     expect((await readSlot(storage))!.work).toMatchObject({ text: 'shared', positions: { n: { x: 3, y: 4 } } });
+  });
+
+  it('keeps lesson progress with the view, and opens a link given later in its lesson or out of lesson mode', async () => {
+    const storage = memoryStorage();
+    const tab = await openTab(storage);
+    const progress = { id: '03-allow-by-pod-label', answers: { 0: 'denied' as const }, hints: 2 };
+    tab.actions.setView({ lesson: progress, inspector: 'lesson' });
+    await tab.settled();
+    expect((await openTab(storage)).store.getState().view).toMatchObject({ lesson: progress, inspector: 'lesson' });
+
+    await tab.keeper.openLink(await shareLink({ work: { text: 'lesson 2', positions: {} }, lesson: '02-default-deny' }, ''));
+    expect(tab.store.getState().readText()).toBe('lesson 2');
+    expect(tab.store.getState().view).toMatchObject({ lesson: { id: '02-default-deny', answers: {}, hints: 0 }, inspector: 'lesson' });
+    await tab.keeper.openLink(await shareLink({ work: { text: 'plain', positions: {} } }, ''));
+    expect(tab.store.getState().view.lesson).toBeNull();
   });
 
   it('changes nothing for a damaged link, and says so', async () => {

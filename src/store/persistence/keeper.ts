@@ -12,6 +12,7 @@ import type { ReplacedWork, ReplaceReason } from '../types';
 import { readSlot, sameStamp, sameWork, saveWork } from './autosave';
 import type { KeepNotice, KeepState } from './keepState';
 import { describeRestorePoint, readRestorePoints, storeRestorePoint, worthKeeping } from './restorePoints';
+import { lessonView } from '../lessonProgress';
 import { openShareFragment } from './shareLink';
 import type { Start } from './startup';
 import type { KeyValueStorage } from './storage';
@@ -173,14 +174,18 @@ export class Keeper {
   }
 
   /**
-   * Opens a share link given while the app is open (the address's fragment changed); false when
-   * the fragment is no share link.
+   * Opens a share link given while the app is open (the address's fragment changed), in the
+   * lesson it carries or out of lesson mode; false when the fragment is no share link.
    */
   async openLink(fragment: string): Promise<boolean> {
     const opened = await openShareFragment(fragment);
     if (!opened) return false;
-    if ('problem' in opened) this.tell({ kind: 'linkProblem', problem: opened.problem });
-    else this.replaceWith(opened.work, 'share');
+    if ('problem' in opened) {
+      this.tell({ kind: 'linkProblem', problem: opened.problem });
+    } else {
+      this.replaceWith(opened.work, 'share');
+      this.store.getState().actions.setView(lessonView(opened.lesson));
+    }
     return true;
   }
 

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openShareFragment, SHARE_PREFIX, shareLink } from './shareLink';
 import type { Work } from './types';
@@ -22,7 +22,7 @@ const ODD_TEXTS = [
 
 describe('share links', () => {
   it.each(ODD_TEXTS)('bring back the very same text: %j', async (text) => {
-    const link = await shareLink({ text, positions: {} }, BASE);
+    const link = await shareLink({ work: { text, positions: {} } }, BASE);
     expect(link.startsWith(`${BASE}${SHARE_PREFIX}`)).toBe(true);
     const opened = await openShareFragment(fragmentOf(link));
     expect(opened).toEqual({ work: { text, positions: {} } });
@@ -30,19 +30,36 @@ describe('share links', () => {
 
   it('bring back the layout exactly', async () => {
     const work: Work = { text: 'a', positions: { 'default/web[Pod]': { x: 10.015625, y: -3.6 }, ns: { x: 0, y: 200 } } };
-    expect(await openShareFragment(fragmentOf(await shareLink(work, BASE)))).toEqual({ work });
+    expect(await openShareFragment(fragmentOf(await shareLink({ work }, BASE)))).toEqual({ work });
+  });
+
+  it('carry a lesson when asked to, and open links of before (no lesson) as they were', async () => {
+    const work: Work = { text: 'kind: Pod\n', positions: {} };
+    const link = await shareLink({ work, lesson: '03-allow-by-pod-label' }, BASE);
+    expect(await openShareFragment(fragmentOf(link))).toEqual({ work, lesson: '03-allow-by-pod-label' });
+    const before = linkFor({ text: 'kind: Pod\n', positions: {} });
+    expect(await openShareFragment(before)).toStrictEqual({ work });
+    // Without a lesson the payload is the one of before.
+    const payload = (link: string) => gunzipSync(Buffer.from(fragmentOf(link).slice(SHARE_PREFIX.length), 'base64url')).toString();
+    expect(payload(await shareLink({ work }, BASE))).toBe(JSON.stringify(work));
+  });
+
+  it('refuse a lesson that is no lesson id: it names a file to fetch', async () => {
+    for (const lesson of ['../secrets', 'a/b', '', 'Caps', 3, null]) {
+      expect(await openShareFragment(linkFor({ text: 'a', positions: {}, lesson })), String(lesson)).toEqual({ problem: 'damaged' });
+    }
   });
 
   it('are URL-safe and shorter than the text they hold', async () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n'.repeat(40);
-    const fragment = fragmentOf(await shareLink({ text, positions: {} }, BASE));
+    const fragment = fragmentOf(await shareLink({ work: { text, positions: {} } }, BASE));
     expect(fragment).toMatch(/^#share-v1=[A-Za-z0-9_-]+$/);
     expect(fragment.length).toBeLessThan(text.length / 4);
   });
 
   it('refuse every truncation of a link, and a changed character', async () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {app: web}\n';
-    const data = fragmentOf(await shareLink({ text, positions: { a: { x: 1, y: 2 } } }, BASE)).slice(SHARE_PREFIX.length);
+    const data = fragmentOf(await shareLink({ work: { text, positions: { a: { x: 1, y: 2 } } } }, BASE)).slice(SHARE_PREFIX.length);
     for (let cut = 0; cut < data.length; cut++) {
       expect(await openShareFragment(SHARE_PREFIX + data.slice(0, cut)), `cut at ${cut}`).toEqual({ problem: 'damaged' });
     }

@@ -1,6 +1,9 @@
 /**
  * Share links: the whole work — text and layout — inside the URL's fragment, which browsers never
- * send to a server. The fragment is `#share-v1=` and base64url(gzip(JSON {text, positions})).
+ * send to a server. The fragment is `#share-v1=` and base64url(gzip(JSON {text, positions})), plus
+ * `lesson` (a lesson id) when the link opens a lesson: an instructor shares a lesson with the text
+ * the class starts from. Links without it are the links of before; an older app opens a lesson
+ * link as plain work.
  *
  * gzip, through the browser's own CompressionStream: no library, and links come out about 40%
  * shorter than lz-string's on our examples. Its CRC-32 and length trailer matter as much: a link
@@ -9,6 +12,7 @@
  * The text goes as JSON, so it comes back as the very same string (every code point, the line
  * endings the editor holds, even a lone surrogate), hence the same UTF-8 bytes when downloaded.
  */
+import { isLessonId } from '../lessonProgress';
 import type { Work, XY } from './types';
 
 /** The share fragment of this version. */
@@ -28,11 +32,17 @@ const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 /** Why a share link could not be opened. */
 export type LinkProblem = 'damaged' | 'newer-version' | 'too-large';
 
-export type OpenedLink = { readonly work: Work } | { readonly problem: LinkProblem };
+/** What a link holds: the work, and the lesson it opens in, if any. */
+export interface SharedWork {
+  readonly work: Work;
+  readonly lesson?: string;
+}
 
-/** The link to `base` (the app's address, without fragment) that opens `work`. */
-export async function shareLink(work: Work, base: string): Promise<string> {
-  const json = JSON.stringify({ text: work.text, positions: work.positions });
+export type OpenedLink = SharedWork | { readonly problem: LinkProblem };
+
+/** The link to `base` (the app's address, without fragment) that opens `work`, in `lesson` if given. */
+export async function shareLink({ work, lesson }: SharedWork, base: string): Promise<string> {
+  const json = JSON.stringify({ text: work.text, positions: work.positions, ...(lesson !== undefined && { lesson }) });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('gzip'), Infinity);
   return `${base}${SHARE_PREFIX}${toBase64Url(packed!)}`;
 }
@@ -52,8 +62,7 @@ export async function openShareFragment(fragment: string): Promise<OpenedLink | 
   }
   if (!unpacked) return { problem: 'too-large' };
   try {
-    const work = toWork(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(unpacked)));
-    return work ? { work } : { problem: 'damaged' };
+    return toShared(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(unpacked))) ?? { problem: 'damaged' };
   } catch {
     return { problem: 'damaged' };
   }
@@ -82,12 +91,15 @@ async function pipe(input: Uint8Array, transform: GenericTransformStream, limit:
   return out;
 }
 
-function toWork(value: unknown): Work | null {
-  const { text, positions } = (value ?? {}) as { text?: unknown; positions?: unknown };
+function toShared(value: unknown): SharedWork | null {
+  const { text, positions, lesson } = (value ?? {}) as { text?: unknown; positions?: unknown; lesson?: unknown };
   if (typeof text !== 'string' || typeof positions !== 'object' || positions === null) return null;
+  // The id names a file to fetch: a mangled one means a mangled link.
+  if (lesson !== undefined && !isLessonId(lesson)) return null;
   const entries = Object.entries(positions as Record<string, unknown>);
   if (!entries.every(([, p]) => isXY(p))) return null;
-  return { text, positions: Object.fromEntries(entries) as Record<string, XY> };
+  const work = { text, positions: Object.fromEntries(entries) as Record<string, XY> };
+  return lesson === undefined ? { work } : { work, lesson };
 }
 
 function isXY(value: unknown): value is XY {

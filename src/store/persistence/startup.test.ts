@@ -6,7 +6,17 @@ import { chooseStart, readStart } from './startup';
 import { memoryStorage, type KeyValueStorage } from './storage';
 import type { SavedSlot } from './types';
 
-const VIEW = { theme: 'dark', deniedFor: 'default/a[Pod]' as EndpointId, policy: null, inspector: 'problems' } as const;
+const VIEW = {
+  theme: 'dark',
+  deniedFor: 'default/a[Pod]' as EndpointId,
+  policy: null,
+  inspector: 'problems',
+  namespaces: { open: false, except: ['default'] },
+  focus: { node: 'default/a[Pod]', direction: 'in' },
+  lesson: { id: '02-default-deny', answers: { 0: 'denied' }, hints: 1 },
+  pane: 'matrix',
+  matrix: { protocol: 'TCP', port: '80' },
+} as const;
 const SLOT: SavedSlot = { work: { text: 'saved', positions: { n: { x: 1, y: 2 } }, view: VIEW }, stamp: { tab: 'T', seq: 3 }, savedAt: 1 };
 const LINKED = { work: { text: 'linked', positions: { m: { x: 5, y: 6 } } } };
 
@@ -16,13 +26,29 @@ describe('what the app opens with', () => {
     expect(chooseStart(undefined, null, 'default', 9)).toEqual({ work: { text: 'default', positions: {} }, known: null, keep: null, link: null });
   });
 
-  it('is a share link over saved work, which it keeps as a restore point; the view preferences stay', () => {
+  it('is a share link over saved work, which it keeps as a restore point; the view preferences stay, not what it showed', () => {
     expect(chooseStart(SLOT, LINKED, 'default', 9)).toEqual({
-      work: { ...LINKED.work, view: { ...VIEW, deniedFor: null, policy: null } },
+      work: { ...LINKED.work, view: { ...VIEW, deniedFor: null, policy: null, namespaces: null, focus: null, lesson: null } },
       known: SLOT.stamp,
       keep: { reason: 'share', savedAt: 9, work: { text: 'saved', positions: SLOT.work.positions } },
       link: { opened: true },
     });
+  });
+
+  it('opens a link in the lesson it carries, from its start; saved work in the lesson it was in', () => {
+    const lesson = { id: '03-allow-by-pod-label', answers: {}, hints: 0 };
+    expect(chooseStart(SLOT, { ...LINKED, lesson: lesson.id }, 'default', 9).work.view).toMatchObject({ lesson, inspector: 'lesson' });
+    expect(chooseStart(undefined, { ...LINKED, lesson: lesson.id }, 'default', 9).work.view).toMatchObject({ lesson, inspector: 'lesson' });
+    expect(chooseStart(SLOT, null, 'default', 9).work.view!.lesson).toEqual(VIEW.lesson);
+  });
+
+  it('drops saved lesson progress that is not well formed', () => {
+    const saved = (lesson: unknown) => ({ ...SLOT, work: { ...SLOT.work, view: { ...VIEW, lesson } } }) as SavedSlot;
+    for (const lesson of [undefined, 'x', { id: '../x', answers: {}, hints: 0 }, { id: 'a', answers: {}, hints: -1 }, { id: 'a', hints: 0 }]) {
+      expect(chooseStart(saved(lesson), null, 'default', 9).work.view!.lesson, JSON.stringify(lesson)).toBeNull();
+    }
+    const odd = { id: 'a', answers: { 0: 'allowed', 1: 'maybe', x: 'denied' }, hints: 2 };
+    expect(chooseStart(saved(odd), null, 'default', 9).work.view!.lesson).toEqual({ id: 'a', answers: { 0: 'allowed' }, hints: 2 });
   });
 
   it('keeps no restore point when the link holds the saved text, or nothing was saved', () => {
@@ -42,7 +68,7 @@ describe('what the app opens with', () => {
   it('reads the fragment and the slot; a storage that fails is said, not fatal', async () => {
     const storage = memoryStorage();
     await saveWork(storage, SLOT.work, null, 'T', 1);
-    const link = await shareLink(LINKED.work, '');
+    const link = await shareLink(LINKED, '');
     const started = await readStart(storage, link, 'default', 9);
     expect(started.work.text).toBe('linked');
     expect(started.keep!.work.text).toBe('saved');

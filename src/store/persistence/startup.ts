@@ -1,7 +1,9 @@
 /**
  * What the app opens with: a share link in the address wins, then the autosaved work, then the
  * default text. Work a link replaces is kept as a restore point before anything is saved over it.
+ * A link opens in its lesson, or out of lesson mode; saved work comes back in the lesson it was in.
  */
+import { lessonView, readProgress } from '../lessonProgress';
 import { readSlot } from './autosave';
 import { worthKeeping } from './restorePoints';
 import { openShareFragment, type LinkProblem } from './shareLink';
@@ -31,15 +33,18 @@ export function chooseStart(
   const known = slot?.stamp ?? null;
   const saved = slot?.work;
   if (link && 'work' in link) {
-    // The saved view is this browser's preference (theme, inspector tab): it stays.
-    const view = saved && { ...saved.view, deniedFor: null, policy: null };
+    // The saved view is this browser's preference (theme, inspector tab): it stays; what it
+    // showed of the saved graph (denied view, shown policy, namespaces, focus) does not.
+    const view = { ...saved?.view, deniedFor: null, policy: null, namespaces: null, focus: null, ...lessonView(link.lesson) };
     const keep = saved && worthKeeping(saved) && saved.text !== link.work.text
       ? { reason: 'share' as const, savedAt: now, work: { text: saved.text, positions: saved.positions } }
       : null;
     return { work: { ...link.work, view }, known, keep, link: { opened: true } };
   }
   const problem = link ? { problem: link.problem } : null;
-  return { work: saved ?? { text: defaultText, positions: {} }, known, keep: null, link: problem };
+  // Saved by this version or another: lesson progress comes back only when it is well formed.
+  const restored = saved && { ...saved, view: { ...saved.view, lesson: readProgress(saved.view.lesson) } };
+  return { work: restored ?? { text: defaultText, positions: {} }, known, keep: null, link: problem };
 }
 
 /**

@@ -5,10 +5,12 @@ import { ExportDialog } from '../export/ExportDialog';
 import { SplitPane } from './SplitPane';
 import { Toolbar } from './Toolbar';
 import { KeepNotices } from '../keep/KeepNotices';
-import { YamlEditor } from '../editor/YamlEditor';
-import { GraphView } from '../graph/GraphView';
+import { LazyYamlEditor } from '../editor/LazyYamlEditor';
+import { MainPane } from '../matrix/MainPane';
 import { Inspector } from '../panels/Inspector';
 import { FileDropZone } from '../import/FileDropZone';
+import { SearchDialog } from '../search/SearchDialog';
+import { GraphGate } from '../lessons/GraphGate';
 
 export function App() {
   const theme = useEffectiveTheme();
@@ -20,15 +22,18 @@ export function App() {
       </div>
       <SplitPane
         initial={36}
-        left={<YamlEditor />}
+        left={<LazyYamlEditor />}
         right={
           <div className="right-pane">
-            <GraphView />
+            <GraphGate>
+              <MainPane />
+            </GraphGate>
             <Inspector />
           </div>
         }
       />
       <HelpDialog />
+      <SearchDialog />
       <ExportDialog />
       <FileDropZone />
     </div>

@@ -32,7 +32,10 @@ export function HelpDialog() {
             ))}
         </tbody>
       </table>
-      <p className="muted">Single-key shortcuts work when the focus is not in the editor.</p>
+      <p className="muted">
+        Single-key shortcuts and Ctrl+K work when the focus is not in the editor: there Ctrl+K starts the editor’s own
+        shortcuts (Ctrl+K Ctrl+C comments lines out).
+      </p>
       <form method="dialog">
         <button className="button" autoFocus>
           Close

@@ -9,6 +9,9 @@ import { EXAMPLES, exampleText } from './examples';
 import { RestorePoints } from '../keep/RestorePoints';
 import { SaveStatus } from '../keep/SaveStatus';
 import { ShareButton } from '../keep/ShareButton';
+import { SearchButton } from '../search/SearchButton';
+import { LessonOptions, lessonChoice } from '../lessons/LessonOptions';
+import { useOpenLesson } from '../lessons/useOpenLesson';
 
 /**
  * A named command as a button. With an `icon`, the button shows it and keeps `children` as its
@@ -33,10 +36,13 @@ function CommandButton({ name, children, icon }: { name: string; children: strin
 
 export function Toolbar() {
   const actions = useActions();
+  const openLesson = useOpenLesson();
 
   const onExample = async (event: ChangeEvent<HTMLSelectElement>) => {
     const id = event.target.value;
     event.target.value = '';
+    const lesson = lessonChoice(id);
+    if (lesson !== undefined) return openLesson(lesson);
     actions.replaceText(await exampleText(id), 'example');
   };
 
@@ -47,16 +53,19 @@ export function Toolbar() {
         <SaveStatus />
       </div>
       <label className="toolbar-field">
-        <span className="visually-hidden">Load an example</span>
+        <span className="visually-hidden">Load an example or a lesson</span>
         <select onChange={onExample} defaultValue="" data-testid="example-select">
           <option value="" disabled>
             Examples…
           </option>
-          {EXAMPLES.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.title}
-            </option>
-          ))}
+          <optgroup label="Examples">
+            {EXAMPLES.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title}
+              </option>
+            ))}
+          </optgroup>
+          <LessonOptions />
         </select>
       </label>
       <button type="button" className="button" onClick={() => actions.replaceText('', 'new')} data-testid="new-button">
@@ -68,6 +77,7 @@ export function Toolbar() {
       <ShareButton />
       <RestorePoints />
       <span className="toolbar-spacer" />
+      <SearchButton />
       <CommandButton name="fitView">Fit</CommandButton>
       <CommandButton name="relayout">Re-layout</CommandButton>
       <CommandButton name="toggleTheme" icon="◐">

@@ -54,6 +54,7 @@ export class ActionManager {
     const { actions } = this.store.getState();
     if (plan.view) actions.setView(plan.view);
     if (plan.selection !== undefined) actions.select(plan.selection);
+    if (plan.show !== undefined) actions.showInGraph(plan.show);
     for (const effect of plan.effects ?? []) this.effectHandlers.get(effect)?.();
   }
 }

@@ -29,6 +29,8 @@ const everyKey: KeyInput[] = (() => {
     ...'0123456789'.split('').map((d) => [`Digit${d}`, d] as const),
     ['Escape', 'Escape'] as const,
     ['Slash', '?'] as const,
+    ['Equal', '+'] as const,
+    ['Minus', '-'] as const,
   ];
   const mods: Partial<KeyInput>[] = [{}, { shiftKey: true }, { altKey: true }, { altKey: true, shiftKey: true }, { ctrlKey: true }];
   return codes.flatMap(([code, k]) => mods.map((m) => key(code, k, m)));
@@ -112,6 +114,15 @@ describe('actions', () => {
     expect(actions.match(key('KeyD', 'D', { shiftKey: true }), true)).toBeUndefined();
     expect(actions.match(key('Digit1', '!', { shiftKey: true }), false)?.name).toBe('fitView');
     expect(actions.match(key('Digit1', '¡', { altKey: true }), true)?.name).toBe('focusEditor');
+  });
+
+  it('opens the search with Ctrl+K or ⌘K, in a text field too, but not with Shift or Alt', () => {
+    const { actions } = manager();
+    for (const mods of [{ ctrlKey: true }, { metaKey: true }])
+      for (const typing of [false, true]) expect(actions.match(key('KeyK', 'k', mods), typing)?.name).toBe('openSearch');
+    expect(actions.match(key('KeyK', 'K', { ctrlKey: true, shiftKey: true }), false)).toBeUndefined();
+    expect(actions.match(key('KeyK', 'k', { ctrlKey: true, altKey: true }), false)).toBeUndefined();
+    expect(actions.match(key('KeyK', 'k'), false)).toBeUndefined();
   });
 
   it('toggles the denied view for the selected workload, and refuses without one', () => {

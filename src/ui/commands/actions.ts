@@ -2,6 +2,8 @@
 import type { PolicyId } from '../../engine/types';
 import { selectClusterPolicies, selectPolicyIndex } from '../../store/selectors';
 import { endpointOfNode } from '../graph/ids';
+import { focusCommands, namespaceCommands } from './graphActions';
+import { switchPane } from './paneActions';
 import type { Action, KeyInput } from './types';
 
 const noModifiers = (e: KeyInput) => !e.altKey && !e.ctrlKey && !e.metaKey;
@@ -45,19 +47,19 @@ export const toggleDenied: Action = {
   perform: (state) => {
     if (state.view.deniedFor) return { view: { deniedFor: null } };
     const endpoint = state.selection?.kind === 'node' ? endpointOfNode(state.selection.id) : undefined;
-    // The denied view replaces the edges a shown policy would be drawn over.
-    return endpoint ? { view: { deniedFor: endpoint, policy: null } } : null;
+    // The denied view replaces the edges a shown policy would be drawn over, and a focus.
+    return endpoint ? { view: { deniedFor: endpoint, policy: null, focus: null } } : null;
   },
 };
 
 export const clearSelection: Action = {
   name: 'clearSelection',
-  label: 'Clear selection, denied view and shown policy',
+  label: 'Clear selection, denied view, shown policy and focus',
   shortcut: 'Escape',
   keyTest: (e, typing) => !typing && noModifiers(e) && e.key === 'Escape',
   perform: (state) =>
-    state.selection || state.view.deniedFor || state.view.policy
-      ? { selection: null, view: { deniedFor: null, policy: null } }
+    state.selection || state.view.deniedFor || state.view.policy || state.view.focus
+      ? { selection: null, view: { deniedFor: null, policy: null, focus: null } }
       : null,
 };
 
@@ -142,6 +144,19 @@ export const toggleHelp: Action = {
   perform: () => ({ effects: ['toggleHelp'] }),
 };
 
+/**
+ * Ctrl+K (⌘K) everywhere but in the editor, where Monaco keeps it as the start of its chords
+ * (Ctrl+K Ctrl+C comments lines) and stops the key before the window sees it. In a text field
+ * Ctrl+K types nothing, so it opens the search there too.
+ */
+export const openSearch: Action = {
+  name: 'openSearch',
+  label: 'Search workloads, namespaces and policies',
+  shortcut: 'Ctrl+K',
+  keyTest: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.code === 'KeyK',
+  perform: () => ({ effects: ['openSearch'] }),
+};
+
 export const ALL_ACTIONS: readonly Action[] = [
   fitView,
   relayout,
@@ -155,5 +170,9 @@ export const ALL_ACTIONS: readonly Action[] = [
   showProblems,
   focusEditor,
   focusGraph,
+  openSearch,
   toggleHelp,
+  ...namespaceCommands,
+  ...focusCommands,
+  switchPane,
 ];

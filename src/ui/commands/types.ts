@@ -6,11 +6,13 @@ import type { AppState } from '../../store/appStore';
 import type { Selection, ViewState } from '../../store/types';
 
 /** What the app can do that is not a state change; components register handlers for these. */
-export type Effect = 'fitView' | 'relayout' | 'focusEditor' | 'focusGraph' | 'toggleHelp';
+export type Effect = 'fitView' | 'relayout' | 'focusEditor' | 'focusGraph' | 'toggleHelp' | 'openSearch';
 
 export interface ActionResult {
   readonly view?: Partial<ViewState>;
   readonly selection?: Selection;
+  /** A node to show in the graph, after the rest of the plan: the store's `showInGraph` (selects and centres it). */
+  readonly show?: string;
   readonly effects?: readonly Effect[];
 }
 

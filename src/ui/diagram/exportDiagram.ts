@@ -4,6 +4,7 @@
  */
 import { renderDot } from '../../engine';
 import type { AppState } from '../../store/appStore';
+import { collapsedNamespaces } from '../../store/graphView';
 import { toFlow } from '../graph/toFlow';
 import { LARGE_GRAPH } from '../graph/viewport';
 import { diagramFileName, type DiagramFormat } from './fileNames';
@@ -15,7 +16,10 @@ import { saveFile } from '../app/saveFile';
 /** Whether the graph puts only what is in view into the page: GraphView's rule, on the same model. */
 function drawsOnlyVisible(state: AppState): boolean {
   const { analysis } = state.evaluated;
-  return analysis !== undefined && toFlow(analysis, { deniedFor: state.view.deniedFor }).nodes.length > LARGE_GRAPH;
+  if (analysis === undefined) return false;
+  const { view } = state;
+  const model = toFlow(analysis, { deniedFor: view.deniedFor, collapsed: collapsedNamespaces(view, analysis), focus: view.focus });
+  return model.nodes.length > LARGE_GRAPH;
 }
 
 export interface ImagePlan {

@@ -1,11 +1,12 @@
 /**
  * The YAML editor: a small wrapper that keeps one Monaco model and the store in step.
- * - typing → store text; store text changed elsewhere (example loaded) → executeEdits, so undo works
+ * - typing → store text; store text changed elsewhere (example loaded) → an edit, so undo works
+ * - a large text (opened or pasted) goes in as slices, one task each (sliceEdit.ts)
  * - diagnostics → markers; cursor → store; reveal requests → scroll + highlight
  * The container has class `nokey`, so React Flow's key handlers (Space, Backspace) leave it alone.
  */
 import { useEffect, useRef, useState } from 'react';
-import { monaco, MODEL_URI, setSchemaValidation } from './monacoSetup';
+import { monaco, MODEL_URI, setSchemaValidation, startWorkersWhenIdle } from './monacoSetup';
 import { toMarkers } from './markers';
 import { contentLineAt } from '../../model/documents';
 import { useAppStoreApi } from '../../store/react';
@@ -14,6 +15,7 @@ import { useEffectiveTheme } from '../app/theme';
 import { useActionManager } from '../commands/context';
 import { installTestHooks } from './testHooks';
 import { featureOptions, LARGE_DOCUMENT_LINES, modelOptions } from './largeDocument';
+import { replaceInSlices, SLICE_CHARS, type SliceEdit } from './sliceEdit';
 
 const MARKER_OWNER = 'netpol-canvas';
 
@@ -34,7 +36,12 @@ export function YamlEditor() {
 
   useEffect(() => {
     const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(store.getState().readText(), 'yaml', MODEL_URI);
-    const editor = monaco.editor.create(container.current!, {
+    let isLarge = model.getLineCount() >= LARGE_DOCUMENT_LINES;
+    // Sized before the editor first asks the model for brackets: a large document (an autosaved
+    // cluster reopened) then never builds the bracket tree of its whole text.
+    model.updateOptions(modelOptions(isLarge));
+    const element = container.current!;
+    const editor = monaco.editor.create(element, {
       model,
       automaticLayout: true,
       fontSize: 15,
@@ -45,9 +52,11 @@ export function YamlEditor() {
       tabSize: 2,
       ariaLabel: 'Kubernetes YAML',
       fixedOverflowWidgets: true,
+      ...featureOptions(isLarge),
     });
     editorRef.current = editor;
-    let isLarge = model.getLineCount() >= LARGE_DOCUMENT_LINES;
+    // The frame after this one paints the editor; its workers may start after that.
+    requestAnimationFrame(startWorkersWhenIdle);
     const applySize = () => {
       editor.updateOptions(featureOptions(isLarge));
       model.updateOptions(modelOptions(isLarge));
@@ -60,15 +69,88 @@ export function YamlEditor() {
       isLarge = !isLarge;
       applySize();
     };
+    /**
+     * Goes large before an edit that will make the document large (opening or pasting a cluster).
+     * Changing the model's options rebuilds its bracket tree from the whole text: after a
+     * 191 000-line edit that was ~120 ms of the edit's task, before it the small text's is nothing.
+     * (Going small waits for the edit, for the same reason.)
+     */
+    const growingTo = (lines: number) => {
+      if (isLarge || lines < LARGE_DOCUMENT_LINES) return;
+      isLarge = true;
+      applySize();
+    };
     // While the user types, the store reads the text from the model, and only when it needs it
     // all: the edits themselves go to the evaluation worker. A store text read any other way was
     // set from outside (an example, a file), and the editor takes it over.
     const readModel = () => model.getValue();
+    /** Our own edits are going in: the store has their text already, or gets it when they are in. */
     let applying = false;
+    /** The store is told of the text the model normalised: not a new text to take over. */
+    let echoing = false;
+    let slicing: SliceEdit | undefined;
+
+    const takeOver = (text: string) => {
+      slicing?.cancel();
+      growingTo(newlines(text) + 1);
+      const kept = editor.getSelections() ?? [];
+      applying = true;
+      slicing = replaceInSlices(editor, model.getFullModelRange(), text, () => {
+        slicing = undefined;
+        applying = false;
+        sizeChanged();
+        // Where the cursor was, as Monaco leaves it after replacing everything in one edit.
+        editor.setSelections(
+          kept.map((s) => {
+            const from = model.validatePosition(s.getSelectionStart());
+            const to = model.validatePosition(s.getPosition());
+            return new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column);
+          }),
+        );
+        // The model may have normalised line endings (to its own: LF unless it was created
+        // from CRLF text): the store follows the editor. Without a CR on either side there is
+        // nothing to normalise, and no need to copy megabytes out of the model to compare.
+        if (text.includes('\r') || model.getEOL() !== '\n') {
+          const normalised = model.getValue();
+          echoing = true;
+          if (normalised !== text) store.getState().actions.setText(normalised);
+          echoing = false;
+        }
+      });
+    };
+
+    // A paste reaches Monaco's input as a DOM event: seen here first, in the capture phase. A
+    // large one (a cluster) goes in as slices, and the store gets it as one edit once it is in.
+    const beforePaste = (event: ClipboardEvent) => {
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      growingTo(model.getLineCount() + newlines(text));
+      const selections = editor.getSelections() ?? [];
+      if (text.length <= SLICE_CHARS || selections.length !== 1 || slicing) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const range = selections[0]!;
+      const offset = model.getOffsetAt(range.getStartPosition());
+      const length = model.getValueLengthInRange(range);
+      applying = true;
+      slicing = replaceInSlices(editor, range, text, (filled) => {
+        slicing = undefined;
+        applying = false;
+        sizeChanged();
+        const end = { lineNumber: filled.endLineNumber, column: filled.endColumn };
+        editor.setPosition(end);
+        editor.revealPosition(end);
+        const inserted = text.includes('\r') || model.getEOL() !== '\n' ? model.getValueInRange(filled) : text;
+        const lines = { startLine: range.startLineNumber, endLine: range.endLineNumber, added: newlines(inserted) };
+        store.getState().actions.edit(readModel, [{ offset, length, text: inserted }], [lines]);
+      });
+    };
+    element.addEventListener('paste', beforePaste, { capture: true });
+
     const disposables = [
       model.onDidChangeContent(({ changes }) => {
-        sizeChanged();
+        // Our own edits are sized when they are in: a text going in as slices is small at first.
         if (applying) return;
+        sizeChanged();
         const edits = changes.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
         const lines = changes.map((c) => ({
           startLine: c.range.startLineNumber,
@@ -88,17 +170,7 @@ export function YamlEditor() {
     const highlight = editor.createDecorationsCollection();
     const unsubscribe = [
       store.subscribe((state, previous) => {
-        if (!applying && state.readText !== previous.readText && state.readText !== readModel) {
-          const text = state.readText();
-          applying = true;
-          editor.pushUndoStop();
-          editor.executeEdits('netpol-canvas', [{ range: model.getFullModelRange(), text }]);
-          editor.pushUndoStop();
-          // The model may have normalised line endings: the store follows the editor.
-          const normalised = model.getValue();
-          if (normalised !== text) state.actions.setText(normalised);
-          applying = false;
-        }
+        if (!echoing && state.readText !== previous.readText && state.readText !== readModel) takeOver(state.readText());
         if (state.evaluated !== previous.evaluated) {
           monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(selectProblems(state), monaco.MarkerSeverity));
         }
@@ -115,6 +187,8 @@ export function YamlEditor() {
     ];
     monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(selectProblems(store.getState()), monaco.MarkerSeverity));
     return () => {
+      slicing?.cancel();
+      element.removeEventListener('paste', beforePaste, { capture: true });
       unsubscribe.forEach((off) => off());
       disposables.forEach((d) => d.dispose());
       highlight.clear();

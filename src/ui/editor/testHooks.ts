@@ -13,7 +13,10 @@ export interface NetpolTestHooks {
   plainTyping(): void;
   /** The editor's text. */
   getText(): string;
-  /** Replaces the whole text as "Open file" does (bench: load thousands of documents at once). */
+  /**
+   * Replaces the whole text as "Open file" does (bench: load thousands of documents at once). A
+   * large text goes into the editor in slices (sliceEdit.ts): `getText` has all of it a few tasks later.
+   */
   loadText(text: string): void;
   /** Puts the cursor at a 1-based position and focuses the editor. */
   setCursor(line: number, column: number): void;

@@ -6,7 +6,7 @@
  */
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes, type InternalNode } from '@xyflow/react';
-import { DEFAULT_LABEL_AT, edgeOffset, floatingEdge, labelSize, NOTE_LINE_HEIGHT, type Rect } from './edgeGeometry';
+import { DEFAULT_LABEL_AT, edgeOffset, floatingEdge, labelSize, loopEdge, NOTE_LINE_HEIGHT, type Rect } from './edgeGeometry';
 import type { FlowEdge } from './flowTypes';
 
 function rectOf(node: InternalNode): Rect {
@@ -20,11 +20,13 @@ const ConnectionEdge = memo(function ConnectionEdge({ id, data, selected, marker
   if (!from || !to) return null;
   const { kind, emphasis, label, labelAt, note, title, denyTier, ofPolicy } = data!;
   const offset = edgeOffset(ofPolicy !== undefined);
-  const { path, labelX, labelY } = floatingEdge(rectOf(from), rectOf(to), offset, labelAt ?? DEFAULT_LABEL_AT);
+  const { width, height } = labelSize(label, note);
+  // An edge from a node to itself (inside a collapsed namespace) loops out of its side.
+  const { path, labelX, labelY } =
+    source === target ? loopEdge(rectOf(from), width) : floatingEdge(rectOf(from), rectOf(to), offset, labelAt ?? DEFAULT_LABEL_AT);
   const classes = ['edge', `edge-${kind}`, denyTier ? 'edge-tier-deny' : '', emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : '']
     .filter(Boolean)
     .join(' ');
-  const { width, height } = labelSize(label, note);
   // With a note, the label's two lines sit above and below the middle.
   const shift = note ? NOTE_LINE_HEIGHT / 2 : 0;
   return (

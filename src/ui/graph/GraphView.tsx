@@ -10,6 +10,7 @@ import {
   useReactFlow,
   useStore,
   type EdgeChange,
+  type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useAppState, useAppStoreApi } from '../../store/react';
@@ -20,7 +21,6 @@ import { edgeTypes } from './ConnectionEdge';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { Legend } from './Legend';
 import { Overview } from './Overview';
-import { isGroup } from './placement';
 import { nodeTypes } from './nodes';
 import { GraphStatus } from './GraphStatus';
 import { useBaseModel, useFlowModel, usePolicyFocus } from './useFlowModel';
@@ -28,6 +28,10 @@ import { useFlowNodes } from './useFlowNodes';
 import { fitOptions, LARGE_GRAPH } from './viewport';
 import { useFitAfterLayout, useGraphLayout } from './useGraphLayout';
 import { useOpenEdge, useOpenNode } from './useOpen';
+import { useCentreOn } from './useCentreOn';
+import { useFocusViewport } from './useFocusViewport';
+import { FocusCrumbs } from './FocusCrumbs';
+import { NamespaceControls } from './NamespaceControls';
 
 const NO_NODES: FlowNode[] = [];
 /** Below this zoom, labels are unreadable: they are hidden, which also saves layout and paint. */
@@ -35,6 +39,8 @@ const DETAIL_ZOOM = 0.35;
 /** Minimap shading per node type (namespaces and the outside group as frames, pods filled). */
 const minimapClass = (node: FlowNode) => `minimap-${node.type}`;
 const NO_EDGES: FlowEdge[] = [];
+/** Above this many edges, lines are drawn thinner (app.css `graph-crowded`): labels stay readable. */
+const CROWDED_EDGES = 120;
 
 function Graph() {
   const store = useAppStoreApi();
@@ -45,9 +51,10 @@ function Graph() {
   // slices between keystrokes instead of in one long task right after the worker's message.
   const { revision, analysis } = useDeferredValue(useAppState((s) => s.evaluated));
   const focus = usePolicyFocus();
-  const base = useBaseModel(analysis, focus);
-  const { layingOut, laidOut } = useGraphLayout(base);
-  const model = useFlowModel(base, focus);
+  const { whole, shown, focus: graphFocus } = useBaseModel(analysis, focus);
+  // Layout is of the whole graph; the focus view lays out its part on its own.
+  const { layingOut, laidOut } = useGraphLayout(whole);
+  const model = useFlowModel(shown, focus, graphFocus);
   const openNode = useOpenNode();
   const openEdge = useOpenEdge();
   const onMoved = useCallback(
@@ -56,14 +63,17 @@ function Graph() {
   );
   const { nodes, onNodesChange } = useFlowNodes(layingOut ? NO_NODES : model.nodes, { onMoved, onSelected: openNode });
   const edges = layingOut ? NO_EDGES : model.edges;
-  const groups = useMemo(() => model.nodes.filter(isGroup), [model.nodes]);
+  // The overview draws the boxes nothing else holds: groups, and collapsed namespaces.
+  const groups = useMemo(() => model.nodes.filter((n) => n.parentId === undefined), [model.nodes]);
   useFitAfterLayout(laidOut, nodes);
+  useFocusViewport(graphFocus, model.nodes);
+  useCentreOn(layingOut ? NO_NODES : model.nodes);
   // Clicks and Enter on a focused edge arrive as selection changes; the store owns selection.
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowEdge>[]) => {
       for (const c of changes) {
         const edge = c.type === 'select' && c.selected ? edges.find((e) => e.id === c.id) : undefined;
-        if (edge) openEdge({ id: edge.id, from: edge.data!.from, to: edge.data!.to, members: edge.data!.members });
+        if (edge) openEdge({ id: edge.id, from: edge.data!.from, to: edge.data!.to, members: edge.data!.members, pairs: edge.data!.pairs });
       }
     },
     [edges, openEdge],
@@ -83,6 +93,14 @@ function Graph() {
   );
 
   const onPaneClick = useCallback(() => store.getState().actions.select(null), [store]);
+  // Double-click opens a collapsed namespace, and collapses an open one (by its header).
+  const onNodeDoubleClick: NodeMouseHandler<FlowNode> = useCallback(
+    (_event, node) => {
+      if (node.type === 'collapsedNamespace') actions.execute('expandNamespace', node.id);
+      if (node.type === 'namespace') actions.execute('collapseNamespace', node.id);
+    },
+    [actions],
+  );
 
   return (
     <ReactFlow<FlowNode, FlowEdge>
@@ -93,20 +111,26 @@ function Graph() {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onPaneClick={onPaneClick}
+      onNodeDoubleClick={onNodeDoubleClick}
       colorMode={theme}
+      // The focus view is laid out on its own: a node dragged there would have no place in the whole graph.
+      nodesDraggable={!graphFocus}
       nodesConnectable={false}
       deleteKeyCode={null}
       selectionKeyCode={null}
       multiSelectionKeyCode={null}
       onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
-      className={zoomedOut ? 'zoomed-out' : undefined}
+      className={[zoomedOut ? 'zoomed-out' : '', edges.length > CROWDED_EDGES ? 'graph-crowded' : ''].join(' ').trim() || undefined}
       attributionPosition="top-left"
-      minZoom={0.05}
+      // Low enough for Fit to show 2000 open workloads in a narrow pane (one at 0.05 did not).
+      minZoom={0.01}
       maxZoom={2.5}
       aria-label="Connectivity graph"
     >
       <Background gap={24} />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false}>
+        <NamespaceControls />
+      </Controls>
       {/* React Flow's minimap draws every node and follows every change: fine for graphs people
           read node by node, too slow for thousands; those get the groups-only overview. */}
       {nodes.length > LARGE_GRAPH ? (
@@ -121,7 +145,8 @@ function Graph() {
           ariaLabel="Minimap of the graph: drag to pan, scroll to zoom"
         />
       )}
-      <Panel position="top-center">
+      <Panel position="top-center" className="graph-banners">
+        <FocusCrumbs />
         <GraphStatus layingOut={layingOut} />
       </Panel>
     </ReactFlow>

@@ -3,6 +3,7 @@
  * on a short window (a projector's 1280×720), where it would cover a third of the graph.
  */
 import { useState } from 'react';
+import { collapsedNamespaces } from '../../store/graphView';
 import { useAppState } from '../../store/react';
 import { selectClusterPolicies } from '../../store/selectors';
 import { IsolationBadge, TierMarks } from './nodes';
@@ -30,6 +31,8 @@ const SHORT_WINDOW = 760;
 export function Legend() {
   // Cluster-wide marks only when the input has cluster-wide policies: the strip stays short.
   const clusterWide = useAppState((s) => selectClusterPolicies(s).length > 0);
+  // The aggregates' reading only while some namespace is collapsed: small graphs keep their strip.
+  const collapsed = useAppState((s) => collapsedNamespaces(s.view, s.evaluated.analysis).size > 0);
   const [open, setOpen] = useState(() => window.innerHeight > SHORT_WINDOW);
   return (
     <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="legend">
@@ -39,6 +42,11 @@ export function Legend() {
           <Line key={kind} kind={kind} text={text} />
         ))}
         {clusterWide && <Line kind="edge-tier-deny" text="denied by a cluster-wide Deny" />}
+        {collapsed && (
+          <li data-testid="legend-aggregates">
+            <code className="legend-code">N pairs · ports</code> pairs drawn as one edge; the ports any of them allows (click: each)
+          </li>
+        )}
         <li>
           <IsolationBadge ingress egress={false} />
         </li>

@@ -75,7 +75,7 @@ export function deniedEdges(
     if (allowed && isAllConnections(allowed)) return [];
     const label = deniedLabel(allowed);
     const cause = causes.get(edgeId(...pair));
-    const data = { from: pair[0], to: pair[1], kind: 'denied' as const, label };
+    const data = { from: pair[0], to: pair[1], kind: 'denied' as const, label, ...(allowed ? { allowed } : {}) };
     if (!cause) return [flowEdge(source, target, data)];
     return [flowEdge(source, target, { ...data, denyTier: cause.tier, note: cause.note, title: `${label}. ${cause.rules}` })];
   };

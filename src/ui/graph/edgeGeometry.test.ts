@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floatingEdge } from './edgeGeometry';
+import { floatingEdge, loopEdge } from './edgeGeometry';
 
 const a = { x: 0, y: 0, width: 100, height: 50 };
 const b = { x: 300, y: 0, width: 100, height: 50 };
@@ -25,5 +25,16 @@ describe('floatingEdge', () => {
   it('leaves through the top or bottom when the target is below', () => {
     const below = { x: 0, y: 200, width: 100, height: 50 };
     expect(floatingEdge(a, below, 0).path).toBe('M 50,50 L 50,200');
+  });
+});
+
+describe('loopEdge', () => {
+  it('leaves and re-enters the right side of its node, its label right of the loop', () => {
+    const { path, labelX, labelY } = loopEdge(a, 90);
+    expect(path.startsWith('M 100,12.5 ')).toBe(true);
+    expect(path.endsWith(' 100,37.5')).toBe(true);
+    // The loop reaches 60 past the node at most (a cubic's peak is 3/4 of its control points').
+    expect(labelX - 45).toBeGreaterThanOrEqual(a.x + a.width + 60);
+    expect(labelY).toBe(25);
   });
 });

@@ -73,3 +73,22 @@ export function floatingEdge(source: Rect, target: Rect, offset = 6, labelAt = D
     labelY: round(start.y + (end.y - start.y) * labelAt + ny * LABEL_SHIFT),
   };
 }
+
+/** How far a loop reaches out to the right of its node. */
+const LOOP_REACH = 80;
+
+/**
+ * An edge from a node to itself (the traffic inside a collapsed namespace): a loop out of its
+ * right side and back, its label just right of the loop (`labelWidth` wide).
+ */
+export function loopEdge(node: Rect, labelWidth = 0): EdgeGeometry {
+  const right = node.x + node.width;
+  const top = node.y + node.height * 0.25;
+  const bottom = node.y + node.height * 0.75;
+  const far = right + LOOP_REACH;
+  return {
+    path: `M ${round(right)},${round(top)} C ${round(far)},${round(node.y - 20)} ${round(far)},${round(node.y + node.height + 20)} ${round(right)},${round(bottom)}`,
+    labelX: round(right + LOOP_REACH * 0.75 + labelWidth / 2 + 4),
+    labelY: round(node.y + node.height / 2),
+  };
+}

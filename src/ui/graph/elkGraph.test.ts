@@ -6,8 +6,11 @@ import { toFlow } from './toFlow';
 import { defaultGraph } from './testGraph';
 
 describe('ELK layout', () => {
-  it('positions every node, children inside groups, siblings apart', async () => {
-    const { nodes, edges } = toFlow(defaultGraph(), { deniedFor: null });
+  it.each([
+    ['every namespace open', new Set<string>()],
+    ['a namespace collapsed', new Set(['team-b'])],
+  ])('positions every node, children inside groups, siblings apart: %s', async (_, collapsed) => {
+    const { nodes, edges } = toFlow(defaultGraph(), { deniedFor: null, collapsed });
     const positions = fromElkGraph(await new ELK().layout(toElkGraph(nodes, edges)));
     expect(Object.keys(positions).sort()).toEqual(nodes.map((n) => n.id).sort());
     const placed = applyPlacement(nodes, positions);

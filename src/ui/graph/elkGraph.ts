@@ -26,23 +26,23 @@ const GROUP_OPTIONS = {
 };
 
 export function toElkGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[]): ElkNode {
-  const groups = nodes.filter(isGroup);
   const parent = new Map(nodes.map((n) => [n.id, n.parentId]));
+  const leaf = (n: FlowNode) => ({ id: n.id, width: n.width ?? 0, height: n.height ?? 0 });
   return {
     id: 'root',
     layoutOptions: ROOT_OPTIONS,
-    children: groups.map((group) => ({
-      id: group.id,
-      layoutOptions: GROUP_OPTIONS,
-      children: nodes
-        .filter((n) => n.parentId === group.id)
-        .map((n) => ({ id: n.id, width: n.width ?? 0, height: n.height ?? 0 })),
-    })),
+    // Groups with their children, and the leaves outside any group (collapsed namespaces).
+    children: nodes
+      .filter((n) => n.parentId === undefined)
+      .map((top) =>
+        isGroup(top) ? { id: top.id, layoutOptions: GROUP_OPTIONS, children: nodes.filter((n) => n.parentId === top.id).map(leaf) } : leaf(top),
+      ),
     // Only edges with specific ports between groups steer the layers: `All` edges usually run
     // both ways between open pods (cycles that only scramble the reading), and an edge inside a
-    // group would stack its pods, so that edges from other groups cross the upper one.
+    // group would stack its pods, so that edges from other groups cross the upper one. Two
+    // collapsed namespaces are two groups; a loop (traffic inside one) steers nothing.
     edges: edges
-      .filter((e) => e.data?.kind !== 'all' && parent.get(e.source) !== parent.get(e.target))
+      .filter((e) => e.data?.kind !== 'all' && e.source !== e.target && (parent.get(e.source) === undefined || parent.get(e.source) !== parent.get(e.target)))
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
 }

@@ -3,7 +3,8 @@
  * callbacks (components read the store instead), so nodes can be compared and reused.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { EndpointId, PolicyId } from '../../engine/types';
+import type { ConnectionSet, EndpointId, PolicyId } from '../../engine/types';
+import type { EdgePair } from '../../store/types';
 
 /** The cluster-wide tiers a Deny rule or a workload's rules come from. */
 export type ClusterTier = 'admin' | 'baseline';
@@ -14,6 +15,12 @@ export interface NamespaceData extends Record<string, unknown> {
   readonly labels: readonly string[];
   /** False when no Namespace object declares it (it only appears in metadata.namespace). */
   readonly declared: boolean;
+}
+
+/** A collapsed namespace: one node for its workloads (collapse.ts). */
+export interface CollapsedNamespaceData extends NamespaceData {
+  /** The workloads it stands for. */
+  readonly members: readonly EndpointId[];
 }
 
 export interface WorkloadData extends Record<string, unknown> {
@@ -34,10 +41,11 @@ export interface ExternalData extends Record<string, unknown> {
 }
 
 export type NamespaceNode = Node<NamespaceData, 'namespace'>;
+export type CollapsedNamespaceNode = Node<CollapsedNamespaceData, 'collapsedNamespace'>;
 export type WorkloadNode = Node<WorkloadData, 'workload'>;
 export type ExternalGroupNode = Node<{ readonly title: string } & Record<string, unknown>, 'externalGroup'>;
 export type ExternalNode = Node<ExternalData, 'external'>;
-export type FlowNode = NamespaceNode | WorkloadNode | ExternalGroupNode | ExternalNode;
+export type FlowNode = NamespaceNode | CollapsedNamespaceNode | WorkloadNode | ExternalGroupNode | ExternalNode;
 
 export type EdgeKind = 'ports' | 'all' | 'denied';
 
@@ -48,10 +56,20 @@ export interface ConnectionData extends Record<string, unknown> {
   readonly kind: EdgeKind;
   readonly label: string;
   /**
+   * What the engine allows between the pair (nothing: absent in the denied view); aggregates sum
+   * their pairs' up for their label. Absent on a shown policy's denied pairs.
+   */
+  readonly allowed?: ConnectionSet;
+  /**
    * For a bundle (see bundle.ts): the edges it stands for, as (source node, target node) ids. Each
    * of them allows what `label` says (without its ` ×N`).
    */
   readonly members?: readonly (readonly [string, string])[];
+  /**
+   * For an aggregate (see collapse.ts): the edges it stands for between the parts of its ends,
+   * each with its own label. `label` is their count and what any of them allows.
+   */
+  readonly pairs?: readonly EdgePair[];
   /** Where along the edge the label sits (see labelPlacement.ts); the default when absent. */
   readonly labelAt?: number;
   /** Set while something is focused: edges that belong to it are strong, the rest dim. */

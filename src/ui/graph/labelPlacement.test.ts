@@ -86,6 +86,16 @@ describe('label spots', () => {
     expect(spots.has(denial.id)).toBe(true);
   });
 
+  it('put the labels of edges into a hub near their other end, and of edges out of one near theirs', () => {
+    const hub = workload('hub', 2000, 2000);
+    const spokes = Array.from({ length: 9 }, (_, i) => workload(`s${i}`, i * 400, 0));
+    const fanIn = spokes.map((n) => edge(n.id, 'hub', 'TCP 53'));
+    const fanOut = spokes.map((n) => edge('hub', n.id, 'TCP 80'));
+    const spots = labelSpots([hub, ...spokes], [...fanIn, ...fanOut]);
+    for (const e of fanIn) expect(spots.get(e.id)!).toBeLessThan(0.5);
+    for (const e of fanOut) expect(spots.get(e.id)!).toBeGreaterThan(0.5);
+  });
+
   it('keep the edge objects whose label stays at the default, and reuse moved ones', () => {
     const cache = new WeakMap();
     const first = applyLabelSpots(nodes, crossing, cache);

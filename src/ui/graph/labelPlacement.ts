@@ -12,6 +12,13 @@ import { LARGE_GRAPH } from './viewport';
 /** Spots tried along an edge, from the default outwards. */
 const SPOTS = [DEFAULT_LABEL_AT, 0.45, 0.72, 0.33, 0.82, 0.25];
 /**
+ * Where many edges meet at one node (every namespace's DNS into kube-system), their labels would
+ * crowd around it: they go near the other end instead, spread out as those ends are.
+ */
+const HUB_EDGES = 8;
+const NEAR_SOURCE = [0.22, 0.32, 0.15, 0.42, 0.52];
+const NEAR_TARGET = [0.78, 0.68, 0.85, 0.58, 0.48];
+/**
  * Beyond this many edges the quadratic search costs more than it helps; large graphs (see
  * viewport.ts) keep the default spots too: they are read zoomed in, a namespace at a time.
  */
@@ -46,20 +53,31 @@ export function labelSpots(nodes: readonly FlowNode[], edges: readonly FlowEdge[
   // Labels must not hide workloads; group frames are big and mostly empty, so they do not count.
   const taken: Rect[] = nodes.filter((n) => !isGroup(n)).map((n) => rects.get(n.id)!);
   const spots = new Map<string, number>();
+  const [into, outOf] = [new Map<string, number>(), new Map<string, number>()];
+  for (const e of edges) {
+    into.set(e.target, (into.get(e.target) ?? 0) + 1);
+    outOf.set(e.source, (outOf.get(e.source) ?? 0) + 1);
+  }
+  const spotsOf = (e: FlowEdge) => {
+    const [toHub, fromHub] = [into.get(e.target)! >= HUB_EDGES, outOf.get(e.source)! >= HUB_EDGES];
+    return toHub === fromHub ? SPOTS : toHub ? NEAR_SOURCE : NEAR_TARGET;
+  };
   // A shown policy's edges come last, so the labels of the allowed edges keep their spots.
   const later = (e: FlowEdge) => (e.data?.ofPolicy ? 1 : 0);
   for (const edge of [...edges].sort((a, b) => later(a) - later(b) || (a.id < b.id ? -1 : 1))) {
     const source = rects.get(edge.source);
     const target = rects.get(edge.target);
-    if (!source || !target || !edge.data) continue;
+    // A loop's label has one place, at its far end (edgeGeometry.ts loopEdge).
+    if (!source || !target || !edge.data || edge.source === edge.target) continue;
     const size = labelSize(edge.data.label, edge.data.note);
     const offset = edgeOffset(edge.data.ofPolicy !== undefined);
     const boxAt = (at: number): Rect => {
       const { labelX, labelY } = floatingEdge(source, target, offset, at);
       return { x: labelX - size.width / 2, y: labelY - size.height / 2, ...size };
     };
-    let best = { at: DEFAULT_LABEL_AT, box: boxAt(DEFAULT_LABEL_AT), covered: Infinity };
-    for (const at of SPOTS) {
+    const tried = spotsOf(edge);
+    let best = { at: tried[0]!, box: boxAt(tried[0]!), covered: Infinity };
+    for (const at of tried) {
       const box = boxAt(at);
       const covered = taken.reduce((sum, other) => sum + overlap(box, other), 0);
       if (covered < best.covered) best = { at, box, covered };

@@ -2,9 +2,10 @@
  * The graph's node components. Memo'd, reading only their plain `data`; `nodeTypes` is built once
  * at module scope so React Flow never sees a new object.
  */
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import type { ClusterTier, ExternalGroupNode, ExternalNode, NamespaceNode, WorkloadNode } from './flowTypes';
+import { useActionManager } from '../commands/context';
+import type { ClusterTier, CollapsedNamespaceNode, ExternalGroupNode, ExternalNode, NamespaceNode, WorkloadNode } from './flowTypes';
 
 /** Edges float (edgeGeometry.ts), but React Flow only draws an edge whose ends have handles. */
 function Handles() {
@@ -112,6 +113,45 @@ const NamespaceView = memo(function NamespaceView({ data }: NodeProps<NamespaceN
   );
 });
 
+/** A collapsed namespace: its name, how many workloads it stands for, and a button that opens it. */
+const CollapsedNamespaceView = memo(function CollapsedNamespaceView({ id, data }: NodeProps<CollapsedNamespaceNode>) {
+  const actions = useActionManager();
+  const count = data.members.length;
+  const expand = (event: MouseEvent) => {
+    // The click opens the namespace; it is not also a click that selects the node.
+    event.stopPropagation();
+    actions.execute('expandNamespace', id);
+  };
+  return (
+    <div className="node-collapsed">
+      <Handles />
+      <div className="node-head">
+        <span className="group-kind">namespace</span>
+        <span className="node-title" title={data.name}>
+          {data.name}
+          {!data.declared && <span className="group-note" title="No Namespace object in the YAML declares it"> (implicit)</span>}
+        </span>
+      </div>
+      <div className="node-collapsed-row">
+        <span className="node-count">
+          {count} {count === 1 ? 'workload' : 'workloads'}
+        </span>
+        <button
+          type="button"
+          className="node-expand nodrag"
+          onClick={expand}
+          title="Expand: show its workloads (double-click, or + when selected)"
+          aria-label={`Expand namespace ${data.name}`}
+          data-testid="expand-namespace"
+        >
+          + Expand
+        </button>
+      </div>
+      {data.labels.length > 0 && <div className="group-labels">{data.labels.join('  ')}</div>}
+    </div>
+  );
+});
+
 const ExternalGroupView = memo(function ExternalGroupView({ data }: NodeProps<ExternalGroupNode>) {
   return (
     <div className="group-header">
@@ -125,5 +165,6 @@ export const nodeTypes: NodeTypes = {
   workload: WorkloadView,
   external: ExternalView,
   namespace: NamespaceView,
+  collapsedNamespace: CollapsedNamespaceView,
   externalGroup: ExternalGroupView,
 };

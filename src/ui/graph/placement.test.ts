@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { XY } from '../../store/types';
-import { applyPlacement, gridLayout, needsFullLayout, placeMissing, GROUP_HEADER, GROUP_PAD } from './placement';
+import { applyPlacement, needsFullLayout, placeMissing, GROUP_HEADER, GROUP_PAD } from './placement';
+import { gridLayout } from './gridLayout';
 import { toFlow } from './toFlow';
 import type { FlowNode } from './flowTypes';
 import { namespaceNodeId } from './ids';
@@ -97,6 +98,32 @@ describe('placement cache', () => {
     expect(moved.find((n) => n.id === NGINX)).toBe(first.find((n) => n.id === NGINX));
     expect(moved.find((n) => n.id === CLIENT)).not.toBe(first.find((n) => n.id === CLIENT));
     expect(moved.find((n) => n.id === CLIENT)!.position).toEqual({ x: 500, y: 500 });
+  });
+});
+
+describe('a namespace opened', () => {
+  const pods = (n: number): FlowNode[] => [
+    { id: namespaceNodeId('big'), type: 'namespace', position: { x: 0, y: 0 }, data: { name: 'big', labels: [], declared: true } },
+    ...Array.from({ length: n }, (_, i): FlowNode => ({
+      id: `big/p${i}[Pod]`,
+      type: 'workload',
+      parentId: namespaceNodeId('big'),
+      position: { x: 0, y: 0 },
+      width: 230,
+      height: 120,
+      data: { name: `p${i}`, kind: 'Pod', labels: [], isolatedIngress: false, isolatedEgress: false },
+    })),
+  ];
+
+  it('lays its workloads out as a grid taller than wide, where it stood, with no whole layout', () => {
+    const all = pods(20);
+    const known = { [namespaceNodeId('big')]: { x: 500, y: 300 } };
+    expect(needsFullLayout(all, known)).toBe(false);
+    const added = placeMissing(all, known);
+    expect(added[namespaceNodeId('big')]).toBeUndefined();
+    expect(new Set(Object.values(added).map((p) => p.x)).size).toBe(3);
+    expect(new Set(Object.values(added).map((p) => p.y)).size).toBe(7);
+    expectNoOverlap(applyPlacement(all, { ...known, ...added }));
   });
 });
 

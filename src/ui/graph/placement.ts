@@ -1,8 +1,11 @@
 /**
  * Where nodes go, without a layout engine: stable placement across edits.
  * - Known nodes keep their stored position (layout result or where the user dragged them).
- * - A new workload goes below the lowest node of its namespace; a new group to the right of all.
- * - Groups are sized to fit their children, and pushed down when growing made them overlap.
+ * - A new workload goes below the lowest node of its namespace; the workloads of a namespace that
+ *   has none placed yet (one just opened) form a near-square grid in it; a new group or collapsed
+ *   namespace goes to the right of all.
+ * - Groups are sized to fit their children; a top-level box (group or collapsed namespace) is
+ *   pushed down when one that grew (a namespace opened) would overlap it.
  * All pure: positions in, positions out.
  */
 import type { XY } from '../../store/types';
@@ -12,15 +15,18 @@ import { Position, type NodeHandle } from '@xyflow/react';
 export const GROUP_PAD = 20;
 /** Room for a group's title and labels above its children. */
 export const GROUP_HEADER = 64;
-const GAP = 28;
-const GROUP_GAP = 60;
+export const GAP = 28;
+export const GROUP_GAP = 60;
 const MIN_GROUP = { width: 270, height: 110 };
 
 type Box = { x: number; y: number; width: number; height: number };
 
 export const isGroup = (node: FlowNode) => node.type === 'namespace' || node.type === 'externalGroup';
 
-function childrenByGroup(nodes: readonly FlowNode[]): Map<string, FlowNode[]> {
+/** Groups, and the leaves outside any group (collapsed namespaces): what overlaps are settled between. */
+export const isTopLevel = (node: FlowNode) => node.parentId === undefined;
+
+export function childrenByGroup(nodes: readonly FlowNode[]): Map<string, FlowNode[]> {
   const byGroup = new Map<string, FlowNode[]>();
   for (const node of nodes) if (isGroup(node)) byGroup.set(node.id, []);
   for (const node of nodes) if (node.parentId) byGroup.get(node.parentId)?.push(node);
@@ -28,7 +34,7 @@ function childrenByGroup(nodes: readonly FlowNode[]): Map<string, FlowNode[]> {
 }
 
 /** A group's size from its children's positions. */
-function groupSize(children: readonly FlowNode[], positions: Readonly<Record<string, XY>>) {
+export function groupSize(children: readonly FlowNode[], positions: Readonly<Record<string, XY>>) {
   let width = MIN_GROUP.width;
   let height = MIN_GROUP.height;
   for (const child of children) {
@@ -41,12 +47,30 @@ function groupSize(children: readonly FlowNode[], positions: Readonly<Record<str
 }
 
 /**
- * True when most leaf nodes have no position (first load, a big paste): placing them one by one
- * next to their siblings would make a poor picture.
+ * True when most leaf nodes have nowhere to go: no position, and no placed group to go into
+ * (first load, a big paste of new namespaces). Placing them one by one would make a poor picture.
+ * The workloads of a namespace that opens have their group's place: they never ask for one.
  */
 export function needsFullLayout(nodes: readonly FlowNode[], positions: Readonly<Record<string, XY>>): boolean {
   const leaves = nodes.filter((n) => !isGroup(n));
-  return leaves.filter((n) => !positions[n.id]).length * 2 > leaves.length;
+  const homeless = leaves.filter((n) => !positions[n.id] && !(n.parentId !== undefined && positions[n.parentId]));
+  return homeless.length * 2 > leaves.length;
+}
+
+/** Children in a grid below their group's header (near-square by default): positions, relative to the group. */
+export function gridOfChildren(children: readonly FlowNode[], columns = Math.ceil(Math.sqrt(children.length))): Record<string, XY> {
+  const positions: Record<string, XY> = {};
+  const cellWidth = Math.max(0, ...children.map((c) => c.width ?? 0)) + GAP;
+  const cellHeight = Math.max(0, ...children.map((c) => c.height ?? 0)) + GAP;
+  children.forEach((child, i) => {
+    positions[child.id] = { x: GROUP_PAD + (i % Math.max(1, columns)) * cellWidth, y: GROUP_HEADER + Math.floor(i / Math.max(1, columns)) * cellHeight };
+  });
+  return positions;
+}
+
+/** The size of a top-level box: a group's from its children, a leaf's own. */
+export function boxSize(node: FlowNode, children: readonly FlowNode[] | undefined, positions: Readonly<Record<string, XY>>) {
+  return children ? groupSize(children, positions) : { width: node.width ?? 0, height: node.height ?? 0 };
 }
 
 /** Positions for the nodes that have none yet; known nodes are never moved. */
@@ -60,6 +84,12 @@ export function placeMissing(
   const all = (id: string) => placed[id] ?? positions[id];
   const byGroup = childrenByGroup(nodes);
   for (const children of byGroup.values()) {
+    // A namespace just opened: a grid taller than wide, as the graph's pane is (it opens centred,
+    // at the largest zoom that shows it whole: 3 columns of 20 workloads read at 0.5, 5 at 0.35).
+    if (children.length > 0 && !children.some((c) => all(c.id))) {
+      Object.assign(placed, gridOfChildren(children, Math.ceil(Math.sqrt(children.length / 3))));
+      continue;
+    }
     let bottom = GROUP_HEADER - GAP;
     for (const child of children) {
       const p = all(child.id);
@@ -72,16 +102,16 @@ export function placeMissing(
     }
   }
   let right = -GROUP_GAP;
-  const groups = nodes.filter(isGroup);
+  const tops = nodes.filter(isTopLevel);
   const merged = { ...positions, ...placed };
-  for (const group of groups) {
-    const p = all(group.id);
-    if (p) right = Math.max(right, p.x + groupSize(byGroup.get(group.id)!, merged).width);
+  for (const top of tops) {
+    const p = all(top.id);
+    if (p) right = Math.max(right, p.x + boxSize(top, byGroup.get(top.id), merged).width);
   }
-  for (const group of groups) {
-    if (all(group.id)) continue;
-    placed[group.id] = { x: right + GROUP_GAP, y: 0 };
-    right += GROUP_GAP + groupSize(byGroup.get(group.id)!, merged).width;
+  for (const top of tops) {
+    if (all(top.id)) continue;
+    placed[top.id] = { x: right + GROUP_GAP, y: 0 };
+    right += GROUP_GAP + boxSize(top, byGroup.get(top.id), merged).width;
   }
   return placed;
 }
@@ -115,15 +145,17 @@ function placed(node: FlowNode, box: { x: number; y: number; width?: number; hei
   }
   const width = box.width ?? node.width;
   const height = box.height ?? node.height;
-  const sized = width !== undefined && height !== undefined ? { width, height, handles: nodeHandles(width, height) } : {};
+  // `measured` too: React Flow fits (fitView) only measured nodes, and never measures the ones
+  // it does not render (large graphs render what is in view); their declared size is their size.
+  const sized = width !== undefined && height !== undefined ? { width, height, measured: { width, height }, handles: nodeHandles(width, height) } : {};
   const made = { ...node, position: { x: box.x, y: box.y }, ...sized } as FlowNode;
   cache?.set(node, made);
   return made;
 }
 
 /**
- * Nodes with positions and group sizes applied. A group that would overlap one above it (because
- * one grew) is shown moved down; its stored position is untouched.
+ * Nodes with positions and group sizes applied. A top-level box that would overlap one above it
+ * (because one grew) is shown moved down; its stored position is untouched.
  */
 export function applyPlacement(
   nodes: readonly FlowNode[],
@@ -132,10 +164,10 @@ export function applyPlacement(
 ): FlowNode[] {
   const byGroup = childrenByGroup(nodes);
   const boxes = new Map<string, Box>();
-  const groups = nodes.filter(isGroup).map((group): Box & { id: string } => ({
-    id: group.id,
-    ...(positions[group.id] ?? { x: 0, y: 0 }),
-    ...groupSize(byGroup.get(group.id)!, positions),
+  const groups = nodes.filter(isTopLevel).map((top): Box & { id: string } => ({
+    id: top.id,
+    ...(positions[top.id] ?? { x: 0, y: 0 }),
+    ...boxSize(top, byGroup.get(top.id), positions),
   }));
   const settled: Box[] = [];
   for (const box of [...groups].sort((a, b) => a.y - b.y || a.x - b.x)) {
@@ -148,40 +180,4 @@ export function applyPlacement(
     boxes.set(box.id, box);
   }
   return nodes.map((node) => placed(node, boxes.get(node.id) ?? positions[node.id] ?? { x: GROUP_PAD, y: GROUP_HEADER }, cache));
-}
-
-/**
- * A whole-graph layout without edges, for graphs too large for ELK: each group a near-square
- * grid of its children, groups in rows that wrap so the whole is about as wide as it is high.
- */
-export function gridLayout(nodes: readonly FlowNode[]): Record<string, XY> {
-  const positions: Record<string, XY> = {};
-  const sizes = new Map<string, { width: number; height: number }>();
-  for (const [groupId, children] of childrenByGroup(nodes)) {
-    const columns = Math.max(1, Math.ceil(Math.sqrt(children.length)));
-    const cellHeight = Math.max(0, ...children.map((c) => c.height ?? 0)) + GAP;
-    children.forEach((child, i) => {
-      positions[child.id] = {
-        x: GROUP_PAD + (i % columns) * ((child.width ?? 0) + GAP),
-        y: GROUP_HEADER + Math.floor(i / columns) * cellHeight,
-      };
-    });
-    sizes.set(groupId, groupSize(children, positions));
-  }
-  const area = [...sizes.values()].reduce((sum, s) => sum + (s.width + GROUP_GAP) * (s.height + GROUP_GAP), 0);
-  const rowWidth = Math.max(...[...sizes.values()].map((s) => s.width), Math.sqrt(area) * 1.2);
-  let x = 0;
-  let y = 0;
-  let rowHeight = 0;
-  for (const [groupId, size] of sizes) {
-    if (x > 0 && x + size.width > rowWidth) {
-      x = 0;
-      y += rowHeight + GROUP_GAP;
-      rowHeight = 0;
-    }
-    positions[groupId] = { x, y };
-    x += size.width + GROUP_GAP;
-    rowHeight = Math.max(rowHeight, size.height);
-  }
-  return positions;
 }

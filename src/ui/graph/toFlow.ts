@@ -7,6 +7,8 @@
  * - Workloads carry their isolation and the cluster-wide tiers with rules for them (badges).
  * - Edges are allowed connections labelled with their ports, plus the pairs a shown cluster-wide
  *   policy denies; in denied mode, the pairs of one endpoint where something is denied (denials.ts).
+ * - Namespaces named in `collapsed` are one node each, their edges aggregated (collapse.ts).
+ * - With a focus, only the focused node, its neighbours and the edges between them (focus.ts).
  * - Dozens of edges from other namespaces at one node are bundled per namespace (bundle.ts).
  * Positions are placeholders here; placement.ts positions nodes and sizes the groups.
  */
@@ -24,8 +26,11 @@ import type {
 } from '../../engine/types';
 import { memoizeLast } from '../../store/memo';
 import type { ClusterDenial } from '../../store/evaluation/protocol';
+import type { GraphFocus } from '../../store/types';
 import { bundleHubs, HUB_LIMIT, type BundleCache } from './bundle';
 import { rangeToCidrs } from './cidr';
+import { collapseNamespaces, createCollapseCache, type CollapseCache } from './collapse';
+import { focusOn } from './focus';
 import { deniedEdges, policyDenialEdges, type PolicyDenials } from './denials';
 import { connectionLabel, flowEdge } from './flowEdge';
 import type { ClusterTier, ConnectionData, ExternalNode, FlowEdge, FlowNode, WorkloadData, WorkloadNode } from './flowTypes';
@@ -47,6 +52,10 @@ export interface FlowOptions {
   readonly policyDenials?: PolicyDenials;
   /** Above this many edges from other groups at one node, they are bundled (default HUB_LIMIT). */
   readonly hubLimit?: number;
+  /** The namespaces drawn collapsed (store/graphView.ts `collapsedNamespaces`). */
+  readonly collapsed?: ReadonlySet<string>;
+  /** Only this node, its neighbours and the edges between them. */
+  readonly focus?: GraphFocus | null;
 }
 
 /**
@@ -76,6 +85,9 @@ export interface FlowCache {
   readonly policyDenialEdges: typeof policyDenialEdges;
   readonly withDenials: (allowed: FlowEdge[], denials: readonly FlowEdge[]) => FlowEdge[];
   readonly bundled: typeof bundleHubs;
+  readonly collapse: CollapseCache;
+  readonly collapsed: typeof collapseNamespaces;
+  readonly focused: typeof focusOn;
   readonly groupOf: (nodes: readonly FlowNode[]) => ReadonlyMap<string, string | undefined>;
   /** The last node list and what it was made from: most keystrokes change no node at all. */
   lastNodes?: { readonly key: readonly unknown[]; readonly nodes: FlowNode[] };
@@ -92,11 +104,15 @@ export const createFlowCache = (): FlowCache => ({
   policyDenialEdges: memoizeLast(policyDenialEdges),
   withDenials: memoizeLast((allowed: FlowEdge[], denials: readonly FlowEdge[]) => (denials.length > 0 ? [...allowed, ...denials] : allowed)),
   bundled: memoizeLast(bundleHubs),
+  collapse: createCollapseCache(),
+  collapsed: memoizeLast(collapseNamespaces),
+  focused: memoizeLast(focusOn),
   groupOf: memoizeLast((nodes: readonly FlowNode[]) => new Map(nodes.map((n) => [n.id, n.parentId]))),
 });
 
 const NODE_WIDTH = 230;
 const NO_EDGES: readonly FlowEdge[] = [];
+const NOTHING_COLLAPSED: ReadonlySet<string> = new Set();
 const MAX_LABELS = 4;
 const ORIGIN = { x: 0, y: 0 };
 /** The frame around external ranges: always the same, so always the same object. */
@@ -245,7 +261,8 @@ function allowedEdges(
       edges.push(cached.edge);
       continue;
     }
-    const data: ConnectionData = { from: c.from, to: c.to, kind: isAllConnections(c.allowed) ? 'all' : 'ports', label: connectionLabel(c.allowed) };
+    const kind = isAllConnections(c.allowed) ? 'all' : 'ports';
+    const data: ConnectionData = { from: c.from, to: c.to, kind, label: connectionLabel(c.allowed), allowed: c.allowed };
     const made = flowEdge(source, target, data);
     cache.edges.set(c, { edge: made });
     edges.push(made);
@@ -279,8 +296,9 @@ function flowNodes(analysis: Analysis, cache: FlowCache) {
 const nodeIndexes = new WeakMap<readonly FlowNode[], ReadonlyMap<EndpointId, string>>();
 
 /**
- * The node that shows each endpoint: a workload's own, or the external node grouping its range.
- * Once per node list (kept while the list is), as edges and emphasis both ask for every result.
+ * The node that shows each endpoint: a workload's own, the collapsed namespace it is in, or the
+ * external node grouping its range. Once per node list (kept while the list is), as edges and
+ * emphasis both ask for every result.
  */
 export function endpointNodeIds(nodes: readonly FlowNode[]): ReadonlyMap<EndpointId, string> {
   let index = nodeIndexes.get(nodes);
@@ -288,7 +306,7 @@ export function endpointNodeIds(nodes: readonly FlowNode[]): ReadonlyMap<Endpoin
     const built = new Map<EndpointId, string>();
     for (const node of nodes) {
       if (node.type === 'workload') built.set(node.id as EndpointId, node.id);
-      if (node.type === 'external') for (const m of node.data.members) built.set(m, node.id);
+      if (node.type === 'external' || node.type === 'collapsedNamespace') for (const m of node.data.members) built.set(m, node.id);
     }
     nodeIndexes.set(nodes, (index = built));
   }
@@ -305,5 +323,7 @@ export function toFlow(analysis: Analysis, options: FlowOptions, cache: FlowCach
         cache.allowedEdges(analysis.connections, nodeOf, cache),
         policyDenials ? cache.policyDenialEdges(policyDenials, nodeOf) : NO_EDGES,
       );
-  return { nodes, edges: cache.bundled(edges, cache.groupOf(nodes), options.hubLimit ?? HUB_LIMIT, cache.bundles) };
+  const collapsed = cache.collapsed(nodes, edges, options.collapsed ?? NOTHING_COLLAPSED, cache.collapse);
+  const shown = options.focus ? cache.focused(collapsed.nodes, collapsed.edges, options.focus) : collapsed;
+  return { nodes: shown.nodes, edges: cache.bundled(shown.edges, cache.groupOf(shown.nodes), options.hubLimit ?? HUB_LIMIT, cache.bundles) };
 }

@@ -1,17 +1,21 @@
 /**
- * The graph on screen, derived step by step from the store: analysis → nodes and edges (toFlow)
- * → positions (placement) → label spots → emphasis (selection, else the policy in focus: the one
- * shown from the policy panel, else the one under the cursor). Each step is memoised on its
+ * The graph on screen, derived step by step from the store: analysis → nodes and edges (toFlow,
+ * with the namespaces drawn collapsed, and the focus view's subset) → positions (placement, or
+ * the focus view's own layout) → label spots → emphasis (selection, else the policy in focus: the
+ * one shown from the policy panel, else the one under the cursor). Each step is memoised on its
  * inputs and keeps a per-object cache, so an edit re-creates only the nodes and edges it changed:
  * React Flow and the memo'd node components skip the rest.
  */
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { sameItems } from '../../engine';
+import { collapsedNamespaces } from '../../store/graphView';
 import { useAppState, useAnswer } from '../../store/react';
 import { selectClusterPolicies, selectCursorPolicy, selectShownPolicy } from '../../store/selectors';
+import type { GraphFocus } from '../../store/types';
 import type { Analysis, PolicyFootprint, PolicySummary } from '../../engine/types';
 import type { PolicyDenials } from './denials';
 import { applyEmphasis, createEmphasisCache } from './emphasis';
+import { focusLayout } from './focus';
 import { applyLabelSpots } from './labelPlacement';
 import { applyPlacement, placeMissing, type PlacementCache } from './placement';
 import { createFlowCache, toFlow, type FlowModel } from './toFlow';
@@ -35,13 +39,23 @@ export function usePolicyFocus(): PolicyFocus {
   return useMemo(() => ({ policy, footprint }), [policy, footprint]);
 }
 
+/** The graph without positions: whole (what layout works from) and as shown (the focus view's part of it). */
+export interface BaseModels {
+  readonly whole: FlowModel;
+  readonly shown: FlowModel;
+  /** The focus the graph shows: none while the focused node is not in the graph. */
+  readonly focus: GraphFocus | null;
+}
+
 /**
- * Nodes and edges without positions: what layout works from, for the analysis given. In the
- * denied view, the session says which denied pairs a cluster-wide Deny rule accounts for; else
- * a cluster-wide policy in focus adds the pairs it denies.
+ * Nodes and edges without positions, for the analysis given, with the namespaces the view
+ * collapses. In the denied view, the session says which denied pairs a cluster-wide Deny rule
+ * accounts for; else a cluster-wide policy in focus adds the pairs it denies.
  */
-export function useBaseModel(analysis: Analysis | undefined, focus: PolicyFocus): FlowModel {
+export function useBaseModel(analysis: Analysis | undefined, focus: PolicyFocus): BaseModels {
   const deniedFor = useAppState((s) => s.view.deniedFor);
+  const graphFocus = useAppState((s) => s.view.focus);
+  const collapsed = useAppState((s) => collapsedNamespaces(s.view, analysis));
   const clusterWide = useAppState((s) => selectClusterPolicies(s).length > 0);
   const clusterDenials = useAnswer(deniedFor && clusterWide ? { kind: 'clusterDenials', endpoint: deniedFor } : undefined);
   const { policy, footprint } = focus;
@@ -50,13 +64,22 @@ export function useBaseModel(analysis: Analysis | undefined, focus: PolicyFocus)
     [policy, footprint],
   );
   const cache = useRef(createFlowCache()).current;
-  return useMemo(
-    () => (analysis ? toFlow(analysis, { deniedFor, clusterDenials, policyDenials }, cache) : EMPTY),
-    [analysis, deniedFor, clusterDenials, policyDenials, cache],
+  // The focus view has its own cache: the whole graph's steps keep their memo meanwhile.
+  const focusCache = useRef(createFlowCache()).current;
+  const whole = useMemo(
+    () => (analysis ? toFlow(analysis, { deniedFor, clusterDenials, policyDenials, collapsed }, cache) : EMPTY),
+    [analysis, deniedFor, clusterDenials, policyDenials, collapsed, cache],
   );
+  const drawn = graphFocus && whole.nodes.some((n) => n.id === graphFocus.node) ? graphFocus : null;
+  const shown = useMemo(
+    () => (analysis && drawn ? toFlow(analysis, { deniedFor, clusterDenials, policyDenials, collapsed, focus: drawn }, focusCache) : whole),
+    [analysis, drawn, deniedFor, clusterDenials, policyDenials, collapsed, focusCache, whole],
+  );
+  return useMemo(() => ({ whole, shown, focus: drawn }), [whole, shown, drawn]);
 }
 
-export function useFlowModel(base: FlowModel, focus: PolicyFocus): FlowModel {
+/** The model placed, labelled and emphasised; the focus view laid out on its own (focus.ts). */
+export function useFlowModel(base: FlowModel, focus: PolicyFocus, graphFocus: GraphFocus | null): FlowModel {
   const positions = useAppState((s) => s.positions);
   const selection = useAppState((s) => s.selection);
   const { policy, footprint } = focus;
@@ -64,9 +87,14 @@ export function useFlowModel(base: FlowModel, focus: PolicyFocus): FlowModel {
   const emphasisCache = useRef(createEmphasisCache()).current;
   // On the nodes alone: a result that changes only edges (a port typed) places nothing again.
   const baseNodes = base.nodes;
+  // The focus view's layout follows its edges (which side a neighbour is on); the whole graph's does not.
+  const focusEdges = graphFocus ? base.edges : undefined;
   const placed = useMemo(
-    () => applyPlacement(baseNodes, { ...positions, ...placeMissing(baseNodes, positions) }, placementCache),
-    [baseNodes, positions, placementCache],
+    () =>
+      graphFocus && focusEdges
+        ? applyPlacement(baseNodes, focusLayout(baseNodes, focusEdges, graphFocus), placementCache)
+        : applyPlacement(baseNodes, { ...positions, ...placeMissing(baseNodes, positions) }, placementCache),
+    [baseNodes, focusEdges, graphFocus, positions, placementCache],
   );
   const labelCache = useRef<Parameters<typeof applyLabelSpots>[2]>(new WeakMap()).current;
   // Label spots follow positions only, so selecting or highlighting never moves a label.

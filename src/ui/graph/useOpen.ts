@@ -36,6 +36,8 @@ export function useOpenEdge(): (edge: EdgeRef) => void {
       const { actions } = store.getState();
       actions.select({ kind: 'edge', ...edge });
       actions.setView({ inspector: 'details' });
+      // An aggregate stands for many pairs: its panel lists them, each explained on a click.
+      if (edge.pairs) return;
       void actions.ask({ kind: 'explain', from, to }).then((answer) => {
         const state = store.getState();
         // The user may have clicked elsewhere meanwhile; a stale graph's ranges point at old lines.

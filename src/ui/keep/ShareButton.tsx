@@ -1,12 +1,14 @@
 /**
- * "Share": copies a link that holds the whole work (store/persistence/shareLink.ts). A link too
- * long to travel reliably is not copied: the dialog says so and offers the YAML file instead.
+ * "Share": copies a link that holds the whole work (store/persistence/shareLink.ts), and in lesson
+ * mode the lesson, so a class opens it in the lesson. A link too long to travel reliably is not
+ * copied: the dialog says so and offers the YAML file instead.
  */
 import { useRef, useState } from 'react';
 import { useAppStoreApi } from '../../store/react';
 import { RELIABLE_LINK_CHARS, shareLink } from '../../store/persistence/shareLink';
 import { saveYaml } from '../app/saveFile';
-import { LINK_COPIED, LINK_NOT_COPIED, linkTooLong } from './wording';
+import { lessonEntry } from '../lessons/lessons';
+import { LINK_COPIED, LINK_NOT_COPIED, linkOpensLesson, linkTooLong } from './wording';
 import './keep.css';
 
 interface Shared {
@@ -14,6 +16,8 @@ interface Shared {
   /** Over RELIABLE_LINK_CHARS, and the user has not asked for it anyway. */
   readonly tooLong: boolean;
   readonly copied: boolean;
+  /** The title of the lesson the link opens in. */
+  readonly lessonTitle?: string;
 }
 
 /** Copies to the clipboard; false where the browser refuses (no permission, not a secure page). */
@@ -32,10 +36,12 @@ export function ShareButton() {
   const [shared, setShared] = useState<Shared | null>(null);
 
   const share = async () => {
-    const { readText, positions } = store.getState();
-    const link = await shareLink({ text: readText(), positions }, location.href.split('#')[0]!);
+    const { readText, positions, view } = store.getState();
+    const lesson = view.lesson?.id;
+    const link = await shareLink({ work: { text: readText(), positions }, lesson }, location.href.split('#')[0]!);
     const tooLong = link.length > RELIABLE_LINK_CHARS;
-    setShared({ link, tooLong, copied: !tooLong && (await copy(link)) });
+    const title = lesson === undefined ? undefined : (lessonEntry(lesson)?.title ?? lesson);
+    setShared({ link, tooLong, copied: !tooLong && (await copy(link)), ...(title !== undefined && { lessonTitle: title }) });
     dialog.current!.showModal();
   };
   // Copies on request: a short link again, or a long one the user wants anyway.
@@ -57,6 +63,7 @@ export function ShareButton() {
           <>
             <h2 id="share-title">Share</h2>
             <p>{shared.copied ? LINK_COPIED : LINK_NOT_COPIED}</p>
+            {shared.lessonTitle !== undefined && <p data-testid="share-lesson">{linkOpensLesson(shared.lessonTitle)}</p>}
             <input
               className="share-link"
               readOnly

@@ -12,6 +12,8 @@ export const REPLACED: Record<RestoreReason, { readonly done: string; readonly k
   restore: { done: 'Restored.', kept: 'The work it replaced is kept as a restore point.' },
   otherTab: { done: 'Loaded the other tab’s work.', kept: 'This tab’s work is kept as a restore point.' },
   savedOver: { done: 'Kept this tab’s work.', kept: 'The other tab’s work is kept as a restore point.' },
+  lesson: { done: 'Opened the lesson.', kept: 'Your previous work is kept as a restore point.' },
+  solution: { done: 'Loaded the solution.', kept: 'Your attempt is kept as a restore point.' },
 };
 
 /** A restore point's title in the list: whose work it is, and what replaced it. */
@@ -23,7 +25,14 @@ export const POINT_TITLE: Record<RestoreReason, string> = {
   restore: 'Before a restore point was restored',
   otherTab: 'This tab’s work, before the other tab’s was loaded',
   savedOver: 'Another tab’s work, before this tab saved over it',
+  lesson: 'Before a lesson was opened',
+  solution: 'Your attempt, before the lesson’s solution was loaded',
 };
+
+/** The Share dialog in lesson mode. */
+export function linkOpensLesson(title: string): string {
+  return `Whoever opens it lands in the lesson “${title}” with this text, its predictions not yet answered.`;
+}
 
 export const LINK_PROBLEM: Record<LinkProblem, string> = {
   damaged:

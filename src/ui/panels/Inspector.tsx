@@ -1,19 +1,23 @@
-/** The side panel: details of the selection, "Why not?", problems, cluster-wide policies — as tabs. */
+/** The side panel: details of the selection, "Why not?", problems, cluster-wide policies, checks, the lesson — as tabs. */
 import { policyName } from '../../engine';
 import type { InspectorTab } from '../../store/types';
 import { useActions, useAppState } from '../../store/react';
 import { selectClusterPolicies, selectProblems, selectShownPolicy } from '../../store/selectors';
+import { Checks } from './Checks';
+import { checksTabLabel } from './checkList';
+import { AggregateDetails } from './AggregateDetails';
 import { ClusterPolicies } from './ClusterPolicies';
 import { ClusterPolicyDetails } from './ClusterPolicyDetails';
 import { EdgeDetails } from './EdgeDetails';
 import { NodeDetails } from './NodeDetails';
 import { Problems } from './Problems';
 import { WhyNot } from './WhyNot';
+import { LessonTab } from '../lessons/LessonTab';
 
 function Details() {
   const selection = useAppState((s) => s.selection);
   const shown = useAppState(selectShownPolicy);
-  if (selection?.kind === 'edge') return <EdgeDetails edge={selection} />;
+  if (selection?.kind === 'edge') return selection.pairs ? <AggregateDetails edge={selection} /> : <EdgeDetails edge={selection} />;
   if (selection?.kind === 'node') return <NodeDetails nodeId={selection.id} />;
   if (shown) {
     return (
@@ -35,14 +39,21 @@ export function Inspector() {
   const chosen = useAppState((s) => s.view.inspector);
   const problems = useAppState(selectProblems).length;
   const clusterPolicies = useAppState(selectClusterPolicies).length;
+  const checks = useAppState((s) => s.evaluated.checks);
+  const inLesson = useAppState((s) => s.view.lesson !== null);
   const actions = useActions();
-  // The Cluster tab is there only while the input has cluster-wide policies.
-  const tab = chosen === 'cluster' && clusterPolicies === 0 ? 'details' : chosen;
+  // The Cluster and Checks tabs are there only while the input has cluster-wide policies, expectations.
+  const absent =
+    (chosen === 'cluster' && clusterPolicies === 0) || (chosen === 'checks' && checks.length === 0) || (chosen === 'lesson' && !inLesson);
+  const tab = absent ? 'details' : chosen;
   const tabs: [InspectorTab, string][] = [
+    // Lesson mode: the lesson comes first.
+    ...(inLesson ? [['lesson', 'Lesson'] as [InspectorTab, string]] : []),
     ['details', 'Details'],
     ['whyNot', 'Why not?'],
     ['problems', `Problems (${problems})`],
     ...(clusterPolicies > 0 ? [['cluster', `Cluster (${clusterPolicies})`] as [InspectorTab, string]] : []),
+    ...(checks.length > 0 ? [['checks', checksTabLabel(checks)] as [InspectorTab, string]] : []),
   ];
   return (
     <aside className="inspector" aria-label="Inspector">
@@ -69,6 +80,8 @@ export function Inspector() {
         {tab === 'whyNot' && <WhyNot />}
         {tab === 'problems' && <Problems />}
         {tab === 'cluster' && <ClusterPolicies />}
+        {tab === 'checks' && <Checks />}
+        {tab === 'lesson' && <LessonTab />}
       </div>
     </aside>
   );

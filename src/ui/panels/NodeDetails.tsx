@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { tierName } from '../../engine';
 import type { EndpointId, PolicySummary } from '../../engine/types';
+import { collapsedNamespaces } from '../../store/graphView';
 import { useAnswer, useAppState } from '../../store/react';
 import { selectEndpointIndex, selectPolicyIndex } from '../../store/selectors';
 import { useActionManager } from '../commands/context';
@@ -85,6 +86,37 @@ function ClusterGovernance({ directions }: { directions: readonly DirectionGover
   );
 }
 
+/** Focus on the node (only it, its neighbours and the edges between them), or back to the whole graph. */
+function FocusButton({ nodeId }: { nodeId: string }) {
+  const actions = useActionManager();
+  const focused = useAppState((s) => s.view.focus?.node === nodeId);
+  return (
+    <button type="button" className="button" onClick={() => actions.execute('focusNode', nodeId)} aria-pressed={focused} data-testid="focus-node">
+      {focused ? 'Back to the whole graph' : 'Focus on it'} <kbd>Shift+F</kbd>
+    </button>
+  );
+}
+
+/** A namespace's buttons: expand or collapse it, and focus on it while collapsed. */
+function NamespaceButtons({ nodeId, name }: { nodeId: string; name: string }) {
+  const actions = useActionManager();
+  const collapsed = useAppState((s) => collapsedNamespaces(s.view, s.evaluated.analysis).has(name));
+  return (
+    <p className="button-row">
+      {collapsed ? (
+        <button type="button" className="button" onClick={() => actions.execute('expandNamespace', nodeId)} data-testid="expand-node">
+          Expand <kbd>+</kbd>
+        </button>
+      ) : (
+        <button type="button" className="button" onClick={() => actions.execute('collapseNamespace', nodeId)} data-testid="collapse-node">
+          Collapse <kbd>-</kbd>
+        </button>
+      )}
+      {collapsed && <FocusButton nodeId={nodeId} />}
+    </p>
+  );
+}
+
 export function NodeDetails({ nodeId }: { nodeId: string }) {
   const analysis = useAppState((s) => s.evaluated.analysis);
   const deniedFor = useAppState((s) => s.view.deniedFor);
@@ -104,10 +136,15 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
   const namespace = analysis?.namespaces.find((ns) => ns.name === namespaceName);
 
   if (namespace) {
+    const workloads = analysis!.endpoints.filter((e) => e.type === 'workload' && e.namespace === namespace.name).length;
     return (
       <section className="details" data-testid="node-details">
         <h2>Namespace {namespace.name}</h2>
-        <p>{namespace.declared ? 'Declared by a Namespace object.' : 'Not declared: it only appears in metadata.namespace.'}</p>
+        <p>
+          {namespace.declared ? 'Declared by a Namespace object.' : 'Not declared: it only appears in metadata.namespace.'}{' '}
+          {workloads} {workloads === 1 ? 'workload' : 'workloads'}.
+        </p>
+        <NamespaceButtons nodeId={nodeId} name={namespace.name} />
         <p className="labels">
           {Object.entries(namespace.labels).map(([k, v]) => (
             <code key={k}>{`${k}=${v}`}</code>
@@ -168,9 +205,12 @@ export function NodeDetails({ nodeId }: { nodeId: string }) {
       <PeerRows rows={reaches} testId="reaches" none="Nothing: every connection out of it is denied." />
       <h3>Reached by</h3>
       <PeerRows rows={reachedBy} testId="reached-by" none="Nothing: every connection into it is denied." />
-      <button type="button" className="button" onClick={() => actions.execute('toggleDenied')} aria-pressed={deniedFor === id}>
-        {deniedFor === id ? 'Back to allowed connections' : 'Show what is denied'} <kbd>Shift+D</kbd>
-      </button>
+      <p className="button-row">
+        <button type="button" className="button" onClick={() => actions.execute('toggleDenied')} aria-pressed={deniedFor === id}>
+          {deniedFor === id ? 'Back to allowed connections' : 'Show what is denied'} <kbd>Shift+D</kbd>
+        </button>
+        <FocusButton nodeId={nodeId} />
+      </p>
     </section>
   );
 }

@@ -1,45 +1,32 @@
 /** "Why not?": two endpoints and a port in, the engine's verdict and reasons out. */
 import { useMemo } from 'react';
 import { PROTOCOLS, type Protocol } from '../../model/types';
-import type { Endpoint, EndpointId, PortQuery } from '../../engine/types';
+import type { EndpointId, PortQuery } from '../../engine/types';
+import { Combobox, type ComboboxOption } from '../combobox/Combobox';
 import { useActions, useAnswer, useAppState } from '../../store/react';
 import { ExplanationLines } from './ExplanationLines';
-import { endpointName, RuleLink } from './links';
+import { endpointOptions } from './endpointOptions';
+import { RuleLink } from './links';
 import { involvedRules } from './involved';
 import { ruleKey } from './provenance';
 
-function EndpointSelect({ label, value, onChange, endpoints, testId }: {
+/** An endpoint picker: 2 000 endpoints are too many to scroll, so it is searched as typed. */
+function EndpointPicker({ label, value, onChange, options, testId }: {
   label: string;
   value: EndpointId | null;
-  onChange: (id: EndpointId | null) => void;
-  endpoints: readonly Endpoint[];
+  onChange: (id: EndpointId) => void;
+  options: readonly ComboboxOption[];
   testId: string;
 }) {
-  const groups = useMemo(() => {
-    const byGroup = new Map<string, Endpoint[]>();
-    for (const e of endpoints) {
-      const group = e.type === 'workload' ? `namespace ${e.namespace}` : 'outside the cluster';
-      byGroup.set(group, [...(byGroup.get(group) ?? []), e]);
-    }
-    return [...byGroup];
-  }, [endpoints]);
   return (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value ?? ''} onChange={(e) => onChange((e.target.value || null) as EndpointId | null)} data-testid={testId}>
-        <option value="">— choose —</option>
-        {groups.map(([group, members]) => (
-          <optgroup key={group} label={group}>
-            {members.map((e) => (
-              <option key={e.id} value={e.id}>
-                {endpointName(e, e.id)}
-                {e.type === 'workload' ? ` (${e.kind})` : ''}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </label>
+    <Combobox
+      label={label}
+      options={options}
+      value={value}
+      onChoose={(option) => onChange(option.id as EndpointId)}
+      placeholder="Type a name, namespace or label"
+      testId={testId}
+    />
   );
 }
 
@@ -53,7 +40,8 @@ export function portQuery(protocol: Protocol, port: string): PortQuery | undefin
 
 export function WhyNot() {
   const form = useAppState((s) => s.whyNot);
-  const endpoints = useAppState((s) => s.evaluated.analysis?.endpoints) ?? [];
+  const endpoints = useAppState((s) => s.evaluated.analysis?.endpoints);
+  const options = useMemo(() => endpointOptions(endpoints ?? []), [endpoints]);
   const actions = useActions();
   const query = portQuery(form.protocol, form.port);
   const ready = form.from && form.to && form.from !== form.to && query;
@@ -63,8 +51,8 @@ export function WhyNot() {
     <section className="details why-not" aria-label="Why not?" data-testid="why-not">
       <h2>Why (not)?</h2>
       <p className="muted">Pick two endpoints and a port: the verdict and its reasons.</p>
-      <EndpointSelect label="From" value={form.from} onChange={(from) => actions.setWhyNot({ from })} endpoints={endpoints} testId="why-from" />
-      <EndpointSelect label="To" value={form.to} onChange={(to) => actions.setWhyNot({ to })} endpoints={endpoints} testId="why-to" />
+      <EndpointPicker label="From" value={form.from} onChange={(from) => actions.setWhyNot({ from })} options={options} testId="why-from" />
+      <EndpointPicker label="To" value={form.to} onChange={(to) => actions.setWhyNot({ to })} options={options} testId="why-to" />
       <div className="field-row">
         <label className="field">
           <span>Protocol</span>
