@@ -2,7 +2,7 @@
  * The Checks tab: expectations written beside the manifests are checked as the user types; a
  * failing one says which pair breaks it, and that pair opens in "Why not?" with its explanation.
  */
-import { CLASSIC, expect, find, IDS, test } from './fixtures';
+import { CLASSIC, edgeId, expect, find, IDS, test } from './fixtures';
 
 /** The classic example, plus: the client reaches nginx on TCP 8080 (it does not, yet). */
 const EXPECTATIONS = `---
@@ -41,4 +41,19 @@ test('a failing expectation turns green as the fix is typed, and its pair explai
   await expect(tab).toHaveText('Checks ✓');
   await tab.click();
   await expect(page.getByTestId('checks-summary')).toHaveText('All 2 expectations hold.');
+});
+
+test('"Expect allowed" on an edge writes the expectation down: it holds, and one undo takes it back', async ({ page, editor }) => {
+  await editor.ready();
+  await page.getByTestId(`edge-label-${edgeId(IDS.client, IDS.nginx)}`).click();
+  await page.getByTestId('expect-allowed').click();
+  await expect(page.getByTestId('tab-checks')).toHaveText('Checks ✓');
+  await expect(page.getByTestId('check')).toContainText(`${IDS.client} → ${IDS.nginx}: allowed on TCP 80`);
+  const written = await editor.text();
+  expect(written.startsWith(CLASSIC)).toBe(true);
+  expect(written.slice(CLASSIC.length)).toContain(`- from: "${IDS.client}"\n      to: "${IDS.nginx}"\n      ports: [TCP/80]\n      expect: allowed\n`);
+  await editor.cursorAt(1, 1);
+  await editor.press('Control+z');
+  await expect.poll(() => editor.text()).toBe(CLASSIC);
+  await expect(page.getByTestId('tab-checks')).toHaveCount(0);
 });

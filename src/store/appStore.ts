@@ -15,6 +15,7 @@ import { viewShowing } from './graphView';
 import type {
   CentreRequest,
   CursorPosition,
+  EditRequest,
   Evaluated,
   LineEdit,
   RevisionLineEdits,
@@ -44,6 +45,8 @@ export interface AppState {
   /** The work the latest `replaceText` replaced (persistence/keeper.ts keeps it as a restore point). */
   readonly replaced: ReplacedWork | null;
   readonly reveal: RevealRequest | null;
+  /** A change a command wrote, waiting for the editor (which applies it as typing would, one undo step). */
+  readonly pendingEdit: EditRequest | null;
   /** The node the graph should centre on next (showInGraph); the graph does when it draws it. */
   readonly centreOn: CentreRequest | null;
   readonly evaluated: Evaluated;
@@ -81,6 +84,8 @@ export interface AppActions {
   setPositions(positions: Readonly<Record<string, XY>>, replace?: boolean): void;
   /** Shows a location of the evaluated text in the editor (and highlights it). */
   reveal(location: SourceLocation): void;
+  /** Writes a change into the text through the editor: one undo step, the rest of the text untouched. */
+  applyEdit(change: TextChange): void;
   /**
    * Shows a node of the graph (an id of src/ui/graph/ids.ts: a workload's, a namespace's, an
    * address group's): opens its namespace, leaves a focus that would hide it, selects it and
@@ -139,6 +144,7 @@ export function mergeResult(previous: Evaluated, result: EvaluationResult): Eval
 export function createAppStore(options: AppStoreOptions): AppStore {
   let evaluator: Evaluator | undefined;
   let revealSeq = 0;
+  let editSeq = 0;
   let replacedSeq = 0;
   let centreSeq = 0;
   const store = createStore<AppState>()((set, get) => ({
@@ -159,6 +165,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     positions: options.positions ?? {},
     replaced: null,
     reveal: null,
+    pendingEdit: null,
     centreOn: null,
     evaluated: NOTHING_EVALUATED,
     unshownLineEdits: [],
@@ -199,6 +206,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       setPositions: (positions, replace = false) =>
         set({ positions: replace ? positions : { ...get().positions, ...positions } }),
       reveal: (location) => set({ reveal: { range: locator(get().evaluated.documents)(location).range, seq: ++revealSeq } }),
+      applyEdit: (change) => set({ pendingEdit: { change, seq: ++editSeq } }),
       showInGraph(id) {
         const { view, evaluated } = get();
         const shown = evaluated.analysis && viewShowing(view, evaluated.analysis, id);

@@ -2,6 +2,7 @@
 import type { HeldBack } from '../model';
 import type { Diagnostic, DocumentLayout, SourceRange } from '../model/source';
 import type { Protocol } from '../model/types';
+import type { TextChange } from '../model/text-changes';
 import type { Analysis, EndpointId, PolicyId } from '../engine/types';
 import type { Check } from './evaluation/protocol';
 
@@ -156,6 +157,12 @@ export interface CursorPosition {
 /** A request to show a range of the editor's text; `seq` makes a repeated click reveal again. */
 export interface RevealRequest {
   readonly range: SourceRange;
+  readonly seq: number;
+}
+
+/** A change a command wrote, for the editor to apply as one undo step; `seq` tells two apart. */
+export interface EditRequest {
+  readonly change: TextChange;
   readonly seq: number;
 }
 

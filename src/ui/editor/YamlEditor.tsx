@@ -174,6 +174,16 @@ export function YamlEditor() {
         if (state.evaluated !== previous.evaluated) {
           monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(selectProblems(state), monaco.MarkerSeverity));
         }
+        if (state.pendingEdit && state.pendingEdit !== previous.pendingEdit) {
+          // As typed: the change reaches the store through onDidChangeContent, one undo step.
+          const { offset, length, text } = state.pendingEdit.change;
+          const start = model.getPositionAt(offset);
+          const end = model.getPositionAt(offset + length);
+          editor.pushUndoStop();
+          editor.executeEdits('netpol-canvas', [{ range: monaco.Range.fromPositions(start, end), text }]);
+          editor.pushUndoStop();
+          editor.revealPositionInCenterIfOutsideViewport(model.getPositionAt(offset + text.length), monaco.editor.ScrollType.Smooth);
+        }
         if (state.reveal && state.reveal !== previous.reveal) {
           const { startLine, startColumn, endLine, endColumn } = state.reveal.range;
           const range = new monaco.Range(startLine, startColumn, endLine, endColumn);

@@ -1,6 +1,10 @@
 /** The selected edge: per port, which rule allows it on the egress side and on the ingress side. */
 import type { EdgeRef } from '../../store/types';
-import { useAnswer, useAppState } from '../../store/react';
+import type { ConnectionSet } from '../../engine';
+import type { ExpectedVerdict } from '../../model/types';
+import { expectationEdit } from '../../model/write/expectation-edit';
+import { useActions, useAnswer, useAppState, useAppStoreApi } from '../../store/react';
+import { pairExpectation } from './expectPair';
 import { selectEndpointIndex } from '../../store/selectors';
 import { connectionLabel } from '../graph/toFlow';
 import { endpointName, RuleLink } from './links';
@@ -49,6 +53,28 @@ function BundleNote({ edge, pair }: { edge: EdgeRef; pair: string }) {
   );
 }
 
+/** Writes the pair's expectation into the text (a ConnectivityExpectations document), one undo step. */
+function ExpectButtons({ from, to, allowed }: { from: string; to: string; allowed: ConnectionSet }) {
+  const store = useAppStoreApi();
+  const actions = useActions();
+  const write = (expect: ExpectedVerdict) => {
+    const change = expectationEdit(store.getState().readText(), pairExpectation(from, to, expect, allowed));
+    actions.applyEdit(change);
+    actions.setView({ inspector: 'checks' });
+  };
+  const title = 'Write it down as an expectation, checked as you type (Checks tab) and by netpol-canvas check in CI';
+  return (
+    <p className="expect-buttons">
+      <button type="button" className="button" title={title} onClick={() => write('allowed')} data-testid="expect-allowed">
+        Expect allowed
+      </button>
+      <button type="button" className="button" title={title} onClick={() => write('denied')} data-testid="expect-denied">
+        Expect denied
+      </button>
+    </p>
+  );
+}
+
 export function EdgeDetails({ edge }: { edge: EdgeRef }) {
   const { from, to } = edge;
   const endpoints = useAppState(selectEndpointIndex);
@@ -70,6 +96,7 @@ export function EdgeDetails({ edge }: { edge: EdgeRef }) {
       <p className={explanation.verdict ? 'verdict verdict-allowed' : 'verdict verdict-denied'}>
         {explanation.verdict ? `Allowed: ${connectionLabel(explanation.allowed)}` : 'Nothing allowed'}
       </p>
+      {!edge.members && !edge.pairs && <ExpectButtons from={from} to={to} allowed={explanation.allowed} />}
       {rows.length > 0 && (
         <table className="provenance">
           <thead>
