@@ -4,10 +4,11 @@
 // (about a fifth of the parse time of a large file). Its browser build is ES modules, so the
 // bundle needs no `require` shim.
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const [entry = 'src/cli/main.ts', outfile = 'dist/cli.mjs'] = process.argv.slice(2);
-const yamlBrowserBuild = fileURLToPath(new URL('../node_modules/yaml/browser/index.js', import.meta.url));
+const yamlBrowserBuild = join(dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser/index.js');
 
 await build({
   entryPoints: [entry],
