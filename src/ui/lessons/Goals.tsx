@@ -3,30 +3,15 @@
  * tab's look: a mark, the expectation in words, and for a failing one what breaks it (a failing
  * pair opens in "Why not?"). Goals live in the lesson file, not the text: no YAML links.
  */
-import { expectationFailureLines, expectationText, type ExpectationResult, type FailingPair } from '../../engine';
-import { useActions } from '../../store/react';
-import { whyNotOf } from '../panels/checkList';
+import { expectationFailureLines, expectationText, type ExpectationResult } from '../../engine';
+import { CheckReasons } from '../panels/CheckReasons';
 import { lessonNumber, nextLesson } from './lessons';
 import type { LessonStatus } from './progress';
 import { useOpenLesson } from './useOpenLesson';
 import { goalsSummary, LAST_LESSON, LESSON_COMPLETE, STATUS_TEXT } from './wording';
 
-function ExplainPair({ pair, reason }: { pair: FailingPair; reason: string }) {
-  const actions = useActions();
-  const explain = () => {
-    actions.setWhyNot(whyNotOf(pair));
-    actions.setView({ inspector: 'whyNot' });
-  };
-  return (
-    <button type="button" className="link check-pair" title="Explain it in Why not?" onClick={explain}>
-      {reason}
-    </button>
-  );
-}
-
 function GoalRow({ result }: { result: ExpectationResult }) {
   const reasons = expectationFailureLines(result);
-  const unmatched = result.unmatched.length;
   return (
     <li className={result.passed ? 'check is-passing' : 'check is-failing'} data-testid="lesson-goal" data-passed={result.passed}>
       <div className="check-head">
@@ -35,14 +20,7 @@ function GoalRow({ result }: { result: ExpectationResult }) {
         </span>
         <span className="check-text">{expectationText(result.expectation)}</span>
       </div>
-      {!result.passed && (
-        <ul className="check-reasons">
-          {reasons.map((reason, i) => {
-            const pair = i >= unmatched ? result.failing[i - unmatched] : undefined;
-            return <li key={reason}>{pair ? <ExplainPair pair={pair} reason={reason} /> : reason}</li>;
-          })}
-        </ul>
-      )}
+      {!result.passed && <CheckReasons result={result} reasons={reasons} />}
     </li>
   );
 }

@@ -4,34 +4,17 @@
  * pair opens in "Why not?", asked about the traffic it gets wrong.
  */
 import { useMemo } from 'react';
-import type { FailingPair } from '../../engine';
-import { useActions, useAppState } from '../../store/react';
-import { checkGroups, checksSummary, whyNotOf, type CheckRow } from './checkList';
+import { useAppState } from '../../store/react';
+import { checkGroups, checksSummary, type CheckRow } from './checkList';
+import { CheckReasons } from './CheckReasons';
 import { SourceLink } from './links';
-
-function PairButton({ pair, reason }: { pair: FailingPair; reason: string }) {
-  const actions = useActions();
-  const explain = () => {
-    actions.setWhyNot(whyNotOf(pair));
-    actions.setView({ inspector: 'whyNot' });
-  };
-  return (
-    <button type="button" className="link check-pair" title="Explain it in Why not?" onClick={explain}>
-      {reason}
-    </button>
-  );
-}
 
 function Row({ row }: { row: CheckRow }) {
   const { result } = row.check;
-  const pairs = result.failing;
-  // Reasons come as: patterns that match nothing, one line per listed pair, then "… and N more".
-  const unmatched = row.reasons.slice(0, result.unmatched.length);
-  const more = row.reasons.slice(result.unmatched.length + pairs.length);
   return (
     <li className={result.passed ? 'check is-passing' : 'check is-failing'} data-testid="check" data-passed={result.passed}>
       <div className="check-head">
-        <span className="check-mark" aria-label={result.passed ? 'holds' : 'fails'}>
+        <span className="check-mark" role="img" aria-label={result.passed ? 'holds' : 'fails'}>
           {result.passed ? '✓' : '✗'}
         </span>
         <span className="check-text">{row.text}</span>
@@ -39,23 +22,7 @@ function Row({ row }: { row: CheckRow }) {
           YAML
         </SourceLink>
       </div>
-      {!result.passed && (
-        <ul className="check-reasons">
-          {unmatched.map((reason) => (
-            <li key={reason}>{reason}</li>
-          ))}
-          {pairs.map((pair, i) => (
-            <li key={`${pair.from}->${pair.to}`}>
-              <PairButton pair={pair} reason={row.reasons[result.unmatched.length + i]!} />
-            </li>
-          ))}
-          {more.map((reason) => (
-            <li key={reason} className="muted">
-              {reason}
-            </li>
-          ))}
-        </ul>
-      )}
+      {!result.passed && <CheckReasons result={result} reasons={row.reasons} />}
     </li>
   );
 }
