@@ -10,6 +10,7 @@ import { saveYaml } from '../app/saveFile';
 import { lessonEntry } from '../lessons/lessons';
 import { LINK_COPIED, LINK_NOT_COPIED, linkOpensLesson, linkTooLong } from './wording';
 import './keep.css';
+import { copyText } from '../app/clipboard';
 
 interface Shared {
   readonly link: string;
@@ -18,16 +19,6 @@ interface Shared {
   readonly copied: boolean;
   /** The title of the lesson the link opens in. */
   readonly lessonTitle?: string;
-}
-
-/** Copies to the clipboard; false where the browser refuses (no permission, not a secure page). */
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function ShareButton() {
@@ -41,11 +32,11 @@ export function ShareButton() {
     const link = await shareLink({ work: { text: readText(), positions }, lesson }, location.href.split('#')[0]!);
     const tooLong = link.length > RELIABLE_LINK_CHARS;
     const title = lesson === undefined ? undefined : (lessonEntry(lesson)?.title ?? lesson);
-    setShared({ link, tooLong, copied: !tooLong && (await copy(link)), ...(title !== undefined && { lessonTitle: title }) });
+    setShared({ link, tooLong, copied: !tooLong && (await copyText(link)), ...(title !== undefined && { lessonTitle: title }) });
     dialog.current!.showModal();
   };
   // Copies on request: a short link again, or a long one the user wants anyway.
-  const copyLink = async () => shared && setShared({ ...shared, tooLong: false, copied: await copy(shared.link) });
+  const copyLink = async () => shared && setShared({ ...shared, tooLong: false, copied: await copyText(shared.link) });
 
   return (
     <>

@@ -5,16 +5,7 @@ import type { LessonProgress } from '../../store/types';
 import { useActions } from '../../store/react';
 import { showNextHint } from './progress';
 import { hintHeading } from './wording';
-
-/** Copies to the clipboard; false where the browser refuses (no permission, not a secure page). */
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { copyText } from '../app/clipboard';
 
 function HintYaml({ yaml }: { yaml: string }) {
   const [copied, setCopied] = useState<boolean | null>(null);
@@ -24,7 +15,7 @@ function HintYaml({ yaml }: { yaml: string }) {
         <code>{yaml}</code>
       </pre>
       <div className="hint-yaml-actions">
-        <button type="button" className="button" onClick={() => void copy(yaml).then(setCopied)} data-testid="hint-copy">
+        <button type="button" className="button" onClick={() => void copyText(yaml).then(setCopied)} data-testid="hint-copy">
           Copy YAML
         </button>
         <span role="status" className="muted">
