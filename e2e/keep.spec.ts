@@ -97,7 +97,9 @@ test('two tabs see each other, and neither saves over the other: the one behind 
   await expect(keep.otherTabNotice()).toContainText('also open in another tab');
   await expect(otherKeep.otherTabNotice()).toContainText('also open in another tab');
 
-  // This tab saves an edit: the other tab now shows older work, and says so.
+  // This tab saves an edit: the other tab now shows older work, and says so. (The editor loads
+  // beside the page: wait for it, as a person would, before typing.)
+  await editor.ready();
   const { line, end } = find('name: client');
   await editor.cursorAt(line, end);
   const typed = await keep.now();
