@@ -12,34 +12,38 @@ export function sameStamp(a: Stamp | null, b: Stamp | null): boolean {
 }
 
 /**
- * The slot to write, or null when another tab wrote since `known` (a conflict). An empty slot
- * is free whatever this tab knew (site data cleared: there is nothing to save over).
+ * The slot to write, or null when another tab wrote different work since this tab last read or
+ * wrote it (`known`): a conflict. It is none when the slot is empty, whatever this tab knew (site
+ * data cleared: there is nothing to save over); when it holds the work this tab is saving; or when
+ * it holds the work this tab knew (another tab, opened on it, saved it again with its layout of
+ * nodes this tab had not placed: positions only one of them has are no work, see `sameWork`).
  */
 export function nextSlot(
   current: SavedSlot | undefined,
-  known: Stamp | null,
+  known: SavedSlot | null,
   work: SavedWork,
   tab: string,
   now: number,
 ): SavedSlot | null {
-  if (current && !sameStamp(current.stamp, known)) return null;
+  const otherTabWrote = current && !sameStamp(current.stamp, known?.stamp ?? null);
+  if (otherTabWrote && !sameWork(current.work, work) && !(known && sameWork(current.work, known.work))) return null;
   return { work, stamp: { tab, seq: (current?.stamp.seq ?? 0) + 1 }, savedAt: now };
 }
 
-export type SaveOutcome = { readonly saved: Stamp } | { readonly conflict: true };
+export type SaveOutcome = { readonly saved: SavedSlot } | { readonly conflict: true };
 
 /** Writes `work` unless another tab wrote since `known` (one storage transaction). */
 export async function saveWork(
   storage: KeyValueStorage,
   work: SavedWork,
-  known: Stamp | null,
+  known: SavedSlot | null,
   tab: string,
   now: number,
 ): Promise<SaveOutcome> {
   let outcome: SaveOutcome = { conflict: true };
   await storage.update<SavedSlot>(WORK_KEY, (current) => {
     const next = nextSlot(isSlot(current) ? current : undefined, known, work, tab, now);
-    if (next) outcome = { saved: next.stamp };
+    if (next) outcome = { saved: next };
     return next ?? undefined;
   });
   return outcome;

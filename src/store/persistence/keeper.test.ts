@@ -126,6 +126,35 @@ describe('the keeper', () => {
     expect((await readSlot(storage))!.work.text).toBe('from A');
   });
 
+  it('is not behind when another tab, opened on the same work, saves its layout of it', async () => {
+    const storage = memoryStorage();
+    const hub = memoryTabHub();
+    const a = await openTab(storage, hub());
+    a.actions.setText('shared');
+    await a.settled();
+    const b = await openTab(storage, hub());
+    // A's edit waits for its save while B saves its layout of what A saved.
+    a.actions.setText('shared, edited');
+    b.actions.setPositions({ 'default/web[Pod]': { x: 5, y: 6 } });
+    await b.keeper.flush();
+    await a.settled();
+    expect(a.status()).toBe('saved');
+    expect((await readSlot(storage))!.work.text).toBe('shared, edited');
+    await vi.waitFor(() => expect(b.status()).toBe('behind'));
+  });
+
+  it('is not behind when two tabs opened together save the same work, each without having read the other', async () => {
+    const storage = memoryStorage();
+    const a = await openTab(storage);
+    const b = await openTab(storage);
+    a.actions.setPositions({ n: { x: 1, y: 1 } });
+    await a.settled();
+    b.actions.setPositions({ m: { x: 2, y: 2 } });
+    await b.settled();
+    expect(b.status()).toBe('saved');
+    expect((await readSlot(storage))!.work.positions).toEqual({ m: { x: 2, y: 2 } });
+  });
+
   it('opens a share link over saved work, keeping that work as a restore point first', async () => {
     const storage = memoryStorage();
     const first = await openTab(storage);

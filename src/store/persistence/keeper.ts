@@ -17,7 +17,7 @@ import { openShareFragment } from './shareLink';
 import type { Start } from './startup';
 import type { KeyValueStorage } from './storage';
 import type { TabChannel, TabMessage } from './tabs';
-import type { RestorePoint, SavedWork, Stamp, Work } from './types';
+import type { RestorePoint, SavedSlot, SavedWork, Work } from './types';
 
 /** Changes are saved this long after the first unsaved one, so a burst of typing is one save. */
 export const SAVE_DELAY_MS = 400;
@@ -58,7 +58,8 @@ export class Keeper {
   private readonly channel: TabChannel | null;
   private readonly now: () => number;
   private readonly saveDelayMs: number;
-  private known: Stamp | null;
+  /** The slot as this tab last read or wrote it: it saves over that (see `nextSlot`). */
+  private known: SavedSlot | null;
   /** The store holds changes the slot does not. */
   private dirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -122,7 +123,7 @@ export class Keeper {
       }
       this.known = outcome.saved;
       this.state.setState({ status: this.dirty ? 'pending' : 'saved', savedAt: this.now() });
-      this.channel?.post({ type: 'saved', tab: this.tab, stamp: outcome.saved });
+      this.channel?.post({ type: 'saved', tab: this.tab, stamp: outcome.saved.stamp });
     });
   }
 
@@ -138,7 +139,7 @@ export class Keeper {
       const slot = await readSlot(this.storage);
       if (!slot) return this.resume();
       // Set first: the save that follows the replacement writes over the slot just read.
-      this.known = slot.stamp;
+      this.known = slot;
       this.state.setState({ status: 'saved', failure: null });
       this.replaceWith(slot.work, 'otherTab');
     });
@@ -153,7 +154,7 @@ export class Keeper {
         this.setPoints(await storeRestorePoint(this.storage, point));
         this.tell({ kind: 'kept', reason: 'savedOver', point: point.id });
       }
-      this.known = slot?.stamp ?? null;
+      this.known = slot ?? null;
       this.resume();
     });
   }
@@ -242,15 +243,19 @@ export class Keeper {
     const others = this.state.getState().otherTabs.filter((t) => t !== message.tab);
     this.state.setState({ otherTabs: message.type === 'bye' ? others : [...others, message.tab] });
     if (message.type === 'hello') this.channel?.post({ type: 'here', tab: this.tab });
-    if (message.type === 'saved' && !sameStamp(message.stamp, this.known)) void this.serial(() => this.checkSlot());
+    if (message.type === 'saved' && !sameStamp(message.stamp, this.known?.stamp ?? null)) void this.serial(() => this.checkSlot());
   }
 
-  /** Another tab saved: is this tab now behind, or did it save what this tab shows anyway? */
+  /**
+   * Another tab saved: is this tab now behind? Not when it saved what this tab shows, nor when it
+   * saved again what this tab had read or written (its own layout of it): this tab's changes, if
+   * any, then go over it.
+   */
   private async checkSlot(): Promise<void> {
     const slot = await readSlot(this.storage);
     const { status } = this.state.getState();
-    if (!slot || sameStamp(slot.stamp, this.known) || status === 'behind' || status === 'failed') return;
-    if (sameWork(slot.work, this.snapshot())) this.known = slot.stamp;
+    if (!slot || sameStamp(slot.stamp, this.known?.stamp ?? null) || status === 'behind' || status === 'failed') return;
+    if (sameWork(slot.work, this.snapshot()) || (this.known && sameWork(slot.work, this.known.work))) this.known = slot;
     else this.state.setState({ status: 'behind' });
   }
 

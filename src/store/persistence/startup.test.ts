@@ -22,14 +22,14 @@ const LINKED = { work: { text: 'linked', positions: { m: { x: 5, y: 6 } } } };
 
 describe('what the app opens with', () => {
   it('is the saved work, or the default text when nothing is saved', () => {
-    expect(chooseStart(SLOT, null, 'default', 9)).toEqual({ work: SLOT.work, known: SLOT.stamp, keep: null, link: null });
+    expect(chooseStart(SLOT, null, 'default', 9)).toEqual({ work: SLOT.work, known: SLOT, keep: null, link: null });
     expect(chooseStart(undefined, null, 'default', 9)).toEqual({ work: { text: 'default', positions: {} }, known: null, keep: null, link: null });
   });
 
   it('is a share link over saved work, which it keeps as a restore point; the view preferences stay, not what it showed', () => {
     expect(chooseStart(SLOT, LINKED, 'default', 9)).toEqual({
       work: { ...LINKED.work, view: { ...VIEW, deniedFor: null, policy: null, namespaces: null, focus: null, lesson: null } },
-      known: SLOT.stamp,
+      known: SLOT,
       keep: { reason: 'share', savedAt: 9, work: { text: 'saved', positions: SLOT.work.positions } },
       link: { opened: true },
     });
@@ -59,7 +59,7 @@ describe('what the app opens with', () => {
   it('is the saved work when the link is damaged, and says why', () => {
     expect(chooseStart(SLOT, { problem: 'damaged' }, 'default', 9)).toEqual({
       work: SLOT.work,
-      known: SLOT.stamp,
+      known: SLOT,
       keep: null,
       link: { problem: 'damaged' },
     });

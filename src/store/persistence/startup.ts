@@ -8,13 +8,13 @@ import { readSlot } from './autosave';
 import { worthKeeping } from './restorePoints';
 import { openShareFragment, type LinkProblem } from './shareLink';
 import type { KeyValueStorage } from './storage';
-import type { RestorePoint, SavedSlot, SavedWork, Stamp, Work } from './types';
+import type { RestorePoint, SavedSlot, SavedWork, Work } from './types';
 
 export interface Start {
   /** The work to open; its view is partial (the store fills in its defaults). */
   readonly work: Work & { readonly view?: Partial<SavedWork['view']> };
-  /** The slot's stamp as read: the tab saves over it, and only over it. */
-  readonly known: Stamp | null;
+  /** The slot as read: the tab saves over it, and only over it (or over the same work). */
+  readonly known: SavedSlot | null;
   /** Saved work that the opened link replaces: kept before the first save. */
   readonly keep: Omit<RestorePoint, 'id'> | null;
   /** The share link in the address, if there was one: opened, or why not. */
@@ -30,7 +30,7 @@ export function chooseStart(
   defaultText: string,
   now: number,
 ): Omit<Start, 'storageFailed'> {
-  const known = slot?.stamp ?? null;
+  const known = slot ?? null;
   const saved = slot?.work;
   if (link && 'work' in link) {
     // The saved view is this browser's preference (theme, inspector tab): it stays; what it
