@@ -21,7 +21,8 @@ import {
   type ShownGraph,
   type ShownPair,
 } from '../test/support/flow-decode';
-import { expect, test, type GraphPage } from './fixtures';
+import { CLASSIC, edgeId, expect, IDS, test, type GraphPage } from './fixtures';
+import { expectedEdgeId } from '../src/ui/graph/ids';
 
 /**
  * Two dozen Deployments in one namespace, half of them allowed only DNS egress, beside a DNS pod
@@ -164,4 +165,29 @@ test('a cluster above the threshold opens collapsed; its aggregates, and a names
   await expect(graph.collapsedNodes()).toHaveCount(analysis.namespaces.length - 1);
   await expect(graph.node(subject)).toBeVisible();
   expect(deniedViewDifferences(await shownGraph(page, graph, analysis), analysis, subject)).toEqual([]);
+});
+
+test('failing expectations are marked on the graph, and the picture still reads exactly', async ({ page, graph }) => {
+  const expectations = `---
+apiVersion: netpol-canvas/v1alpha1
+kind: ConnectivityExpectations
+metadata: {name: web}
+spec:
+  expectations:
+    - {from: "${IDS.client}", to: "${IDS.nginx}", ports: [TCP/8080], expect: allowed}
+    - {from: "${IDS.client}", to: "${IDS.nginx}", ports: [TCP/80], expect: denied}
+`;
+  await load(page, graph, `${CLASSIC}${expectations}`, IDS.nginx);
+  const pair = edgeId(IDS.client, IDS.nginx);
+  const mark = expectedEdgeId(IDS.client, IDS.nginx);
+  await expect(graph.edgeText(mark)).toHaveText('✗ expected TCP 8080');
+  await expect(graph.edgeText(pair)).toHaveText('TCP 80');
+  await expect(graph.edgeNote(pair)).toHaveText('✗ should be denied');
+  const analysis = await engineAnswer(page);
+  expect(allowedViewDifferences(await shownGraph(page, graph, analysis), analysis)).toEqual([]);
+  // The mark opens its pair, saying what fails.
+  await page.getByTestId(`edge-label-${mark}`).dispatchEvent('click');
+  const fails = page.locator(`[data-testid="edge-details"][data-edge="${mark}"]`).getByTestId('edge-check-fails');
+  await expect(fails).toContainText(`web: ${IDS.client} → ${IDS.nginx}: allowed on TCP 8080 — TCP 8080 not allowed (allowed: TCP 80)`);
+  await expect(fails).toContainText(`web: ${IDS.client} → ${IDS.nginx}: denied on TCP 80 — TCP 80 allowed`);
 });

@@ -4,10 +4,10 @@
  * people to look at.
  * Not a test: it asserts nothing.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { generateCluster } from '../bench/generate-cluster';
-import { edgeId } from '../src/ui/graph/ids';
+import { edgeId, expectedEdgeId } from '../src/ui/graph/ids';
 import { SearchPage } from './pages/search';
 import { WhyNotPage } from './pages/whyNot';
 import { LessonPage } from './pages/lesson';
@@ -122,6 +122,21 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await whyNot.open();
     await whyNot.from.type('svc-1');
     await whyNot.from.active().waitFor();
+  },
+  'checks-failing': async (page) => {
+    const classic = readFileSync(new globalThis.URL('../fixtures/classic/nginx.yaml', import.meta.url), 'utf8');
+    const intent = `---
+apiVersion: netpol-canvas/v1alpha1
+kind: ConnectivityExpectations
+metadata: {name: web}
+spec:
+  expectations:
+    - {from: "${CLIENT}", to: "${NGINX}", ports: [TCP/8080], expect: allowed}
+    - {from: "${CLIENT}", to: "${NGINX}", ports: [TCP/80], expect: denied}
+`;
+    await page.evaluate((text) => window.__netpolTest!.loadText(text), classic + intent);
+    await page.getByTestId(`edge-label-${expectedEdgeId(CLIENT, NGINX)}`).click();
+    await page.getByTestId('edge-check-fails').waitFor();
   },
   'matrix-tcp-80': async (page) => {
     await page.getByTestId('pane-matrix').click();

@@ -9,6 +9,7 @@ export {
   expectationFailureLines,
   expectationText,
   explanationLines,
+  failingPairText,
   locationText,
   patternText,
   policyName,

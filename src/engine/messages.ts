@@ -4,7 +4,7 @@
  */
 import type { FileLocation, Locate } from '../model/source';
 import type { EndpointPattern, Expectation } from '../model/types';
-import { expectedConnections, type ExpectationResult } from './expectations';
+import { expectedConnections, type ExpectationResult, type FailingPair } from './expectations';
 import { describeConnections } from './describe';
 import { NO_CONNECTIONS, isAllConnections, isNoConnections, subtractConnections, unionConnections } from './portset';
 import type {
@@ -249,13 +249,16 @@ export function expectationFailureLines(result: ExpectationResult): string[] {
     (u) => `${roles[u.role]}${u.index === undefined ? '' : `[${u.index}]`} ${patternText(u.pattern)} matches no endpoint`,
   );
   const mustAllow = result.expectation.expect === 'allowed';
-  const pairs = result.failing.map((pair) =>
-    mustAllow
-      ? `${pair.from} → ${pair.to}: ${describeConnections(pair.offending)} not allowed (allowed: ${allowedText(pair.allowed)})`
-      : `${pair.from} → ${pair.to}: ${describeConnections(pair.offending)} allowed`,
-  );
+  const pairs = result.failing.map((pair) => `${pair.from} → ${pair.to}: ${failingPairText(pair, mustAllow)}`);
   const more = result.failedPairs - result.failing.length;
   return [...unmatched, ...pairs, ...(more > 0 ? [`… and ${more} more pair${more === 1 ? '' : 's'}`] : [])];
+}
+
+/** What breaks an expectation between one pair: `TCP 5432 not allowed (allowed: nothing)`, `TCP 80 allowed`. */
+export function failingPairText(pair: FailingPair, mustAllow: boolean): string {
+  return mustAllow
+    ? `${describeConnections(pair.offending)} not allowed (allowed: ${allowedText(pair.allowed)})`
+    : `${describeConnections(pair.offending)} allowed`;
 }
 
 function allowedText(set: ConnectionSet): string {

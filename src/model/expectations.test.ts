@@ -136,6 +136,26 @@ describe('patterns and ports that do not read', () => {
   });
 });
 
+describe('an endpoint id in flow style', () => {
+  it('unquoted, breaks the YAML: the first error teaches the quoting, once', () => {
+    for (const items of ['  - {from: default/client[Pod], expect: denied}\n', '  - {to: "a/b[Pod]", only: [shop/api[Deployment]]}\n']) {
+      const errors = parse(doc(items)).diagnostics.filter((d) => d.code === 'yaml-syntax');
+      const taught = errors.filter((d) => d.message.includes('quote the endpoint id'));
+      expect(taught).toHaveLength(1);
+      expect(taught[0]).toBe(errors[0]);
+      expect(taught[0]!.message).toMatch(/YAML reads the brackets of [a-z/]+\[\w+\] as a list: quote the endpoint id, "[a-z/]+\[\w+\]"/);
+    }
+  });
+
+  it('quoted, or in block style, reads; other syntax errors are not taught it', () => {
+    expect(problems(doc('  - {from: "default/client[Pod]", expect: denied}\n'))).toEqual([]);
+    expect(problems(doc('  - from: default/client[Pod]\n    expect: denied\n'))).toEqual([]);
+    const other = parse(doc('  - {from: "default/client[Pod]", expect: denied\n')).diagnostics;
+    expect(other.some((d) => d.code === 'yaml-syntax')).toBe(true);
+    expect(other.some((d) => d.message.includes('quote the endpoint id'))).toBe(false);
+  });
+});
+
 describe('as a kind', () => {
   it('another version is not served', () => {
     const text = `apiVersion: netpol-canvas/v1\nkind: ConnectivityExpectations\nmetadata: {name: x}\nspec: {expectations: [{expect: denied}]}\n`;

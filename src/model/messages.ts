@@ -138,6 +138,8 @@ export const say = {
   moreErrors: (more: number): string =>
     `… and ${more} more YAML error${more === 1 ? '' : 's'} in this document`,
   unknownAlias: (name: string): string => `unknown alias *${name}`,
+  quoteEndpointId: (id: string): string =>
+    `inside [ ] or { }, YAML reads the brackets of ${id} as a list: quote the endpoint id, "${id}"`,
   aliasLoop: (name: string): string => `alias *${name} is used inside its own anchor`,
   badMerge: 'a << merge key needs a mapping or a list of mappings',
   missingKey: 'a mapping key is missing',

@@ -95,7 +95,7 @@ function read(text: string, document: DocumentId, fast: boolean): YamlRead {
   if (subset) return { roots: subset, diagnostics };
   for (const doc of new Composer({ ...KUBECTL_YAML_OPTIONS, lineCounter: lines }).compose(tokens)) {
     const issues = new Issues(document);
-    reportSyntaxErrors(doc.errors, issues, toRange);
+    reportSyntaxErrors(doc.errors, issues, toRange, text);
     for (const w of doc.warnings) issues.warning(toRange(...w.pos), 'yaml-warning', w.message);
     // A document with nothing in it (`---` and comments) is skipped, as kubectl does.
     const empty =
@@ -177,10 +177,30 @@ function countLines(text: string, lines: LineCounter): void {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
 }
 
-/** The first few syntax errors of a document, then how many more there are: one typo can make dozens. */
-function reportSyntaxErrors(errors: readonly YAMLError[], issues: Issues, toRange: ToRange): void {
-  for (const e of errors.slice(0, MAX_SYNTAX_ERRORS))
-    issues.error(toRange(...e.pos), 'yaml-syntax', e.message);
+/**
+ * An endpoint id written unquoted inside a flow collection (`{from: default/client[Pod]}`,
+ * `only: [ns/a[Pod]]`): there `[` opens a list, so the YAML breaks around the id.
+ */
+const UNQUOTED_ENDPOINT_IN_FLOW = /[[{,]\s*(?:[\w.-]+:\s+)?([a-z0-9][-a-z0-9.]*\/[-a-z0-9.]+\[[A-Za-z]+\])/;
+
+/** The line of `text` that `offset` is on. */
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+/**
+ * The first few syntax errors of a document, then how many more there are: one typo can make
+ * dozens. The first error on a line with an unquoted endpoint id in flow style teaches the quoting.
+ */
+function reportSyntaxErrors(errors: readonly YAMLError[], issues: Issues, toRange: ToRange, text: string): void {
+  let taught = false;
+  for (const e of errors.slice(0, MAX_SYNTAX_ERRORS)) {
+    const id: string | undefined = taught ? undefined : UNQUOTED_ENDPOINT_IN_FLOW.exec(lineAt(text, e.pos[0]))?.[1];
+    taught ||= id !== undefined;
+    issues.error(toRange(...e.pos), 'yaml-syntax', id ? `${e.message} — ${say.quoteEndpointId(id)}` : e.message);
+  }
   const next = errors[MAX_SYNTAX_ERRORS];
   if (next)
     issues.error(toRange(...next.pos), 'yaml-syntax', say.moreErrors(errors.length - MAX_SYNTAX_ERRORS));

@@ -17,7 +17,9 @@
  * - in the denied view of S: an edge `All denied` or `only <ports>` says what is allowed between S
  *   and the other node in that direction; no edge: everything is allowed;
  * - in the focus view of F: the edges out of F, into F, or both, exactly; a node is there only as
- *   a neighbour.
+ *   a neighbour;
+ * - an edge labelled `✗ expected <ports>` is a failing expectation's mark (traffic expected and not
+ *   allowed): it claims no connectivity, in any view.
  */
 import { EXTERNAL_GROUP_ID, endpointsOfNode, edgeEnds, namespaceOfNode } from '../../src/ui/graph/ids';
 import { addressText } from '../../src/model/address-text';
@@ -100,6 +102,12 @@ function partsOf(edge: ShownEdge, graph: ShownGraph, analysis: Analysis, denied:
   return { parts: pairs.map(([source, target]) => ({ source, target, label: read.text })), problems: [] };
 }
 
+/** A failing expectation's mark: not a connection. */
+export const isExpectationMark = (edge: ShownEdge) => edge.label.startsWith('✗ expected ');
+
+/** The edges that claim connectivity. */
+const connections = (graph: ShownGraph) => graph.edges.filter((edge) => !isExpectationMark(edge));
+
 /** Port ranges sorted and merged, so that two ways of writing one set compare equal. */
 function normal(set: ConnectionSet): ConnectionSet {
   const merge = (ranges: readonly PortRange[]) =>
@@ -170,7 +178,7 @@ function duplicateIds(graph: ShownGraph): string[] {
 export function allowedClaims(graph: ShownGraph, analysis: Analysis): { claims: Map<string, ConnectionSet>; problems: string[] } {
   const claims = new Map<string, ConnectionSet>();
   const problems = duplicateIds(graph);
-  for (const edge of graph.edges) {
+  for (const edge of connections(graph)) {
     const { parts, problems: unread } = partsOf(edge, graph, analysis, false);
     problems.push(...unread);
     for (const part of parts) {
@@ -229,7 +237,7 @@ export function deniedViewDifferences(graph: ShownGraph, analysis: Analysis, sub
   if (!subjectNode) return [...problems, `no node shows ${subject}`];
   const external = (id: EndpointId) => analysis.endpoints.find((e) => e.id === id)?.type === 'external';
   const shown = new Map<string, ConnectionSet>();
-  for (const edge of graph.edges) {
+  for (const edge of connections(graph)) {
     const { parts, problems: unread } = partsOf(edge, graph, analysis, true);
     problems.push(...unread);
     for (const part of parts) {

@@ -26,7 +26,8 @@ import { exportSays } from './messages';
 
 /** What to export: the policies (the default; cluster-wide ones too), every object, or one policy. */
 export type ExportScope =
-  | { readonly kind: 'policies' }
+  /** With the ConnectivityExpectations documents too, when asked (the zip keeps them apart). */
+  | { readonly kind: 'policies'; readonly withExpectations?: boolean }
   | { readonly kind: 'everything' }
   | {
       readonly kind: 'policy';
@@ -79,6 +80,11 @@ export function isClusterPolicy(object: Pick<ExportedObject, 'kind' | 'apiVersio
   return (CLUSTER_POLICY_KINDS as readonly string[]).includes(kind) && decideKind(kind, object.apiVersion).action !== 'ignore';
 }
 
+/** Whether the object is a ConnectivityExpectations document: checked by the app and the CLI, unknown to kubectl. */
+export function isExpectations(object: Pick<ExportedObject, 'kind' | 'apiVersion'>): boolean {
+  return object.kind === 'ConnectivityExpectations' && decideKind(object.kind, object.apiVersion).action !== 'ignore';
+}
+
 /** Whether the object is a policy the graph evaluates: a NetworkPolicy or a cluster-wide one. */
 export function isPolicy(object: Pick<ExportedObject, 'kind' | 'apiVersion'>): boolean {
   return isNetworkPolicy(object) || isClusterPolicy(object);
@@ -115,7 +121,7 @@ export function exportManifests(text: string, scope: ExportScope): ManifestExpor
 
 function inScope(facts: Facts, scope: ExportScope): boolean {
   if (scope.kind === 'everything') return true;
-  if (scope.kind === 'policies') return isPolicy(facts);
+  if (scope.kind === 'policies') return isPolicy(facts) || (scope.withExpectations === true && isExpectations(facts));
   return (
     facts.kind === scope.policyKind &&
     decideKind(scope.policyKind, facts.apiVersion).action !== 'ignore' &&

@@ -6,6 +6,7 @@
 export {
   exportManifests,
   isClusterPolicy,
+  isExpectations,
   isNetworkPolicy,
   isPolicy,
   joinDocuments,

@@ -51,11 +51,11 @@ export function ExportProvider({ children }: { children: ReactNode }) {
   const [blocked, setBlocked] = useState<BlockedExport | null>(null);
   const [status, setStatus] = useState<ExportStatus | null>(null);
 
-  const hand = useCallback(async ({ request, output, count, clusterCount }: PreparedExport) => {
+  const hand = useCallback(async ({ request, output, count, clusterCount, expectationsCount }: PreparedExport) => {
     try {
       await deliver(output, request.delivery === 'copy');
       const what = exportedWhat(request.scope, count, clusterCount);
-      setStatus({ tone: 'done', message: deliveredSentence(request.delivery, what, output.fileName) });
+      setStatus({ tone: 'done', message: deliveredSentence(request.delivery, what, output.fileName, expectationsCount) });
     } catch (error) {
       setStatus({ tone: 'failed', message: failedSentence(error) });
     }

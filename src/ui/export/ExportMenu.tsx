@@ -42,7 +42,7 @@ const GROUPS: readonly { readonly title: string; readonly items: readonly Item[]
         scope: POLICIES,
         delivery: 'zip',
         label: 'Download .zip',
-        detail: 'a file per policy and a kustomization.yaml',
+        detail: 'a file per policy, a kustomization.yaml, expectations in checks/',
         testId: 'export-policies-zip',
       },
     ],

@@ -81,6 +81,31 @@ describe('prepareExport', () => {
     expect(files['kustomization.yaml']).toContain('resources:\n- default/a.yaml\n- shop/b.yaml\n');
   });
 
+  describe('connectivity expectations', () => {
+    const intent =
+      'apiVersion: netpol-canvas/v1alpha1\nkind: ConnectivityExpectations\nmetadata:\n  name: shop # what must hold\nspec:\n  expectations:\n    - {to: "default/web[Pod]", expect: denied}\n';
+    const text = `${policy('a')}---\n${intent}---\n${pod}`;
+    const unzipped = (data: string | Uint8Array) =>
+      Object.fromEntries(Object.entries(unzipSync(data as Uint8Array)).map(([path, bytes]) => [path, strFromU8(bytes)]));
+
+    it('zip into checks/<name>.yaml, as written, and stay out of the kustomization', () => {
+      const zip = prepareExport(text, { scope: { kind: 'policies' }, delivery: 'zip' });
+      const files = unzipped(zip.output.data);
+      expect(Object.keys(files)).toEqual(['default/a.yaml', 'kustomization.yaml', 'checks/shop.yaml']);
+      expect(files['checks/shop.yaml']).toBe(intent);
+      expect(files['kustomization.yaml']).not.toContain('checks');
+      expect([zip.count, zip.expectationsCount, zip.problems]).toEqual([1, 1, []]);
+    });
+
+    it('are no policies: a policies download leaves them out; everything counts them', () => {
+      const download = prepareExport(text, { scope: { kind: 'policies' }, delivery: 'download' });
+      expect([download.count, download.expectationsCount]).toEqual([1, 0]);
+      expect(download.output.data).not.toContain('ConnectivityExpectations');
+      const everything = prepareExport(text, { scope: { kind: 'everything' }, delivery: 'download' });
+      expect([everything.count, everything.expectationsCount]).toEqual([3, 1]);
+    });
+  });
+
   describe('cluster-wide policies', () => {
     const cnp = (name: string) =>
       `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata:\n  name: ${name}\nspec:\n  tier: Admin\n  priority: 1\n  subject: {namespaces: {}}\n`;

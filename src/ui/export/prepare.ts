@@ -6,8 +6,8 @@
 import {
   exportManifests,
   isClusterPolicy,
+  isExpectations,
   isNetworkPolicy,
-  isPolicy,
   joinDocuments,
   type ExportProblem,
   type ExportScope,
@@ -29,27 +29,36 @@ export interface PreparedExport {
   readonly count: number;
   /** How many of them are cluster-wide policies. */
   readonly clusterCount: number;
+  /**
+   * ConnectivityExpectations documents written: in the zip's `checks/` folder, or among everything
+   * (where kubectl would refuse them: the status line says so).
+   */
+  readonly expectationsCount: number;
   /** In the order of the text. */
   readonly problems: readonly ExportProblem[];
   readonly output: ExportOutput;
 }
 
 export function prepareExport(text: string, request: ExportRequest): PreparedExport {
-  const written = exportManifests(text, request.scope);
-  const objects = request.delivery === 'zip' ? written.objects.filter(isPolicy) : written.objects;
+  const zip = request.delivery === 'zip';
+  // A zip for a repository carries the expectations too, for `netpol-canvas check` in its CI.
+  const written = exportManifests(text, zip && request.scope.kind === 'policies' ? { ...request.scope, withExpectations: true } : request.scope);
+  const objects = written.objects;
   // kubernetes-models has no schema for the network-policy-api kinds; the model checks them as their CRDs do.
   const problems = [...written.problems, ...objects.filter(isNetworkPolicy).flatMap(schemaProblems)].sort(
     (a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn,
   );
   const output: ExportOutput =
-    request.delivery === 'zip'
+    zip
       ? { fileName: 'network-policies.zip', mediaType: 'application/zip', data: zipFiles(repoFiles(objects)) }
       : {
           fileName: yamlFileName(request.scope),
           mediaType: 'application/yaml',
           data: joinDocuments(objects),
         };
-  return { request, count: objects.length, clusterCount: objects.filter(isClusterPolicy).length, problems, output };
+  const expectationsCount = objects.filter(isExpectations).length;
+  const count = zip ? objects.length - expectationsCount : objects.length;
+  return { request, count, clusterCount: objects.filter(isClusterPolicy).length, expectationsCount, problems, output };
 }
 
 function yamlFileName(scope: ExportScope): string {

@@ -1,29 +1,34 @@
 /**
  * Policies as a folder for a repository: `<namespace>/<name>.yaml` each, cluster-wide ones (which
- * have no namespace) as `cluster/<kind>-<name>.yaml`, and a kustomization listing them.
+ * have no namespace) as `cluster/<kind>-<name>.yaml`, and a kustomization listing them. Expectation
+ * documents go to `checks/<name>.yaml`, for `netpol-canvas check` in CI, and stay out of the
+ * kustomization: kubectl has no such kind.
  */
-import { kustomizationText, type ExportedObject } from '../../model/write';
+import { isExpectations, kustomizationText, type ExportedObject } from '../../model/write';
 
 export interface RepoFile {
   readonly path: string;
   readonly text: string;
 }
 
-export function repoFiles(policies: readonly ExportedObject[]): RepoFile[] {
+export function repoFiles(objects: readonly ExportedObject[]): RepoFile[] {
   const used = new Set<string>();
-  const files = policies.map((policy) => {
-    const name = segment(policy.name ?? 'unnamed');
-    const base =
-      policy.namespace === undefined
-        ? `cluster/${segment((policy.kind ?? 'object').toLowerCase())}-${name}`
-        : `${segment(policy.namespace)}/${name}`;
-    // Two policies with one identity (the export warned) still get a file each.
+  const fileOf = (object: ExportedObject): RepoFile => {
+    const name = segment(object.name ?? 'unnamed');
+    const base = isExpectations(object)
+      ? `checks/${name}`
+      : object.namespace === undefined
+        ? `cluster/${segment((object.kind ?? 'object').toLowerCase())}-${name}`
+        : `${segment(object.namespace)}/${name}`;
+    // Two objects with one identity (the export warned) still get a file each.
     let path = `${base}.yaml`;
     for (let n = 2; used.has(path); n++) path = `${base}-${n}.yaml`;
     used.add(path);
-    return { path, text: policy.text };
-  });
-  return [...files, { path: 'kustomization.yaml', text: kustomizationText(files.map((f) => f.path)) }];
+    return { path, text: object.text };
+  };
+  const policies = objects.filter((o) => !isExpectations(o)).map(fileOf);
+  const checks = objects.filter(isExpectations).map(fileOf);
+  return [...policies, { path: 'kustomization.yaml', text: kustomizationText(policies.map((f) => f.path)) }, ...checks];
 }
 
 /**

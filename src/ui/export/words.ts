@@ -30,11 +30,20 @@ export function exportedWhat(scope: ExportScope, count: number, clusterCount = 0
   return plural(count, 'object', 'objects');
 }
 
-/** What the status line says once the export is delivered. */
-export function deliveredSentence(delivery: Delivery, what: string, fileName: string): string {
-  if (delivery === 'copy') return `Copied ${what} to the clipboard.`;
-  if (delivery === 'zip') return `Downloaded ${fileName}: ${what} and kustomization.yaml.`;
-  return `Downloaded ${fileName}: ${what}.`;
+/**
+ * What the status line says once the export is delivered; `expectations` documents were written
+ * too (the zip's `checks/` folder, or among everything, where kubectl would refuse them).
+ */
+export function deliveredSentence(delivery: Delivery, what: string, fileName: string, expectations = 0): string {
+  const documents = plural(expectations, 'ConnectivityExpectations document', 'ConnectivityExpectations documents');
+  if (delivery === 'zip') {
+    const checks = expectations > 0 ? `, and ${documents} in checks/ for netpol-canvas check (not in the kustomization)` : '';
+    return `Downloaded ${fileName}: ${what} and kustomization.yaml${checks}.`;
+  }
+  const done = delivery === 'copy' ? `Copied ${what} to the clipboard.` : `Downloaded ${fileName}: ${what}.`;
+  if (expectations === 0) return done;
+  const which = expectations === 1 ? 'One is a ConnectivityExpectations document' : `${expectations} are ConnectivityExpectations documents`;
+  return `${done} ${which}, which kubectl refuses (no such kind): the zip export keeps ${expectations === 1 ? 'it' : 'them'} apart, in checks/.`;
 }
 
 export function nothingSentence(scope: ExportScope): string {

@@ -18,13 +18,13 @@ const ConnectionEdge = memo(function ConnectionEdge({ id, data, selected, marker
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   if (!from || !to) return null;
-  const { kind, emphasis, label, labelAt, note, title, denyTier, ofPolicy } = data!;
-  const offset = edgeOffset(ofPolicy !== undefined);
+  const { kind, emphasis, label, labelAt, note, title, denyTier, failing } = data!;
+  const offset = edgeOffset(data!);
   const { width, height } = labelSize(label, note);
   // An edge from a node to itself (inside a collapsed namespace) loops out of its side.
   const { path, labelX, labelY } =
     source === target ? loopEdge(rectOf(from), width) : floatingEdge(rectOf(from), rectOf(to), offset, labelAt ?? DEFAULT_LABEL_AT);
-  const classes = ['edge', `edge-${kind}`, denyTier ? 'edge-tier-deny' : '', emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : '']
+  const classes = ['edge', `edge-${kind}`, denyTier ? 'edge-tier-deny' : '', failing ? 'edge-check-fail' : '', emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : '']
     .filter(Boolean)
     .join(' ');
   // With a note, the label's two lines sit above and below the middle.

@@ -33,6 +33,8 @@ export function Legend() {
   const clusterWide = useAppState((s) => selectClusterPolicies(s).length > 0);
   // The aggregates' reading only while some namespace is collapsed: small graphs keep their strip.
   const collapsed = useAppState((s) => collapsedNamespaces(s.view, s.evaluated.analysis).size > 0);
+  // The marks of failing expectations only while one fails.
+  const failing = useAppState((s) => s.evaluated.checks.some((c) => !c.result.passed));
   const [open, setOpen] = useState(() => window.innerHeight > SHORT_WINDOW);
   return (
     <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="legend">
@@ -42,6 +44,12 @@ export function Legend() {
           <Line key={kind} kind={kind} text={text} />
         ))}
         {clusterWide && <Line kind="edge-tier-deny" text="denied by a cluster-wide Deny" />}
+        {failing && (
+          <>
+            <Line kind="edge-check-fail" text="allowed, expected denied (Checks)" />
+            <Line kind="edge-expected" text="✗ expected: not allowed (Checks)" />
+          </>
+        )}
         {collapsed && (
           <li data-testid="legend-aggregates">
             <code className="legend-code">N pairs · ports</code> pairs drawn as one edge; the ports any of them allows (click: each)

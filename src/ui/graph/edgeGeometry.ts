@@ -4,6 +4,11 @@
  * The label sits past the middle, toward the target (the ports it names are the target's), and
  * further to the right, so that the two labels of a pair stay apart even on a short line.
  */
+import type { ConnectionData } from './flowTypes';
+
+/** What decides where an edge runs beside its pair. */
+type EdgeSide = Pick<ConnectionData, 'kind'> & Partial<Pick<ConnectionData, 'ofPolicy'>>;
+
 export interface Rect {
   readonly x: number;
   readonly y: number;
@@ -46,12 +51,17 @@ export function labelSize(label: string, note?: string): { width: number; height
   return { width: chars * CHAR_WIDTH + 12, height: LABEL_HEIGHT + (note ? NOTE_LINE_HEIGHT : 0) };
 }
 
+/** Drawn beside a pair's own edge, not as it: a shown policy's denial, an expectation's mark. */
+export function drawnBeside(data: EdgeSide): boolean {
+  return data.ofPolicy !== undefined || data.kind === 'expected';
+}
+
 /**
- * How far right of the centre line an edge runs: the default keeps A→B and B→A apart; an edge a
- * shown policy denies runs further out, beside the pair's allowed edge instead of over it.
+ * How far right of the centre line an edge runs: the default keeps A→B and B→A apart; an edge
+ * drawn beside a pair's edge runs further out, instead of over it.
  */
-export function edgeOffset(beside: boolean): number | undefined {
-  return beside ? 20 : undefined;
+export function edgeOffset(data: EdgeSide): number | undefined {
+  return drawnBeside(data) ? 20 : undefined;
 }
 
 export function floatingEdge(source: Rect, target: Rect, offset = 6, labelAt = DEFAULT_LABEL_AT): EdgeGeometry {

@@ -47,7 +47,8 @@ export type ExternalGroupNode = Node<{ readonly title: string } & Record<string,
 export type ExternalNode = Node<ExternalData, 'external'>;
 export type FlowNode = NamespaceNode | CollapsedNamespaceNode | WorkloadNode | ExternalGroupNode | ExternalNode;
 
-export type EdgeKind = 'ports' | 'all' | 'denied';
+/** `expected`: traffic a failing expectation expects and the pair does not allow (checkMarks.ts). */
+export type EdgeKind = 'ports' | 'all' | 'denied' | 'expected';
 
 export interface ConnectionData extends Record<string, unknown> {
   /** Engine endpoint ids of the ends (for an external group, its first member). */
@@ -82,6 +83,8 @@ export interface ConnectionData extends Record<string, unknown> {
   readonly title?: string;
   /** Drawn for this shown policy: a pair its Deny rules deny, beside the allowed connections. */
   readonly ofPolicy?: PolicyId;
+  /** It draws traffic a failing expectation says should be denied (checkMarks.ts). */
+  readonly failing?: boolean;
 }
 
 export type FlowEdge = Edge<ConnectionData>;

@@ -9,7 +9,8 @@
  *   (a group and a hub may have several bundles between them, one per label); an aggregate of the
  *   edges between a collapsed namespace and another node is the plain edge id of those two nodes;
  * - the edge of a pair a shown policy denies, drawn beside the pair's allowed edge, adds `|deny`
- *   (no label is `deny`: labels are ports, `All`, or start with a tier or `only`).
+ *   (no label is `deny`: labels are ports, `All`, or start with a tier or `only`);
+ * - the mark of traffic a failing expectation expects but the pair does not allow adds `|expected`.
  * Endpoint ids never contain `,`, `->` or `|` and never start with `namespace:` or `group:`, so
  * every id reads back unambiguously.
  */
@@ -33,6 +34,11 @@ export function edgeId(source: string, target: string): string {
 /** The edge of a pair that the shown policy denies: beside the pair's allowed edge, if it has one. */
 export function denialEdgeId(source: string, target: string): string {
   return `${edgeId(source, target)}${BUNDLE_SEPARATOR}deny`;
+}
+
+/** The mark of traffic expected between two nodes and not allowed (checkMarks.ts): beside their edge, if any. */
+export function expectedEdgeId(source: string, target: string): string {
+  return `${edgeId(source, target)}${BUNDLE_SEPARATOR}expected`;
 }
 
 /** The bundle of the edges with `label` between a group and a hub (see bundle.ts). */

@@ -4,7 +4,7 @@
  * takes the first spot along its edge that is free, or the least covered one. Pure: positioned
  * nodes and edges in, edges with `labelAt` out; edges whose spot did not change keep their object.
  */
-import { DEFAULT_LABEL_AT, edgeOffset, floatingEdge, labelSize, type Rect } from './edgeGeometry';
+import { DEFAULT_LABEL_AT, drawnBeside, edgeOffset, floatingEdge, labelSize, type Rect } from './edgeGeometry';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { isGroup } from './placement';
 import { LARGE_GRAPH } from './viewport';
@@ -62,15 +62,15 @@ export function labelSpots(nodes: readonly FlowNode[], edges: readonly FlowEdge[
     const [toHub, fromHub] = [into.get(e.target)! >= HUB_EDGES, outOf.get(e.source)! >= HUB_EDGES];
     return toHub === fromHub ? SPOTS : toHub ? NEAR_SOURCE : NEAR_TARGET;
   };
-  // A shown policy's edges come last, so the labels of the allowed edges keep their spots.
-  const later = (e: FlowEdge) => (e.data?.ofPolicy ? 1 : 0);
+  // Edges drawn beside a pair's edge come last, so the labels of the allowed edges keep their spots.
+  const later = (e: FlowEdge) => (e.data && drawnBeside(e.data) ? 1 : 0);
   for (const edge of [...edges].sort((a, b) => later(a) - later(b) || (a.id < b.id ? -1 : 1))) {
     const source = rects.get(edge.source);
     const target = rects.get(edge.target);
     // A loop's label has one place, at its far end (edgeGeometry.ts loopEdge).
     if (!source || !target || !edge.data || edge.source === edge.target) continue;
     const size = labelSize(edge.data.label, edge.data.note);
-    const offset = edgeOffset(edge.data.ofPolicy !== undefined);
+    const offset = edgeOffset(edge.data);
     const boxAt = (at: number): Rect => {
       const { labelX, labelY } = floatingEdge(source, target, offset, at);
       return { x: labelX - size.width / 2, y: labelY - size.height / 2, ...size };

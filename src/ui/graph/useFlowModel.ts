@@ -1,6 +1,7 @@
 /**
  * The graph on screen, derived step by step from the store: analysis → nodes and edges (toFlow,
- * with the namespaces drawn collapsed, and the focus view's subset) → positions (placement, or
+ * with the namespaces drawn collapsed, and the focus view's subset; failing expectations marked)
+ * → positions (placement, or
  * the focus view's own layout) → label spots → emphasis (selection, else the policy in focus: the
  * one shown from the policy panel, else the one under the cursor). Each step is memoised on its
  * inputs and keeps a per-object cache, so an edit re-creates only the nodes and edges it changed:
@@ -14,6 +15,7 @@ import { selectClusterPolicies, selectCursorPolicy, selectShownPolicy } from '..
 import type { GraphFocus } from '../../store/types';
 import type { Analysis, PolicyFootprint, PolicySummary } from '../../engine/types';
 import type { PolicyDenials } from './denials';
+import { applyCheckMarks, pairMarks } from './checkMarks';
 import { applyEmphasis, createEmphasisCache } from './emphasis';
 import { focusLayout } from './focus';
 import { applyLabelSpots } from './labelPlacement';
@@ -39,7 +41,10 @@ export function usePolicyFocus(): PolicyFocus {
   return useMemo(() => ({ policy, footprint }), [policy, footprint]);
 }
 
-/** The graph without positions: whole (what layout works from) and as shown (the focus view's part of it). */
+/**
+ * The graph without positions: whole (what layout works from) and as shown (the focus view's part
+ * of it, with the marks of failing expectations).
+ */
 export interface BaseModels {
   readonly whole: FlowModel;
   readonly shown: FlowModel;
@@ -71,10 +76,13 @@ export function useBaseModel(analysis: Analysis | undefined, focus: PolicyFocus)
     [analysis, deniedFor, clusterDenials, policyDenials, collapsed, cache],
   );
   const drawn = graphFocus && whole.nodes.some((n) => n.id === graphFocus.node) ? graphFocus : null;
-  const shown = useMemo(
+  const part = useMemo(
     () => (analysis && drawn ? toFlow(analysis, { deniedFor, clusterDenials, policyDenials, collapsed, focus: drawn }, focusCache) : whole),
     [analysis, drawn, deniedFor, clusterDenials, policyDenials, collapsed, focusCache, whole],
   );
+  const checks = useAppState((s) => s.evaluated.checks);
+  const marks = useMemo(() => pairMarks(checks), [checks]);
+  const shown = useMemo(() => applyCheckMarks(part, marks), [part, marks]);
   return useMemo(() => ({ whole, shown, focus: drawn }), [whole, shown, drawn]);
 }
 

@@ -1,10 +1,12 @@
 /** The selected edge: per port, which rule allows it on the egress side and on the ingress side. */
+import { useMemo } from 'react';
 import type { EdgeRef } from '../../store/types';
 import type { ConnectionSet } from '../../engine';
 import type { ExpectedVerdict } from '../../model/types';
 import { expectationEdit } from '../../model/write/expectation-edit';
 import { useActions, useAnswer, useAppState, useAppStoreApi } from '../../store/react';
 import { pairExpectation } from './expectPair';
+import { pairMarks } from '../graph/checkMarks';
 import { selectEndpointIndex } from '../../store/selectors';
 import { connectionLabel } from '../graph/toFlow';
 import { endpointName, RuleLink } from './links';
@@ -53,6 +55,33 @@ function BundleNote({ edge, pair }: { edge: EdgeRef; pair: string }) {
   );
 }
 
+/** The failing expectations about the pairs an edge draws (the graph marks them in red). */
+function FailingChecks({ edge }: { edge: EdgeRef }) {
+  const checks = useAppState((s) => s.evaluated.checks);
+  const actions = useActions();
+  const fails = useMemo(() => {
+    const { source, target } = edgeEnds(edge.id);
+    const [sources, targets] = [endpointsOfNode(source), endpointsOfNode(target)];
+    return pairMarks(checks).filter(({ pair }) => sources.includes(pair.from) && targets.includes(pair.to));
+  }, [checks, edge.id]);
+  if (fails.length === 0) return null;
+  return (
+    <div className="edge-check-fails" data-testid="edge-check-fails">
+      <p>
+        <strong>✗ Fails {fails.length === 1 ? 'an expectation' : `${fails.length} expectations`}</strong>{' '}
+        <button type="button" className="link" onClick={() => actions.setView({ inspector: 'checks' })}>
+          Show in Checks
+        </button>
+      </p>
+      <ul>
+        {fails.map(({ says }) => (
+          <li key={says}>{says}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Writes the pair's expectation into the text (a ConnectivityExpectations document), one undo step. */
 function ExpectButtons({ from, to, allowed }: { from: string; to: string; allowed: ConnectionSet }) {
   const store = useAppStoreApi();
@@ -96,6 +125,7 @@ export function EdgeDetails({ edge }: { edge: EdgeRef }) {
       <p className={explanation.verdict ? 'verdict verdict-allowed' : 'verdict verdict-denied'}>
         {explanation.verdict ? `Allowed: ${connectionLabel(explanation.allowed)}` : 'Nothing allowed'}
       </p>
+      {!edge.members && !edge.pairs && <FailingChecks edge={edge} />}
       {!edge.members && !edge.pairs && <ExpectButtons from={from} to={to} allowed={explanation.allowed} />}
       {rows.length > 0 && (
         <table className="provenance">
