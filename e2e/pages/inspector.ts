@@ -12,6 +12,11 @@ export class InspectorPage {
     return this.page.getByTestId('node-details');
   }
 
+  /** The policy under the editor cursor, in plain words (shown while nothing is selected). */
+  cursorPolicy(): Locator {
+    return this.page.getByTestId('cursor-policy');
+  }
+
   tab(name: 'details' | 'whyNot' | 'problems' | 'cluster'): Locator {
     return this.page.getByTestId(`tab-${name}`);
   }

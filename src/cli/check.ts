@@ -4,7 +4,6 @@
  * to say (nothing read, no expectations, or an error anywhere: an object kubectl would refuse, or
  * an expectation that cannot be read, would make a pass meaningless).
  */
-import { parseArgs } from 'node:util';
 import {
   checkExpectations,
   expectationFailureLines,
@@ -18,7 +17,7 @@ import {
 } from '../engine';
 import type { ExpectationsResource } from '../model/types';
 import { CHECK_HELP } from './help';
-import { USAGE_ERROR, UsageError, type CliIo } from './io';
+import { USAGE_ERROR, formatArgs, type CliIo } from './io';
 import { load, type Loaded } from './load';
 
 export const CHECK_FORMATS = ['txt', 'json', 'junit'] as const;
@@ -117,17 +116,10 @@ const RENDER: Readonly<Record<CheckFormat, (checked: readonly Checked[], loaded:
 };
 
 export function checkCommand(args: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'txt' }, verbose: { type: 'boolean' }, help: { type: 'boolean' } },
-  });
-  if (values.help) return io.out(CHECK_HELP), 0;
-  const format = values.format as CheckFormat;
-  if (!CHECK_FORMATS.includes(format)) {
-    throw new UsageError(`unknown format "${values.format}" (use ${CHECK_FORMATS.join(', ')})`);
-  }
-  const loaded = load(positionals, (d) => values.verbose === true || d.severity !== 'info', io);
+  const options = formatArgs(args, CHECK_FORMATS, CHECK_HELP, io);
+  if (!options) return 0;
+  const { format, show, positionals } = options;
+  const loaded = load(positionals, show, io);
   if (!loaded) return USAGE_ERROR;
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
   if (loaded.expectations.length === 0) {

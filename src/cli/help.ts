@@ -9,14 +9,15 @@ Usage:
   netpol-canvas connectivity --format matrix|matrix-csv [--port P] [--protocol TCP|UDP|SCTP] PATH...
   netpol-canvas explain --from ID --to ID [--port P] [--protocol TCP|UDP|SCTP] PATH...
   netpol-canvas check [--format txt|json|junit] PATH...
+  netpol-canvas diff [--format txt|json|md] OLD_PATH NEW_PATH
   netpol-canvas convert --to v1alpha2 [--force] PATH...
   netpol-canvas COMMAND --help
 
 PATH is a file, a directory (read recursively: *.yaml, *.yml, *.json) or - for standard input.
 Endpoint ids: ns/name[Kind] for workloads, first-last address ranges for external addresses.
 Policy ids: ns/name for NetworkPolicies, Kind/name for cluster-wide ones (ClusterNetworkPolicy/x).
-Exit codes: 0 success (explain: allowed), 1 denied (explain), an expectation failed (check) or not
-converted exactly (convert), 2 bad usage or nothing could be read.
+Exit codes: 0 success (explain: allowed), 1 denied (explain), an expectation failed (check),
+connectivity differs (diff) or not converted exactly (convert), 2 bad usage or nothing could be read.
 `;
 
 export const CONNECTIVITY_HELP = `Usage: netpol-canvas connectivity [--format txt|json|md|csv|dot] [--verbose] PATH...
@@ -115,4 +116,29 @@ Options:
 Exit codes: 0 every expectation holds, 1 one fails, 2 bad usage, nothing read, no expectations, or an
 error in the input (an object kubectl would refuse or an expectation that cannot be read: the checks
 still run on the rest and are printed, but do not count as passing).
+`;
+
+export const DIFF_HELP = `Usage: netpol-canvas diff [--format txt|json|md] [--verbose] OLD_PATH NEW_PATH
+
+Compares the connectivity of the manifests in OLD_PATH with that of NEW_PATH (each a file, a
+directory or -) and lists every ordered pair of endpoints whose allowed ports differ, with the ports
+added and removed. Endpoints are matched by id; an endpoint only one side has is listed as added or
+removed, and its pairs count as added or removed. Outside addresses are matched by address: both
+sides' ranges are cut at the boundaries of both, so a range is listed as narrowly as it changed
+(egress to 0.0.0.0/0 except 10.0.0.0/8, then to 0.0.0.0/0: one pair, 10.0.0.0-10.255.255.255).
+
+Options:
+  --format F   txt (default): a line per pair, then a summary line:
+                 "added:   a => b : TCP 5432", "removed: a => b : All Connections",
+                 "changed: a => b : TCP 80 → TCP 80,443 (added TCP 443)"; "connectivity unchanged"
+               json: {"endpoints":{"added":[ids],"removed":[ids]},
+                 "changes":[{"kind","from","to","before","after","added","removed"}],
+                 "summary":{"equal","pairs","added","removed","changed"}}; kind is added (nothing was
+                 allowed), removed (nothing is) or changed; each port set {"TCP":[[lo,hi]],"UDP":[…],"SCTP":[…]}
+               md: a Markdown table (change, source, destination, added, removed), for a PR comment
+  --verbose    also print informational diagnostics
+  --help       this text
+
+Exit codes: 0 the same connectivity, 1 it differs, 2 bad usage, nothing read from a PATH, or an error
+in either input (an object kubectl would refuse: the comparison would not be what a cluster does).
 `;

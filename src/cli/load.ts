@@ -1,5 +1,5 @@
 /** PATH arguments → the model, the engine's analysis of it, and where each document sits. */
-import { Analyzer, analyzeStream, type Analysis, type StreamedAnalysis } from '../engine';
+import { Analyzer, analyzeStream, type Analysis, type AnalyzerOptions, type StreamedAnalysis } from '../engine';
 import { locator, parseManifests, type ManifestInput, type ModelResult } from '../model';
 import type { Diagnostic, Locate } from '../model/source';
 import type { ExpectationsResource } from '../model/types';
@@ -49,10 +49,10 @@ export function evaluate(inputs: readonly ManifestInput[]): Evaluated {
   return { ...evaluation(model, analysis.diagnostics), analysis, analyzer, expectations: model.expectations };
 }
 
-/** `evaluate` for `connectivity`: millions of open pairs are written out, never all held. */
-export function evaluateStream(inputs: readonly ManifestInput[]): Streamed {
+/** `evaluate` for `connectivity` and `diff`: millions of open pairs are written out, never all held. */
+export function evaluateStream(inputs: readonly ManifestInput[], options?: AnalyzerOptions): Streamed {
   const model = parseManifests(inputs);
-  const analysis = analyzeStream(model.resources);
+  const analysis = analyzeStream(model.resources, options);
   return { ...evaluation(model, analysis.diagnostics), analysis };
 }
 
@@ -64,7 +64,7 @@ export function load(paths: readonly string[], show: (d: Diagnostic) => boolean,
   return loadWith(paths, show, io, evaluate);
 }
 
-/** `load` for `connectivity` (`evaluateStream`). */
+/** `load` for `connectivity` and `diff` (`evaluateStream`). */
 export function loadStream(
   paths: readonly string[],
   show: (d: Diagnostic) => boolean,

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/source';
 import { PROTOCOLS, type Protocol } from '../model/types';
 import { checkCommand } from './check';
 import { convertCommand } from './convert';
+import { diffCommand } from './diff';
 import { FORMATS, MATRIX_FORMATS, renderConnectivity, renderMatrix, type Format, type MatrixFormat } from './formats';
 import { CONNECTIVITY_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
 import { USAGE_ERROR, UsageError, type CliIo } from './io';
@@ -108,6 +109,7 @@ const COMMANDS = new Map<string, (args: string[], io: CliIo) => number>([
   ['connectivity', connectivity],
   ['explain', explainCommand],
   ['check', checkCommand],
+  ['diff', diffCommand],
   ['convert', convertCommand],
 ]);
 

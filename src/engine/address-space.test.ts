@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockContainsRange, carveAddressSpace, rangeText } from './address-space';
+import { blockContainsRange, carveAddressSpace, commonPieces, rangeText } from './address-space';
 import type { Cidr, IpBlockPeer } from '../model/types';
 
 function v4(text: string): Cidr {
@@ -42,5 +42,27 @@ describe('carving the address space', () => {
       '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff',
       '2001:db9::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
     ]);
+  });
+
+  it('adds the IPv6 space when asked, without any IPv6 block', () => {
+    expect(carveAddressSpace([block('10.0.0.0/8')], [6]).map(rangeText)).toEqual([
+      '0.0.0.0-9.255.255.255',
+      '10.0.0.0-10.255.255.255',
+      '11.0.0.0-255.255.255.255',
+      '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+    ]);
+  });
+
+  it('gives the pieces carvings have in common: each range of each a run of them', () => {
+    const a = carveAddressSpace([block('10.0.0.0/8')]);
+    const b = carveAddressSpace([block('10.0.0.0/16')], [6]);
+    expect(commonPieces([a, b]).map(rangeText)).toEqual([
+      '0.0.0.0-9.255.255.255',
+      '10.0.0.0-10.0.255.255',
+      '10.1.0.0-10.255.255.255',
+      '11.0.0.0-255.255.255.255',
+      '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+    ]);
+    expect(commonPieces([a, a])).toEqual(a);
   });
 });

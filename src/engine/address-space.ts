@@ -5,7 +5,9 @@
  * or wholly outside every ipBlock, so matching a piece against a block is a containment test.
  *
  * The IPv4 space is always present (with no ipBlocks it is one endpoint, 0.0.0.0-255.255.255.255);
- * the IPv6 space only when some ipBlock is IPv6, so IPv4-only clusters are not cluttered with it.
+ * the IPv6 space only when some ipBlock is IPv6, so IPv4-only clusters are not cluttered with it,
+ * or when asked (`AnalyzerOptions.addressFamilies`): comparing two evaluations needs the addresses
+ * one of them names to be in both.
  */
 import { addressText } from '../model/address-text';
 import type { Cidr, IpBlockPeer, IpRange } from '../model/types';
@@ -15,11 +17,23 @@ const SPACE: Record<4 | 6, IpRange> = {
   6: { family: 6, first: 0n, last: (1n << 128n) - 1n },
 };
 
-/** Splits each family's space at every boundary of the given blocks. */
-export function carveAddressSpace(blocks: readonly IpBlockPeer[]): IpRange[] {
+const ascending = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An IP address family. */
+export type AddressFamily = 4 | 6;
+
+/**
+ * Splits each family's space at every boundary of the given blocks: IPv4, and IPv6 when a block
+ * names it or `families` asks for it.
+ */
+export function carveAddressSpace(
+  blocks: readonly IpBlockPeer[],
+  families: readonly AddressFamily[] = [],
+): IpRange[] {
   const cidrs: Cidr[] = blocks.flatMap((block) => [block.cidr, ...block.except]);
-  const families: (4 | 6)[] = cidrs.some((c) => c.family === 6) ? [4, 6] : [4];
-  return families.flatMap((family) => {
+  const ipv6 = families.includes(6) || cidrs.some((c) => c.family === 6);
+  const carved: readonly AddressFamily[] = ipv6 ? [4, 6] : [4];
+  return carved.flatMap((family) => {
     const space = SPACE[family];
     // A cut at x means a new range starts at x.
     const cuts = new Set<bigint>([space.first]);
@@ -28,12 +42,29 @@ export function carveAddressSpace(blocks: readonly IpBlockPeer[]): IpRange[] {
       cuts.add(cidr.first);
       if (cidr.last < space.last) cuts.add(cidr.last + 1n);
     }
-    const starts = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const starts = [...cuts].sort(ascending);
     return starts.map((first, i) => ({
       family,
       first,
       last: i + 1 < starts.length ? starts[i + 1]! - 1n : space.last,
     }));
+  });
+}
+
+/**
+ * The pieces two or more carvings of the address space have in common: every family's space cut at
+ * every range start of any of them (each input is a `carveAddressSpace` result, so each of its
+ * ranges is a run of consecutive pieces). Two evaluations that carve the outside differently are
+ * compared piece by piece: what one says of a range it says of each piece of it.
+ */
+export function commonPieces(carvings: readonly (readonly IpRange[])[]): IpRange[] {
+  const ranges = carvings.flat();
+  return ([4, 6] as const).flatMap((family) => {
+    const own = ranges.filter((range) => range.family === family);
+    if (own.length === 0) return [];
+    const starts = [...new Set(own.map((range) => range.first))].sort(ascending);
+    const end = SPACE[family].last;
+    return starts.map((first, i) => ({ family, first, last: i + 1 < starts.length ? starts[i + 1]! - 1n : end }));
   });
 }
 

@@ -26,6 +26,7 @@ import type {
   NetworkPolicyResource,
   WorkloadResource,
 } from '../model/types';
+import type { AddressFamily } from './address-space';
 import { compilePolicy, type CompiledPolicy } from './compile';
 import { compileClusterPolicy } from './compile-cluster';
 import { buildSides, connectionRows } from './connectivity';
@@ -52,6 +53,7 @@ import {
   type MatchedRevision,
 } from './matching';
 import { diagnosticsOfPolicy, priorityTies } from './policy-diagnostics';
+import { policyWordsOf, type PolicyWords } from './policy-words';
 import { keepEqual, universeChange, type UniverseChange } from './revision-diff';
 import { sameData, sameItems } from './same-data';
 import {
@@ -134,8 +136,20 @@ interface Revised {
   readonly analysis: Omit<Analysis, 'connections'>;
 }
 
+/** How an Analyzer carves what it analyses. */
+export interface AnalyzerOptions {
+  /**
+   * Address families whose space is an endpoint even when no ipBlock names it (IPv4 always is):
+   * `[6]` for two evaluations to be compared address by address (connectivity-diff.ts), when only
+   * one of them names IPv6 addresses.
+   */
+  readonly addressFamilies?: readonly AddressFamily[];
+}
+
 export class Analyzer {
   private memory: Memory | undefined;
+
+  constructor(private readonly options: AnalyzerOptions = {}) {}
 
   update(resources: ClusterResources): Analysis {
     const before = this.memory;
@@ -202,7 +216,8 @@ export class Analyzer {
     const policyResources: readonly PolicyResource[] = [...resources.policies, ...resources.clusterPolicies];
     const policyWork = new Map(policyResources.map((policy) => [policy, this.policyWork(policy)]));
     const blocks = [...policyWork.values()].flatMap((work) => work.blocks);
-    const externals = before && sameItems(blocks, before.blocks) ? before.externals : externalEndpoints(blocks);
+    const sameBlocks = before && sameItems(blocks, before.blocks);
+    const externals = sameBlocks ? before.externals : externalEndpoints(blocks, this.options.addressFamilies);
 
     const parts = [...policyWork.values()].map((work) => work.distinctions);
     const distinctions =
@@ -277,6 +292,11 @@ export class Analyzer {
     return this.memory && footprintOf(this.memory.revision, policy);
   }
 
+  /** A policy of the latest revision in plain words (policy-words.ts); `undefined` for an unknown id. */
+  policyWords(policy: PolicyId): PolicyWords | undefined {
+    return this.memory && policyWordsOf(this.memory.revision, policy);
+  }
+
   /** Each policy matched: the previous match re-tested against the changed endpoints, else matched afresh. */
   private match(
     policyWork: ReadonlyMap<PolicyResource, PolicyWork>,
@@ -330,13 +350,13 @@ export class Analyzer {
 }
 
 /** One analysis from scratch: an Analyzer with no previous revision to reuse. */
-export function analyze(resources: ClusterResources): Analysis {
-  return new Analyzer().update(resources);
+export function analyze(resources: ClusterResources, options?: AnalyzerOptions): Analysis {
+  return new Analyzer(options).update(resources);
 }
 
 /** `analyze`, its connections computed as they are read (see `Analyzer.stream`). */
-export function analyzeStream(resources: ClusterResources): StreamedAnalysis {
-  return new Analyzer().stream(resources);
+export function analyzeStream(resources: ClusterResources, options?: AnalyzerOptions): StreamedAnalysis {
+  return new Analyzer(options).stream(resources);
 }
 
 /** The address blocks a compiled policy's peers name: what cuts the outside into endpoints. */

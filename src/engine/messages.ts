@@ -3,16 +3,23 @@
  * The CLI prints these lines, the UI shows them, tests read them.
  */
 import type { FileLocation, Locate } from '../model/source';
-import type { EndpointPattern, Expectation } from '../model/types';
+import { PROTOCOLS, type EndpointPattern, type Expectation, type IpBlockPeer, type LabelRequirement } from '../model/types';
+import type { ConnectivityDiff, PairChange } from './connectivity-diff';
 import { expectedConnections, type ExpectationResult, type FailingPair } from './expectations';
 import { describeConnections } from './describe';
-import { NO_CONNECTIONS, isAllConnections, isNoConnections, subtractConnections, unionConnections } from './portset';
+import type { CompiledRule, CompiledSubject, PeerMatcher } from './compile';
+import type { CompiledSelector } from './selector';
+import { NAMESPACE_NAME_LABEL } from './topology';
+import { NO_CONNECTIONS, isAllConnections, isAllPorts, isNoConnections, subtractConnections, unionConnections } from './portset';
 import type {
   ConnectionSet,
+  Direction,
   PairExplanation,
   PolicyRef,
   PolicyTier,
   PortQuery,
+  PortSet,
+  RuleAction,
   RuleRef,
   RuleVerdict,
   SideExplanation,
@@ -264,3 +271,223 @@ export function failingPairText(pair: FailingPair, mustAllow: boolean): string {
 function allowedText(set: ConnectionSet): string {
   return isNoConnections(set) ? 'nothing' : describeConnections(set);
 }
+
+// ---- connectivity diff (connectivity-diff.ts: what changed from one evaluation to another) -----
+
+/** What a pair gains and loses: `Allows: a → b TCP 5432.`, `Stops allowing: a → b all traffic.`, or both. */
+export function pairChangeLines(change: PairChange): string[] {
+  const pair = `${change.from} → ${change.to}`;
+  return [
+    ...(isNoConnections(change.added) ? [] : [`Allows: ${pair} ${portsInSentence(change.added)}.`]),
+    ...(isNoConnections(change.removed) ? [] : [`Stops allowing: ${pair} ${portsInSentence(change.removed)}.`]),
+  ];
+}
+
+/**
+ * A diff in sentences: endpoints added and removed, then each pair's gains and losses;
+ * `Nothing changes.` for none, and a single sentence says that nothing else changes.
+ */
+export function connectivityDiffLines(diff: ConnectivityDiff): string[] {
+  const lines = [
+    ...diff.endpointsAdded.map((id) => `Adds endpoint: ${id}.`),
+    ...diff.endpointsRemoved.map((id) => `Removes endpoint: ${id}.`),
+    ...diff.changes.flatMap(pairChangeLines),
+  ];
+  if (lines.length === 0) return ['Nothing changes.'];
+  return lines.length === 1 ? [`${lines[0]} Nothing else changes.`] : lines;
+}
+
+// ---- policies in plain words (policy-words.ts picks the sentences, these say them) ------------
+
+/** `a`, `a and b`, `a, b and c`. */
+function spoken(items: readonly string[], last = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+function requirementWords({ key, operator, values }: LabelRequirement): string {
+  switch (operator) {
+    case 'In':
+      return `whose ${key} label is ${spoken(values, 'or')}`;
+    case 'NotIn':
+      // Kubernetes' NotIn also matches objects without the key.
+      return `whose ${key} label, if any, is ${values.length === 1 ? 'not' : 'none of'} ${spoken(values, 'or')}`;
+    case 'Exists':
+      return `with a ${key} label`;
+    case 'DoesNotExist':
+      return `without a ${key} label`;
+  }
+}
+
+/** What a selector requires, `labelled app=web and whose env label is prod or staging`; '' for `{}`. */
+function selectorConditions(selector: CompiledSelector): string {
+  const pairs = selector.requiredLabels.map(([key, value]) => `${key}=${value}`);
+  const labelled = pairs.length > 0 ? [`labelled ${spoken(pairs)}`] : [];
+  return spoken([...labelled, ...selector.expressions.map(requirementWords)]);
+}
+
+/** `namespace shop`, `namespaces a or b`: a selector on nothing but the automatic name label; else undefined. */
+function namedNamespaces({ requiredLabels, expressions }: CompiledSelector): string | undefined {
+  const [pair] = requiredLabels;
+  if (requiredLabels.length === 1 && expressions.length === 0 && pair![0] === NAMESPACE_NAME_LABEL) {
+    return `namespace ${pair![1]}`;
+  }
+  const [expression] = expressions;
+  if (requiredLabels.length > 0 || expressions.length !== 1) return undefined;
+  if (expression!.key !== NAMESPACE_NAME_LABEL || expression!.operator !== 'In') return undefined;
+  return `${expression!.values.length === 1 ? 'namespace' : 'namespaces'} ${spoken(expression!.values, 'or')}`;
+}
+
+/** `namespace default` (the policy's own), `all namespaces`, `namespaces labelled team=b`. */
+function namespacesWords(selector: CompiledSelector | undefined, own: string | undefined): string {
+  if (!selector) return `namespace ${own}`;
+  const conditions = selectorConditions(selector);
+  return conditions === '' ? 'all namespaces' : (namedNamespaces(selector) ?? `namespaces ${conditions}`);
+}
+
+/** `all pods`, `pods labelled app=web`. */
+function podsWords(selector: CompiledSelector | undefined): string {
+  const conditions = selector ? selectorConditions(selector) : '';
+  return conditions === '' ? 'all pods' : `pods ${conditions}`;
+}
+
+function blockWords({ cidr, except }: IpBlockPeer): string {
+  const whole = cidr.first === 0n && cidr.last === (cidr.family === 4 ? 0xffff_ffffn : (1n << 128n) - 1n);
+  const range = whole ? `any IPv${cidr.family} address (${cidr.text})` : `addresses in ${cidr.text}`;
+  return except.length === 0 ? range : `${range} except ${spoken(except.map((e) => e.text))}`;
+}
+
+/** One peer, after `from` / `to`: AND inside it (pods of namespaces), so it reads as one group. */
+function peerWords(peer: PeerMatcher, own: string | undefined): string {
+  switch (peer.kind) {
+    case 'everything':
+      return 'anywhere';
+    case 'nothing':
+      return 'nodes or domain names (nothing the manifests can show)';
+    case 'pods':
+      return `${podsWords(peer.pods)} in ${namespacesWords(peer.namespaces, own)}`;
+    case 'ipBlock':
+      return blockWords(peer.block);
+  }
+}
+
+/** The peers of a rule: OR between them, each with its own `from` so the alternatives stand apart. */
+function peersWords(peers: readonly PeerMatcher[], direction: Direction, own: string | undefined): string {
+  const preposition = direction === 'ingress' ? 'from' : 'to';
+  // Distinct peers can read the same (a `nodes` and a `domainNames` peer): say each once.
+  return spoken([...new Set(peers.map((peer) => `${preposition} ${peerWords(peer, own)}`))], 'or');
+}
+
+function portNumbers(set: PortSet): string {
+  return spoken(set.map(([lo, hi]) => (lo === hi ? String(lo) : `${lo} to ${hi}`)));
+}
+
+/** `on TCP port 80 and UDP port 53`, `on any UDP port`, `on the TCP port named http`, `on any port`. */
+function portsWords(rule: Pick<CompiledRule, 'fixedPorts' | 'namedPorts'>): string {
+  if (isAllConnections(rule.fixedPorts)) return 'on any port';
+  const numbered = PROTOCOLS.filter((p) => rule.fixedPorts[p].length > 0).map((p) => {
+    const set = rule.fixedPorts[p];
+    if (isAllPorts(set)) return `any ${p} port`;
+    return `${p} ${set.length === 1 && set[0]![0] === set[0]![1] ? 'port' : 'ports'} ${portNumbers(set)}`;
+  });
+  const named = rule.namedPorts.map((n) => `the ${n.protocol ? `${n.protocol} ` : ''}port named ${n.name}`);
+  return `on ${spoken([...numbered, ...named])}`;
+}
+
+/** `on TCP port 80, from anywhere`; peers first when every port is open (`from X, on any port`). */
+function rulePhrase(rule: CompiledRule, own: string | undefined): string {
+  const ports = portsWords(rule);
+  const peers = peersWords(rule.peers, rule.ref.direction, own);
+  return isAllConnections(rule.fixedPorts) ? `${peers}, ${ports}` : `${ports}, ${peers}`;
+}
+
+const TRAFFIC = { ingress: 'incoming', egress: 'outgoing' } as const;
+/** What the pods do, per direction: accept connections in, or open them out. */
+const PODS_DO = { ingress: 'They accept incoming connections', egress: 'They can connect out' } as const;
+const ACTION_VERBS: Readonly<Record<RuleAction, string>> = { accept: 'accepts', deny: 'denies', pass: 'passes on' };
+
+function ruleNumber(rule: CompiledRule): string {
+  return `Rule ${rule.ref.index + 1}${rule.ref.name === undefined ? '' : ` ("${rule.ref.name}")`}`;
+}
+
+/** `3 other policies`, `1 other policy`. */
+const others = (n: number) => `${n} other ${n === 1 ? 'policy' : 'policies'}`;
+
+/** The sentences that describe a policy, one template each; policy-words.ts chooses which apply. */
+export const policyWordsText = {
+  /** `Applies to pods in namespace default labelled papa=dhondhu.` */
+  subject: (namespace: string, pods: CompiledSelector) => {
+    const conditions = selectorConditions(pods);
+    if (conditions === '') return `Applies to all pods in namespace ${namespace}.`;
+    return `Applies to pods in namespace ${namespace} ${conditions}.`;
+  },
+  /** A cluster-wide policy's subject: pods of the namespaces it selects. */
+  clusterSubject: (subject: CompiledSubject) =>
+    `Applies to ${podsWords(subject.pods)} in ${namespacesWords(subject.namespaces, undefined)}.`,
+  selects: (names: readonly string[], total: number) => {
+    if (total === 0) return 'No workload in the input matches it, so it has no effect here.';
+    const listed = total > names.length ? [...names, `${total - names.length} more`] : names;
+    return `Here that is ${total} ${total === 1 ? 'workload' : 'workloads'}: ${spoken(listed)}.`;
+  },
+  notRestricted: (direction: Direction) =>
+    `${direction === 'ingress' ? 'Incoming' : 'Outgoing'} traffic is not restricted by this policy.`,
+  allowsNone: (direction: Direction) =>
+    `It allows them no ${TRAFFIC[direction]} connections: ` +
+    `every ${TRAFFIC[direction]} connection is denied unless another policy allows it.`,
+  /** The direction's only rule, as one sentence. */
+  onlyRule: (rule: CompiledRule, own: string) => `${PODS_DO[rule.ref.direction]} only ${rulePhrase(rule, own)}.`,
+  /** The direction's only rule lets everything through (`ingress: [{}]`). */
+  acceptsAll: (direction: Direction) =>
+    direction === 'ingress'
+      ? 'They accept every incoming connection, from anywhere on any port.'
+      : 'They can connect out anywhere, on any port.',
+  /** Introduces the direction's rules, listed after it (`ruleItem`). */
+  rulesLead: (direction: Direction, count: number) => `${PODS_DO[direction]} only in these ${count} cases (any one is enough):`,
+  ruleItem: (rule: CompiledRule, own: string) => `${ruleNumber(rule)}: ${rulePhrase(rule, own)}.`,
+  ignored: (direction: Direction) =>
+    `Its ${direction} rules have no effect: policyTypes leaves out ${direction === 'ingress' ? 'Ingress' : 'Egress'}.`,
+
+  /** A cluster-wide policy's place among the tiers. */
+  clusterTier: (tier: PolicyTier, priority: number | undefined) =>
+    tier === 'admin'
+      ? `Admin tier, priority ${priority}: consulted before any NetworkPolicy; ` +
+        'in each direction the first of its rules that matches a connection decides.'
+      : 'Baseline tier: consulted only for traffic that no NetworkPolicy isolates; ' +
+        'in each direction the first of its rules that matches decides.',
+  clusterNoRules: (direction: Direction) => `It has no rules for ${TRAFFIC[direction]} traffic.`,
+  clusterRulesLead: (direction: Direction, count: number) =>
+    `For ${TRAFFIC[direction]} traffic, ${count === 1 ? 'its one rule' : `its ${count} rules, in order`}:`,
+  clusterRuleItem: (rule: CompiledRule) => {
+    const { action, tier, direction } = rule.ref;
+    const ports = isAllConnections(rule.fixedPorts) ? 'all traffic' : portsWords(rule).replace(/^on /, '');
+    const pass = action !== 'pass' ? '' : tier === 'admin' ? ' (NetworkPolicies decide it)' : ' (allowed: nothing comes after)';
+    return `${ruleNumber(rule)} ${ACTION_VERBS[action]} ${ports} ${peersWords(rule.peers, direction, undefined)}${pass}.`;
+  },
+
+  /**
+   * The other NetworkPolicies isolating the same pods in a direction: every connection one of them
+   * allows is accepted (the union). `names` already say which select only some of the pods.
+   */
+  togetherLead: (direction: Direction, names: readonly string[], thisIsolates: boolean) => {
+    const what = direction === 'ingress' ? 'they accept an incoming connection' : 'they can open an outgoing connection';
+    const listed = `${others(names.length)} selecting these pods, ${spoken(names)}`;
+    if (thisIsolates) return `Together with ${listed}, ${what} when any one of the ${names.length + 1} allows it:`;
+    const [verb, which] = names.length === 1 ? ['restricts', 'it allows'] : ['restrict', 'one of them allows'];
+    return `But ${listed}, ${verb} ${TRAFFIC[direction]} traffic: ${what} only when ${which} it:`;
+  },
+  /** `default/b (only some of these pods)`. */
+  togetherName: (policy: string, all: boolean) => (all ? policy : `${policy} (only some of these pods)`),
+  togetherNone: (policy: string, direction: Direction) => `${policy} allows no ${TRAFFIC[direction]} connections.`,
+  togetherRule: (policy: string, rule: CompiledRule, own: string, several: boolean) =>
+    `${policy}${several ? `, rule ${rule.ref.index + 1}` : ''}: ${rulePhrase(rule, own)}.`,
+  togetherAll: (direction: Direction) => `So these policies together allow every ${TRAFFIC[direction]} connection.`,
+  togetherNothing: (direction: Direction) => `So these policies together allow no ${TRAFFIC[direction]} connection at all.`,
+  alone: 'No other NetworkPolicy selects these pods: this one alone decides what it restricts.',
+  /** Cluster-wide policies with rules for the same pods: consulted around the NetworkPolicies. */
+  clusterAlso: (direction: Direction, admin: readonly string[], baseline: readonly string[]) => {
+    const parts = [
+      ...(admin.length > 0 ? [`${spoken(admin)} (Admin tier, consulted before NetworkPolicies, can decide first)`] : []),
+      ...(baseline.length > 0 ? [`${spoken(baseline)} (Baseline tier, consulted only where no NetworkPolicy isolates them)`] : []),
+    ];
+    return `Cluster-wide policies also decide their ${TRAFFIC[direction]} traffic: ${parts.join('; ')}.`;
+  },
+};

@@ -13,6 +13,8 @@ export interface CompiledSelector {
    * index can narrow the candidates before `matches` checks the rest.
    */
   readonly requiredLabels: readonly (readonly [string, string])[];
+  /** The selector's matchExpressions, as written: what a description of it says besides the pairs. */
+  readonly expressions: readonly LabelRequirement[];
   /** The label keys the selector reads: objects that agree on these get the same answer. */
   readonly keys: readonly string[];
   /** Equal for selectors that say the same thing the same way: a memo key. */
@@ -36,14 +38,15 @@ function requirementPredicate({ key, operator, values }: LabelRequirement): Labe
 /** Compiles a selector once into a predicate over label maps. */
 export function compileSelector(selector: LabelSelector): CompiledSelector {
   const requiredLabels = Object.entries(selector.matchLabels);
-  const expressions = selector.matchExpressions.map(requirementPredicate);
+  const predicates = selector.matchExpressions.map(requirementPredicate);
   const matches: LabelPredicate = (labels) => {
     for (const [key, value] of requiredLabels) {
       if (!Object.hasOwn(labels, key) || labels[key] !== value) return false;
     }
-    for (const expression of expressions) if (!expression(labels)) return false;
+    for (const predicate of predicates) if (!predicate(labels)) return false;
     return true;
   };
   const keys = [...new Set([...requiredLabels.map(([key]) => key), ...selector.matchExpressions.map((e) => e.key)])];
-  return { matches, requiredLabels, keys, key: JSON.stringify([requiredLabels, selector.matchExpressions]) };
+  const expressions = selector.matchExpressions;
+  return { matches, requiredLabels, expressions, keys, key: JSON.stringify([requiredLabels, expressions]) };
 }

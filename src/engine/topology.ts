@@ -16,7 +16,7 @@ import type {
   NetworkPolicyResource,
   WorkloadResource,
 } from '../model/types';
-import { carveAddressSpace, rangeText } from './address-space';
+import { carveAddressSpace, rangeText, type AddressFamily } from './address-space';
 import type { EndpointId, ExternalEndpoint, NamespaceInfo, WorkloadEndpoint } from './types';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -153,9 +153,12 @@ export function ipBlocksOf(policy: NetworkPolicyResource): IpBlockPeer[] {
   );
 }
 
-/** The external endpoints: the address space cut at every boundary of `blocks`. */
-export function externalEndpoints(blocks: readonly IpBlockPeer[]): ExternalEndpoint[] {
-  return carveAddressSpace(blocks).map((range) => ({
+/** The external endpoints: the address space (IPv6 too when asked) cut at every boundary of `blocks`. */
+export function externalEndpoints(
+  blocks: readonly IpBlockPeer[],
+  families?: readonly AddressFamily[],
+): ExternalEndpoint[] {
+  return carveAddressSpace(blocks, families).map((range) => ({
     type: 'external',
     id: rangeText(range) as EndpointId,
     kind: 'IPBlock',

@@ -46,6 +46,27 @@ describe('app store', () => {
     expect(store.getState().view.lesson).toBeNull();
   });
 
+  it('writes a reviewed edit only when applied, and only onto the text it was planned on', () => {
+    const store = newStore(POD);
+    const plan = { changes: [{ offset: 0, length: 0, text: '# kept\n' }, { offset: 7, length: 0, text: '---\n' }], summary: 's', warnings: [] };
+    store.getState().actions.proposeEdit(plan);
+    expect(store.getState().review).toMatchObject({ plan, revision: store.getState().revision });
+    expect(store.getState().pendingEdit).toBeNull();
+    store.getState().actions.applyReview();
+    expect(store.getState()).toMatchObject({ review: null, pendingEdit: { changes: plan.changes } });
+
+    store.getState().actions.proposeEdit(plan);
+    typeText(store, `${POD}# typed meanwhile\n`);
+    const pending = store.getState().pendingEdit;
+    store.getState().actions.applyReview();
+    expect(store.getState().review).toBeNull();
+    expect(store.getState().pendingEdit).toBe(pending);
+
+    store.getState().actions.proposeEdit(plan);
+    store.getState().actions.closeReview();
+    expect(store.getState()).toMatchObject({ review: null, pendingEdit: pending });
+  });
+
   it('evaluates the initial text and every change', () => {
     const store = newStore(POD);
     expect(store.getState().evaluated.analysis!.endpoints.map((e) => e.id)).toContain('default/web[Pod]');

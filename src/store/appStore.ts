@@ -15,6 +15,7 @@ import { viewShowing } from './graphView';
 import type {
   CentreRequest,
   CursorPosition,
+  EditPlan,
   EditRequest,
   Evaluated,
   LineEdit,
@@ -22,6 +23,7 @@ import type {
   ReplacedWork,
   ReplaceReason,
   RevealRequest,
+  ReviewRequest,
   Selection,
   ViewState,
   WhyNotForm,
@@ -49,6 +51,8 @@ export interface AppState {
   readonly pendingEdit: EditRequest | null;
   /** The node the graph should centre on next (showInGraph); the graph does when it draws it. */
   readonly centreOn: CentreRequest | null;
+  /** A planned edit shown for review before it is written (proposeEdit). */
+  readonly review: ReviewRequest | null;
   readonly evaluated: Evaluated;
   /**
    * How the edits the graph does not show yet moved lines (newest last): the evaluated layout is
@@ -84,8 +88,16 @@ export interface AppActions {
   setPositions(positions: Readonly<Record<string, XY>>, replace?: boolean): void;
   /** Shows a location of the evaluated text in the editor (and highlights it). */
   reveal(location: SourceLocation): void;
-  /** Writes a change into the text through the editor: one undo step, the rest of the text untouched. */
-  applyEdit(change: TextChange): void;
+  /**
+   * Writes changes into the text through the editor, in order (see `applyChanges`): one undo step,
+   * the rest of the text untouched.
+   */
+  applyEdit(changes: TextChange | readonly TextChange[]): void;
+  /** Shows a planned edit for review (the Review change dialog): written only when the user applies it. */
+  proposeEdit(plan: EditPlan): void;
+  /** Writes the edit under review (one undo step) if the text is still the one it was planned on; closes the review. */
+  applyReview(): void;
+  closeReview(): void;
   /**
    * Shows a node of the graph (an id of src/ui/graph/ids.ts: a workload's, a namespace's, an
    * address group's): opens its namespace, leaves a focus that would hide it, selects it and
@@ -147,6 +159,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   let editSeq = 0;
   let replacedSeq = 0;
   let centreSeq = 0;
+  let reviewSeq = 0;
   const store = createStore<AppState>()((set, get) => ({
     readText: () => options.text,
     revision: 0,
@@ -167,6 +180,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     reveal: null,
     pendingEdit: null,
     centreOn: null,
+    review: null,
     evaluated: NOTHING_EVALUATED,
     unshownLineEdits: [],
     actions: {
@@ -206,7 +220,14 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       setPositions: (positions, replace = false) =>
         set({ positions: replace ? positions : { ...get().positions, ...positions } }),
       reveal: (location) => set({ reveal: { range: locator(get().evaluated.documents)(location).range, seq: ++revealSeq } }),
-      applyEdit: (change) => set({ pendingEdit: { change, seq: ++editSeq } }),
+      applyEdit: (changes) => set({ pendingEdit: { changes: 'offset' in changes ? [changes] : changes, seq: ++editSeq } }),
+      proposeEdit: (plan) => set({ review: { plan, revision: get().revision, seq: ++reviewSeq } }),
+      applyReview() {
+        const { review, revision, actions } = get();
+        if (review && review.revision === revision) actions.applyEdit(review.plan.changes);
+        set({ review: null });
+      },
+      closeReview: () => set({ review: null }),
       showInGraph(id) {
         const { view, evaluated } = get();
         const shown = evaluated.analysis && viewShowing(view, evaluated.analysis, id);

@@ -160,9 +160,29 @@ export interface RevealRequest {
   readonly seq: number;
 }
 
-/** A change a command wrote, for the editor to apply as one undo step; `seq` tells two apart. */
+/**
+ * Changes a command wrote, applied in order (each to the text the previous ones made, as
+ * `applyChanges` does), for the editor to apply as one undo step; `seq` tells two apart.
+ */
 export interface EditRequest {
-  readonly change: TextChange;
+  readonly changes: readonly TextChange[];
+  readonly seq: number;
+}
+
+/** A planned edit: what a gesture writes, what it says of it, and side effects it cannot avoid. */
+export interface EditPlan {
+  /** Non-overlapping, applied in order (see `applyChanges`): the touched ranges only. */
+  readonly changes: readonly TextChange[];
+  /** `Add an ingress rule to NetworkPolicy default/web allowing default/client on TCP 5432`. */
+  readonly summary: string;
+  readonly warnings: readonly string[];
+}
+
+/** A planned edit waiting for the user's review (the Review change dialog), and the revision it was planned on. */
+export interface ReviewRequest {
+  readonly plan: EditPlan;
+  /** Once the text is edited, the plan's offsets no longer apply: the dialog says so. */
+  readonly revision: number;
   readonly seq: number;
 }
 

@@ -8,7 +8,9 @@ import type { Diagnostic, DocumentLayout } from '../../model/source';
 import type { SourceLocation } from '../../model/source';
 import type { EndpointId, PairExplanation, PolicyFootprint, PolicyId, PortQuery, RuleAction, RuleRef } from '../../engine/types';
 import type { ExpectationResult } from '../../engine/expectations';
+import type { PolicyWords } from '../../engine/policy-words';
 import type { AnalysisDelta } from './analysisDelta';
+import type { Preview } from './preview';
 import type { TextChange } from '../../model/text-changes';
 
 /** The name the editor's text goes by: every document of it sits in this file. */
@@ -81,7 +83,11 @@ export type Question =
   /** The pairs of `endpoint`, both ways, that a cluster-wide Deny rule denies (some ports of). */
   | { readonly kind: 'clusterDenials'; readonly endpoint: EndpointId }
   /** The rules of every cluster-wide policy of the analysed revision. */
-  | { readonly kind: 'clusterRules' };
+  | { readonly kind: 'clusterRules' }
+  /** A policy in plain words (engine/policy-words.ts): on its own, and with the others deciding its pods. */
+  | { readonly kind: 'policyWords'; readonly policy: PolicyId }
+  /** What replacing the text `before` by `after` would change (preview.ts): a planned edit, reviewed. */
+  | { readonly kind: 'preview'; readonly before: string; readonly after: string };
 
 /** What each kind of question is answered with. */
 interface Answers {
@@ -90,6 +96,8 @@ interface Answers {
   readonly footprint: PolicyFootprint;
   readonly clusterDenials: readonly ClusterDenial[];
   readonly clusterRules: readonly ClusterPolicyRules[];
+  readonly policyWords: PolicyWords;
+  readonly preview: Preview;
 }
 
 /** The answer to `Q`: undefined before the first analysis, or for an unknown endpoint or policy. */

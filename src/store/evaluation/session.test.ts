@@ -38,6 +38,17 @@ describe('EvaluationSession', () => {
     expect(fails[0]!.result.failing.map((f) => [f.from, f.to])).toEqual([[CLIENT, NGINX]]);
   });
 
+  it('previews a proposed text without touching what it evaluated', () => {
+    const session = new EvaluationSession('cluster.yaml');
+    const before = session.evaluate(1, NGINX_EXAMPLE);
+    const proposed = NGINX_EXAMPLE.replace('port: 80', 'port: 8080');
+    const preview = session.answer({ kind: 'preview', before: NGINX_EXAMPLE, after: proposed })!;
+    expect(preview.lines).toContain(`Allows: ${CLIENT} → ${NGINX} TCP 8080.`);
+    expect(session.answer({ kind: 'explain', from: CLIENT, to: NGINX })!.explanation.allowed).toEqual(
+      analysisOf(before).connections.find((c) => c.from === CLIENT && c.to === NGINX)!.allowed,
+    );
+  });
+
   it('re-parses only the documents that changed', () => {
     const session = new EvaluationSession('cluster.yaml');
     session.evaluate(1, NGINX_EXAMPLE);
@@ -114,6 +125,14 @@ describe('EvaluationSession', () => {
     const footprint = session.answer({ kind: 'footprint', policy: 'default/nginx-network-policy' as never });
     expect(footprint!.selects).toEqual([NGINX]);
     expect(footprint!.connections.map(([from]) => from).sort()).toEqual(['0.0.0.0-255.255.255.255', CLIENT, 'team-b/other-client[Pod]']);
+  });
+
+  it('describes a policy in plain words, as cloneable data; nothing for an unknown policy', () => {
+    const session = new EvaluationSession('cluster.yaml');
+    session.evaluate(1, NGINX_EXAMPLE);
+    const words = structuredClone(session.answer({ kind: 'policyWords', policy: 'default/nginx-network-policy' as PolicyId }))!;
+    expect(words.alone[0]!.text).toBe('Applies to pods in namespace default labelled papa=dhondhu.');
+    expect(session.answer({ kind: 'policyWords', policy: 'default/nope' as PolicyId })).toBeUndefined();
   });
 
   it('words explanations with the lines of the text as it is now, also for a policy held back', () => {

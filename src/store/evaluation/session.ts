@@ -15,6 +15,7 @@ import { Analyzer, checkExpectations, explanationLines } from '../../engine';
 import type { Analysis } from '../../engine/types';
 import { AnalysisDiffer } from './analysisDelta';
 import { clusterDenials, clusterRules, denyingPolicies } from './clusterAnswers';
+import { previewChange } from './preview';
 import type { Answer, EvaluationResult, Question } from './protocol';
 
 /** Enough for what one screen asks about a revision. */
@@ -61,6 +62,8 @@ export class EvaluationSession {
   }
 
   answer<Q extends Question>(question: Q): Answer<Q> {
+    // About two texts, not the analysed one: answered afresh (and kept out of the cache its texts would bloat).
+    if (question.kind === 'preview') return previewChange(question.before, question.after, this.file) as Answer<Q>;
     const key = JSON.stringify(question);
     if (this.answered.has(key)) return this.answered.get(key) as Answer<Q>;
     const answer = this.answerAny(question);
@@ -69,7 +72,7 @@ export class EvaluationSession {
     return answer as Answer<Q>;
   }
 
-  private answerAny(question: Question): Answer<Question> {
+  private answerAny(question: Exclude<Question, { kind: 'preview' }>): Answer<Question> {
     const { analysed: layout, analysis } = this;
     if (!layout || !analysis) return undefined;
     switch (question.kind) {
@@ -85,6 +88,8 @@ export class EvaluationSession {
       }
       case 'clusterRules':
         return clusterRules(analysis, this.clusterPolicies);
+      case 'policyWords':
+        return this.analyzer.policyWords(question.policy);
     }
   }
 }

@@ -11,6 +11,7 @@ import { Inspector } from '../panels/Inspector';
 import { FileDropZone } from '../import/FileDropZone';
 import { SearchDialog } from '../search/SearchDialog';
 import { GraphGate } from '../lessons/GraphGate';
+import { ReviewDialog } from '../review/ReviewDialog';
 
 export function App() {
   const theme = useEffectiveTheme();
@@ -35,6 +36,7 @@ export function App() {
       <HelpDialog />
       <SearchDialog />
       <ExportDialog />
+      <ReviewDialog />
       <FileDropZone />
     </div>
   );

@@ -14,6 +14,7 @@ import { selectProblems } from '../../store/selectors';
 import { useEffectiveTheme } from '../app/theme';
 import { useActionManager } from '../commands/context';
 import { installTestHooks } from './testHooks';
+import { registerPolicyHover } from './policyHover';
 import { featureOptions, LARGE_DOCUMENT_LINES, modelOptions } from './largeDocument';
 import { replaceInSlices, SLICE_CHARS, type SliceEdit } from './sliceEdit';
 
@@ -90,23 +91,33 @@ export function YamlEditor() {
     let echoing = false;
     let slicing: SliceEdit | undefined;
 
+    /** The next text taken over replaces the work (an example, a file, a restore point…). */
+    let replacing = false;
     const takeOver = (text: string) => {
       slicing?.cancel();
       growingTo(newlines(text) + 1);
       const kept = editor.getSelections() ?? [];
+      const toTop = replacing;
+      replacing = false;
       applying = true;
       slicing = replaceInSlices(editor, model.getFullModelRange(), text, () => {
         slicing = undefined;
         applying = false;
         sizeChanged();
-        // Where the cursor was, as Monaco leaves it after replacing everything in one edit.
-        editor.setSelections(
-          kept.map((s) => {
-            const from = model.validatePosition(s.getSelectionStart());
-            const to = model.validatePosition(s.getPosition());
-            return new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column);
-          }),
-        );
+        if (toTop) {
+          // Other work is read from its start: its first lines say what it is.
+          editor.setPosition({ lineNumber: 1, column: 1 });
+          editor.setScrollTop(0);
+        } else {
+          // Where the cursor was, as Monaco leaves it after replacing everything in one edit.
+          editor.setSelections(
+            kept.map((s) => {
+              const from = model.validatePosition(s.getSelectionStart());
+              const to = model.validatePosition(s.getPosition());
+              return new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column);
+            }),
+          );
+        }
         // The model may have normalised line endings (to its own: LF unless it was created
         // from CRLF text): the store follows the editor. Without a CR on either side there is
         // nothing to normalise, and no need to copy megabytes out of the model to compare.
@@ -166,23 +177,33 @@ export function YamlEditor() {
           contentLine: contentLineAt((line) => model.getLineContent(line), lineNumber),
         }),
       ),
+      registerPolicyHover(store),
     ];
     const highlight = editor.createDecorationsCollection();
     const unsubscribe = [
       store.subscribe((state, previous) => {
+        // `replaceText` records the work it replaces, then sets the text, in the same task: the
+        // take-over that follows is that text (none when it was the same text; nothing later is).
+        if (state.replaced !== previous.replaced) {
+          replacing = true;
+          queueMicrotask(() => (replacing = false));
+        }
         if (!echoing && state.readText !== previous.readText && state.readText !== readModel) takeOver(state.readText());
         if (state.evaluated !== previous.evaluated) {
           monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(selectProblems(state), monaco.MarkerSeverity));
         }
         if (state.pendingEdit && state.pendingEdit !== previous.pendingEdit) {
-          // As typed: the change reaches the store through onDidChangeContent, one undo step.
-          const { offset, length, text } = state.pendingEdit.change;
-          const start = model.getPositionAt(offset);
-          const end = model.getPositionAt(offset + length);
+          // As typed: the changes reach the store through onDidChangeContent; edits between two
+          // undo stops are one undo step. Each applies to the text the previous ones made.
+          const { changes } = state.pendingEdit;
           editor.pushUndoStop();
-          editor.executeEdits('netpol-canvas', [{ range: monaco.Range.fromPositions(start, end), text }]);
+          for (const { offset, length, text } of changes) {
+            const range = monaco.Range.fromPositions(model.getPositionAt(offset), model.getPositionAt(offset + length));
+            editor.executeEdits('netpol-canvas', [{ range, text }]);
+          }
           editor.pushUndoStop();
-          editor.revealPositionInCenterIfOutsideViewport(model.getPositionAt(offset + text.length), monaco.editor.ScrollType.Smooth);
+          const last = changes.at(-1);
+          if (last) editor.revealPositionInCenterIfOutsideViewport(model.getPositionAt(last.offset + last.text.length), monaco.editor.ScrollType.Smooth);
         }
         if (state.reveal && state.reveal !== previous.reveal) {
           const { startLine, startColumn, endLine, endColumn } = state.reveal.range;

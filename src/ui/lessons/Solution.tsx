@@ -1,63 +1,26 @@
 /**
- * "Show solution": the student's text against the solution as a unified diff, and "Use the
- * solution", which replaces the text (the attempt is kept as a restore point). Added and removed
- * lines are told apart by their sign and by words for screen readers, not by colour alone.
+ * "Show solution": the student's text against the solution as a unified diff (../diff), and "Use
+ * the solution", which replaces the text (the attempt is kept as a restore point).
  */
 import { useMemo, useState } from 'react';
 import { useActions, useAppState, useAppStoreApi } from '../../store/react';
-import { diffSummary, hunkTitle, solutionDiff, type DiffHunk, type DiffLine } from './solutionDiff';
-
-const SIGN = { added: '+', removed: '−', context: ' ' } as const;
-const SPOKEN = { added: 'added: ', removed: 'removed: ', context: '' } as const;
-
-function Line({ line }: { line: DiffLine }) {
-  return (
-    <div className={`diff-line is-${line.kind}`} data-kind={line.kind}>
-      {/* The line in the student's text: where the editor shows it. */}
-      <span className="diff-number" aria-hidden="true">
-        {line.oldLine ?? ''}
-      </span>
-      <span className="diff-sign" aria-hidden="true">
-        {SIGN[line.kind]}
-      </span>
-      <span className="diff-text">
-        <span className="visually-hidden">{SPOKEN[line.kind]}</span>
-        {line.text}
-      </span>
-    </div>
-  );
-}
-
-function Diff({ hunks }: { hunks: readonly DiffHunk[] }) {
-  return (
-    <div className="solution-diff" data-testid="solution-diff" tabIndex={0} role="group" aria-label="Your text against the solution">
-      {hunks.map((hunk) => (
-        <div key={hunk.header} className="diff-hunk">
-          <div className="diff-header" title={hunk.header}>
-            {hunkTitle(hunk)}
-          </div>
-          {hunk.lines.map((line, i) => (
-            <Line key={i} line={line} />
-          ))}
-        </div>
-      ))}
-    </div>
-  );
-}
+import { TextDiff } from '../diff/TextDiff';
+import { linesOf, textDiff } from '../diff/textDiff';
 
 function SolutionDiff({ solution }: { solution: string }) {
   const store = useAppStoreApi();
   const revision = useAppState((s) => s.revision);
   // Recomputed as the student types; `revision` stands for the text, read only when it changed.
-  const hunks = useMemo(() => solutionDiff(store.getState().readText(), solution), [store, revision, solution]);
+  const hunks = useMemo(() => textDiff(store.getState().readText(), solution), [store, revision, solution]);
   if (hunks === null) return <p data-testid="solution-summary">Your text is too far from the solution to show as a diff.</p>;
   if (hunks.length === 0) return <p data-testid="solution-summary">Your text is the solution.</p>;
   return (
     <>
       <p className="muted" data-testid="solution-summary">
-        {diffSummary(hunks)} <span aria-hidden="true">“+” lines are the solution’s, “−” lines are yours.</span>
+        The solution adds {linesOf(hunks, 'added')} and removes {linesOf(hunks, 'removed')}.{' '}
+        <span aria-hidden="true">“+” lines are the solution’s, “−” lines are yours.</span>
       </p>
-      <Diff hunks={hunks} />
+      <TextDiff hunks={hunks} label="Your text against the solution" testId="solution-diff" />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { policyName } from '../../engine';
 import type { InspectorTab } from '../../store/types';
 import { useActions, useAppState } from '../../store/react';
-import { selectClusterPolicies, selectProblems, selectShownPolicy } from '../../store/selectors';
+import { selectClusterPolicies, selectCursorPolicy, selectProblems, selectShownPolicy } from '../../store/selectors';
 import { Checks } from './Checks';
 import { checksTabLabel } from './checkList';
 import { AggregateDetails } from './AggregateDetails';
@@ -10,6 +10,7 @@ import { ClusterPolicies } from './ClusterPolicies';
 import { ClusterPolicyDetails } from './ClusterPolicyDetails';
 import { EdgeDetails } from './EdgeDetails';
 import { NodeDetails } from './NodeDetails';
+import { PolicyWords, PolicyWordsDisclosure } from './PolicyWords';
 import { Problems } from './Problems';
 import { WhyNot } from './WhyNot';
 import { LessonTab } from '../lessons/LessonTab';
@@ -17,6 +18,7 @@ import { LessonTab } from '../lessons/LessonTab';
 function Details() {
   const selection = useAppState((s) => s.selection);
   const shown = useAppState(selectShownPolicy);
+  const atCursor = useAppState(selectCursorPolicy);
   if (selection?.kind === 'edge') return selection.pairs ? <AggregateDetails edge={selection} /> : <EdgeDetails edge={selection} />;
   if (selection?.kind === 'node') return <NodeDetails nodeId={selection.id} />;
   if (shown) {
@@ -24,6 +26,17 @@ function Details() {
       <section className="details" data-testid="policy-details">
         <h2>{policyName(shown.ref)}</h2>
         <ClusterPolicyDetails policy={shown} />
+        <PolicyWordsDisclosure policy={shown.ref.id} />
+      </section>
+    );
+  }
+  // After the selection and the policy shown on the graph: clicking either reveals YAML, which moves the cursor.
+  if (atCursor) {
+    return (
+      <section className="details" data-testid="cursor-policy">
+        <h2>{policyName(atCursor.ref)}</h2>
+        <p className="muted">Under the editor cursor, in plain words:</p>
+        <PolicyWords policy={atCursor.ref.id} />
       </section>
     );
   }

@@ -16,6 +16,7 @@ import { PeerRows } from './PeerRows';
 import { PeerNames } from './PeerNames';
 import { labelList } from '../graph/toFlow';
 import { PolicyExportButtons } from '../export/PolicyExportButtons';
+import { PolicyWordsDisclosure } from './PolicyWords';
 import { TierMarks } from '../graph/nodes';
 import { governance, governanceSentence, type DirectionGovernance } from './governance';
 
@@ -45,6 +46,7 @@ function PolicyEffect({ policy, endpoint }: { policy: PolicySummary; endpoint: E
           </li>
         )}
       </ul>
+      <PolicyWordsDisclosure policy={policy.ref.id} />
     </li>
   );
 }
