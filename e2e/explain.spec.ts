@@ -59,3 +59,31 @@ test('"Why not?" gives the verdict and the reasons', async ({ whyNot }) => {
   await whyNot.port().fill('80');
   await expect(answer).toContainText('Allowed');
 });
+
+test('a denied edge explains what is denied and why, with a command to see it on a cluster', async ({ page, graph, inspector }) => {
+  await graph.node(IDS.client).click();
+  await page.keyboard.press('Shift+D');
+  await graph.edgeLabel(edgeId(IDS.client, IDS.nginx)).click();
+  const details = inspector.edgeDetails();
+  await expect(details.getByTestId('denied-verdict')).toHaveText('Denied: all but TCP 80');
+  // nginx listens on TCP 80 only, which is allowed: the whole of UDP is what is denied, and why.
+  const why = details.getByTestId('denied-why');
+  await expect(why.getByRole('heading')).toHaveText('Why UDP (any port) is denied');
+  await expect(why).toContainText('DENIED: UDP (any port) from default/client[Pod] to default/nginx-pod-with-label[Pod]');
+  const verify = details.getByTestId('verify-on-cluster');
+  await verify.locator('summary').click();
+  await expect(verify.getByTestId('verify-command')).toHaveText(
+    "kubectl exec -n default client -- nc -zuv -w 2 $(kubectl get pod -n default nginx-pod-with-label -o jsonpath='{.status.podIP}') PORT",
+  );
+  await expect(verify).toContainText('Expect it to time out');
+});
+
+test('"Why not?" gives a command that checks its verdict on a cluster', async ({ whyNot }) => {
+  await whyNot.open();
+  await whyNot.ask({ query: 'client', id: IDS.client }, { query: 'nginx', id: IDS.nginx }, '80');
+  const verify = whyNot.answer().getByTestId('verify-on-cluster');
+  await verify.locator('summary').click();
+  await expect(verify.getByTestId('verify-command')).toContainText('kubectl exec -n default client -- nc -zv -w 2 ');
+  await expect(verify.getByTestId('verify-command')).toContainText(' 80');
+  await expect(verify).toContainText('Expect the connection to succeed');
+});

@@ -58,6 +58,13 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId(`rf__node-${CLIENT}`).click();
     await page.keyboard.press('Shift+D');
   },
+  'denied-edge-explained': async (page) => {
+    await page.getByTestId(`rf__node-${CLIENT}`).click();
+    await page.keyboard.press('Shift+D');
+    await page.getByTestId(`edge-label-${edgeId(CLIENT, NGINX)}`).click();
+    await page.getByTestId('denied-why').waitFor();
+    await page.getByTestId('verify-on-cluster').locator('summary').click();
+  },
   'cursor-in-policy': async (page) => {
     await page.evaluate(() => window.__netpolTest!.setCursor(9, 5));
   },

@@ -46,6 +46,7 @@ export {
   intersectConnections,
   isAllConnections,
   isNoConnections,
+  subtractConnections,
   unionConnections,
 } from './portset';
 export type * from './types';

@@ -1,7 +1,11 @@
-/** The selected edge: per port, which rule allows it on the egress side and on the ingress side. */
+/**
+ * The selected edge: per port, which rule allows it on the egress side and on the ingress side.
+ * In the denied view an edge stands for what is denied: it says so first, and why, for a port the
+ * destination listens on.
+ */
 import { useMemo } from 'react';
 import type { EdgeRef } from '../../store/types';
-import type { ConnectionSet } from '../../engine';
+import { ALL_CONNECTIONS, isNoConnections, queryText, subtractConnections, type ConnectionSet } from '../../engine';
 import type { ExpectedVerdict } from '../../model/types';
 import { expectationEdit } from '../../model/write/expectation-edit';
 import { useActions, useAnswer, useAppState, useAppStoreApi } from '../../store/react';
@@ -14,6 +18,8 @@ import { bundlePeers, peerList } from './peers';
 import { edgeEnds, endpointsOfNode, namespaceOfNode } from '../graph/ids';
 import { provenanceRows, ruleKey, type SideProvenance } from './provenance';
 import { ExplanationLines } from './ExplanationLines';
+import { VerifyOnCluster } from './VerifyOnCluster';
+import { portToTry } from './verifyCommand';
 
 function SideCell({ side }: { side: SideProvenance }) {
   if (side.kind === 'external') return <span className="muted">outside the cluster: no policy applies</span>;
@@ -108,10 +114,16 @@ export function EdgeDetails({ edge }: { edge: EdgeRef }) {
   const { from, to } = edge;
   const endpoints = useAppState(selectEndpointIndex);
   const answer = useAnswer({ kind: 'explain', from, to });
+  // The denied view's edges (not its aggregates or bundles, whose panels list their pairs) say what is denied.
+  const deniedView = useAppState((s) => s.view.deniedFor !== null) && !edge.members && !edge.pairs;
+  const denied = deniedView && answer ? subtractConnections(ALL_CONNECTIONS, answer.explanation.allowed) : undefined;
+  const deniedQuery = denied && portToTry(denied, endpoints.get(to));
+  const why = useAnswer(deniedQuery ? { kind: 'explain', from, to, query: deniedQuery } : undefined);
   const fromName = endpointName(endpoints.get(from), from);
   const toName = endpointName(endpoints.get(to), to);
   if (!answer) return <p className="muted">Explaining…</p>;
   const { explanation } = answer;
+  const tried = deniedQuery ?? portToTry(explanation.verdict ? explanation.allowed : ALL_CONNECTIONS, endpoints.get(to));
   const rows = provenanceRows(explanation);
   const { source, target } = edgeEnds(edge.id);
   // A bundle joins a group and a hub: its heading names them, its note the pairs it stands for.
@@ -122,9 +134,24 @@ export function EdgeDetails({ edge }: { edge: EdgeRef }) {
     <section className="details" data-testid="edge-details" data-edge={edge.id} aria-label="Connection explanation">
       <h2>{heading}</h2>
       {edge.members && <BundleNote edge={edge} pair={`${fromName} → ${toName}`} />}
-      <p className={explanation.verdict ? 'verdict verdict-allowed' : 'verdict verdict-denied'}>
-        {explanation.verdict ? `Allowed: ${connectionLabel(explanation.allowed)}` : 'Nothing allowed'}
-      </p>
+      {deniedView ? (
+        <>
+          <p className="verdict verdict-denied" data-testid="denied-verdict">
+            {isNoConnections(explanation.allowed) ? 'Denied: all traffic' : `Denied: all but ${connectionLabel(explanation.allowed)}`}
+          </p>
+          {why && deniedQuery && (
+            <div data-testid="denied-why">
+              <h3>Why {queryText(deniedQuery)} is denied</h3>
+              <ExplanationLines lines={why.lines} open />
+            </div>
+          )}
+          {!isNoConnections(explanation.allowed) && <h3>What is allowed</h3>}
+        </>
+      ) : (
+        <p className={explanation.verdict ? 'verdict verdict-allowed' : 'verdict verdict-denied'}>
+          {explanation.verdict ? `Allowed: ${connectionLabel(explanation.allowed)}` : 'Nothing allowed'}
+        </p>
+      )}
       {!edge.members && !edge.pairs && <FailingChecks edge={edge} />}
       {!edge.members && !edge.pairs && <ExpectButtons from={from} to={to} allowed={explanation.allowed} />}
       {rows.length > 0 && (
@@ -151,7 +178,10 @@ export function EdgeDetails({ edge }: { edge: EdgeRef }) {
           </tbody>
         </table>
       )}
-      <ExplanationLines lines={answer.lines} />
+      {!deniedView && <ExplanationLines lines={answer.lines} />}
+      {!edge.members && !edge.pairs && tried && (
+        <VerifyOnCluster from={from} to={to} protocol={tried.protocol} port={tried.port} allowed={!deniedQuery && explanation.verdict} />
+      )}
     </section>
   );
 }

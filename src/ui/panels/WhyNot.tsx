@@ -9,6 +9,7 @@ import { endpointOptions } from './endpointOptions';
 import { RuleLink } from './links';
 import { involvedRules } from './involved';
 import { ruleKey } from './provenance';
+import { VerifyOnCluster } from './VerifyOnCluster';
 
 /** An endpoint picker: 2 000 endpoints are too many to scroll, so it is searched as typed. */
 function EndpointPicker({ label, value, onChange, options, testId }: {
@@ -93,6 +94,7 @@ export function WhyNot() {
               </ul>
             </>
           )}
+          <VerifyOnCluster from={form.from!} to={form.to!} protocol={query!.protocol} port={query!.port} allowed={answer.explanation.verdict} />
         </div>
       )}
     </section>
