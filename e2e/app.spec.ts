@@ -32,8 +32,8 @@ test('problems are listed and lead to their line', async ({ editor, inspector, p
   await expect.poll(() => editor.cursor()).toMatchObject({ line: port.line });
 });
 
-test('loading an example replaces the text and the graph', async ({ page, graph, editor }) => {
-  await page.getByTestId('example-select').selectOption('default-deny');
+test('loading an example replaces the text and the graph', async ({ graph, editor, gallery }) => {
+  await gallery.choose('default-deny');
   await expect(graph.node('payments/api[Deployment]')).toBeVisible();
   await expect(graph.node(IDS.nginx)).toHaveCount(0);
   expect(await editor.text()).toContain('default-deny-all');

@@ -43,6 +43,7 @@ export { ComboboxPage } from './pages/combobox';
 export { WhyNotPage } from './pages/whyNot';
 export { SearchPage } from './pages/search';
 export { LessonPage, lessonFile } from './pages/lesson';
+export { GalleryPage } from './pages/gallery';
 import { EditorPage } from './pages/editor';
 import { GraphPage } from './pages/graph';
 import { InspectorPage } from './pages/inspector';
@@ -54,6 +55,7 @@ import { ClusterPoliciesPage } from './pages/clusterPolicies';
 import { WhyNotPage } from './pages/whyNot';
 import { SearchPage } from './pages/search';
 import { LessonPage } from './pages/lesson';
+import { GalleryPage } from './pages/gallery';
 
 interface Fixtures {
   keep: KeepPage;
@@ -67,6 +69,7 @@ interface Fixtures {
   whyNot: WhyNotPage;
   search: SearchPage;
   lesson: LessonPage;
+  gallery: GalleryPage;
   /**
    * Automatic: opens the app, waits for the editor and the default graph, and afterwards fails
    * the test if the page logged a console error or threw at any point.
@@ -101,6 +104,7 @@ export const test = base.extend<Fixtures>({
   whyNot: async ({ page }, use) => use(new WhyNotPage(page)),
   search: async ({ page }, use) => use(new SearchPage(page)),
   lesson: async ({ page }, use) => use(new LessonPage(page)),
+  gallery: async ({ page }, use) => use(new GalleryPage(page)),
 });
 
 export { expect };

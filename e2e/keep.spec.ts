@@ -61,17 +61,17 @@ test('New keeps the work as a restore point, which survives a reload and brings 
 });
 
 test('loading an example keeps a restore point, and "Bring it back" restores the work and its layout', async ({
-  page,
   editor,
   graph,
   keep,
+  gallery,
 }) => {
   const moved = await keep.now();
   await graph.drag(IDS.nginx, -60, 50);
   const position = await graph.position(IDS.nginx);
   await keep.savedSince(moved);
 
-  await page.getByTestId('example-select').selectOption('default-deny');
+  await gallery.choose('default-deny');
   await expect(graph.node('payments/api[Deployment]')).toBeVisible();
   await expect(keep.keptNotice()).toContainText('Loaded the example. Your previous work is kept as a restore point.');
   await keep.bringBack();

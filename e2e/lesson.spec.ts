@@ -122,13 +122,15 @@ test('a share link carries the lesson: the student lands in it with the text of 
   await fresh.close();
 });
 
-test('the lessons are in the toolbar’s picker, reachable from the keyboard', async ({ page, lesson }) => {
-  const picker = page.getByTestId('example-select');
-  await expect(picker).toHaveAccessibleName('Load an example or a lesson');
-  await expect(picker.locator('optgroup[label="Lessons"] option')).toHaveCount(LESSONS.length);
-  await picker.focus();
-  // The last choice of the picker is the last lesson.
-  await page.keyboard.press('End');
+test('the lessons are in the gallery, reachable from the keyboard', async ({ page, lesson, gallery }) => {
+  await gallery.button().focus();
+  await page.keyboard.press('Enter');
+  await expect(gallery.filter()).toBeFocused();
+  await expect(gallery.dialog().getByRole('region', { name: 'Lessons' }).getByRole('listitem')).toHaveCount(LESSONS.length);
+  // Typing narrows the cards (every word must match: "lesson" leaves out the example of the same
+  // name); Enter opens the first one left.
+  await page.keyboard.type(`lesson ${LESSONS.at(-1)!.title}`);
+  await page.keyboard.press('Enter');
   await expect(lesson.title()).toHaveText(LESSONS.at(-1)!.title);
   await expect(lesson.tab()).toHaveAttribute('aria-selected', 'true');
 });

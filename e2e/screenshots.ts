@@ -11,6 +11,7 @@ import { edgeId, expectedEdgeId } from '../src/ui/graph/ids';
 import { SearchPage } from './pages/search';
 import { WhyNotPage } from './pages/whyNot';
 import { LessonPage } from './pages/lesson';
+import { GalleryPage } from './pages/gallery';
 
 const URL = process.env.APP_URL ?? 'http://127.0.0.1:4173/';
 const OUT = process.argv[2] ?? 'test-results/screenshots';
@@ -50,6 +51,14 @@ async function namespaceInView(page: Page): Promise<string> {
 
 const scenes: Record<string, (page: Page) => Promise<void>> = {
   default: async () => {},
+  presentation: async (page) => {
+    await page.keyboard.press('Alt+Shift+P');
+    await page.locator('.app.presenting').waitFor();
+  },
+  'empty-graph': async (page) => {
+    await page.getByTestId('new-button').click();
+    await page.getByTestId('empty-graph').waitFor();
+  },
   'edge-explained': async (page) => {
     await page.getByTestId(`edge-label-${edgeId(CLIENT, NGINX)}`).click();
     await page.getByTestId('edge-details').waitFor();
@@ -64,6 +73,17 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId(`edge-label-${edgeId(CLIENT, NGINX)}`).click();
     await page.getByTestId('denied-why').waitFor();
     await page.getByTestId('verify-on-cluster').locator('summary').click();
+  },
+  'gesture-menu': async (page) => {
+    await page.getByTestId(`rf__node-${CLIENT}`).click({ button: 'right' });
+    await page.getByRole('menu').waitFor();
+  },
+  'review-change': async (page) => {
+    await page.getByTestId(`rf__node-${CLIENT}`).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Isolate…' }).click();
+    await page.getByTestId('isolate-form').getByLabel('Both').check();
+    await page.getByTestId('gesture-submit').click();
+    await page.getByTestId('review-effects').waitFor();
   },
   'cursor-in-policy': async (page) => {
     await page.evaluate(() => window.__netpolTest!.setCursor(9, 5));
@@ -81,21 +101,21 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId('held-banner').waitFor();
   },
   'example-default-deny': async (page) => {
-    await page.getByTestId('example-select').selectOption('default-deny');
+    await new GalleryPage(page).choose('default-deny');
     await page.getByTestId('rf__node-payments/api[Deployment]').waitFor();
   },
   'example-egress-ipblock': async (page) => {
-    await page.getByTestId('example-select').selectOption('egress-ipblock');
+    await new GalleryPage(page).choose('egress-ipblock');
     await page.getByTestId('rf__node-jobs/report[CronJob]').waitFor();
   },
   'cluster-policy-shown': async (page) => {
-    await page.getByTestId('example-select').selectOption('cluster-guardrails');
+    await new GalleryPage(page).choose('cluster-guardrails');
     await page.getByTestId('rf__node-tenant-b/shop[Deployment]').waitFor();
     await page.getByTestId('tab-cluster').click();
     await page.locator('[data-policy="ClusterNetworkPolicy/platform-only"] .cluster-policy-row').click();
   },
   'cluster-denied-view': async (page) => {
-    await page.getByTestId('example-select').selectOption('cluster-guardrails');
+    await new GalleryPage(page).choose('cluster-guardrails');
     await page.getByTestId('rf__node-tenant-b/shop[Deployment]').click();
     await page.keyboard.press('Shift+D');
   },
@@ -144,6 +164,21 @@ spec:
     await page.evaluate((text) => window.__netpolTest!.loadText(text), classic + intent);
     await page.getByTestId(`edge-label-${expectedEdgeId(CLIENT, NGINX)}`).click();
     await page.getByTestId('edge-check-fails').waitFor();
+  },
+  compare: async (page) => {
+    // The text as opened is the baseline: an edit of the port, then the Compare tab.
+    await page.locator('.monaco-editor .view-lines .mtk1').first().waitFor();
+    const lines = (await page.evaluate(() => window.__netpolTest!.getText())).split('\n');
+    const line = lines.findIndex((l) => l.includes('port: 80'));
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.evaluate(([l, c]) => window.__netpolTest!.setCursor(l!, c!), [line + 1, lines[line]!.indexOf('80') + 3]);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('443');
+    // Back to the start of the line: a narrow editor scrolled sideways to the cursor.
+    await page.keyboard.press('Home');
+    await page.getByTestId('tab-compare').click();
+    await page.getByTestId('compare-summary').filter({ hasText: 'changed' }).waitFor();
   },
   'matrix-tcp-80': async (page) => {
     await page.getByTestId('pane-matrix').click();

@@ -86,8 +86,8 @@ test('choosing a NetworkPolicy puts the editor cursor on it, and the graph shows
   await expect.poll(() => editor.text()).toContain('\n#apiVersion: networking.k8s.io/v1');
 });
 
-test('choosing a cluster-wide policy moves the cursor to it and shows it on the graph', async ({ page, editor, search, clusterPolicies }) => {
-  await page.getByTestId('example-select').selectOption('cluster-guardrails');
+test('choosing a cluster-wide policy moves the cursor to it and shows it on the graph', async ({ page, editor, search, clusterPolicies, gallery }) => {
+  await gallery.choose('cluster-guardrails');
   await expect(page.getByTestId('rf__node-tenant-b/shop[Deployment]')).toBeVisible();
   await search.openByKey();
   await search.type('platform-only');

@@ -28,6 +28,7 @@ const store = createAppStore({
   text: start.work.text,
   positions: start.work.positions,
   view: start.work.view,
+  opened: start.link ? 'share' : 'start',
   evaluator: (onResult) =>
     createWorkerEvaluator(new Worker(new URL('./store/evaluation/worker.ts', import.meta.url), { type: 'module' }), onResult),
 });

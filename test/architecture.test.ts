@@ -9,7 +9,10 @@
  * - src/store knows the model, the engine and zustand, and React in `react.ts` only; not
  *   react-dom, Monaco, @xyflow, src/ui or src/cli (the UI depends on the store, never the reverse);
  * - src/cli knows node, the model and the engine; not React, Monaco, zustand, @xyflow, src/ui or
- *   src/store.
+ *   src/store;
+ * - src/plans (the YAML edits graph gestures write) knows the model, `yaml` and the engine, which
+ *   judges every edit; not React, Monaco, zustand, @xyflow, src/ui, src/store or src/cli. Neither
+ *   the model nor the engine knows it.
  * And no import cycles anywhere in src/.
  *
  * Type-only imports count too: the boundary is about what a folder may know. The checkers
@@ -32,7 +35,7 @@ const RULES: readonly Rule[] = [
     folder: 'src/engine',
     packages: ['react', 'react-dom', 'monaco-editor', 'monaco-yaml', 'zustand', 'yaml'],
     scopes: ['@xyflow'],
-    folders: ['src/ui', 'src/store', 'src/cli'],
+    folders: ['src/ui', 'src/store', 'src/cli', 'src/plans'],
     // The model's parsing reaches `yaml`; only its import-free type and text modules are shared.
     pureOnly: { folder: 'src/model', modules: ['types', 'source', 'address-text'] },
   },
@@ -40,7 +43,7 @@ const RULES: readonly Rule[] = [
     folder: 'src/model',
     packages: ['react', 'react-dom', 'monaco-editor', 'monaco-yaml', 'zustand'],
     scopes: ['@xyflow'],
-    folders: ['src/engine', 'src/ui', 'src/store', 'src/cli'],
+    folders: ['src/engine', 'src/ui', 'src/store', 'src/cli', 'src/plans'],
   },
   {
     folder: 'src/store',
@@ -56,6 +59,13 @@ const RULES: readonly Rule[] = [
     scopes: ['@xyflow'],
     folders: ['src/ui', 'src/store'],
   },
+  {
+    folder: 'src/plans',
+    // Plans are data in, data out: the store applies them, the UI asks for them, never the reverse.
+    packages: ['react', 'react-dom', 'monaco-editor', 'monaco-yaml', 'zustand'],
+    scopes: ['@xyflow'],
+    folders: ['src/ui', 'src/store', 'src/cli'],
+  },
 ];
 
 /** A fresh temporary folder, removed after the suite, and a writer of files under it. */
@@ -69,7 +79,7 @@ function syntheticTree(prefix: string) {
   return { root, write };
 }
 
-describe('import boundaries of src/engine, src/model, src/store and src/cli', () => {
+describe('import boundaries of src/engine, src/model, src/store, src/cli and src/plans', () => {
   it('no folder imports anything it must not', () => {
     for (const rule of RULES) {
       expect(sourceFiles(join(REPO, rule.folder)).length, `${rule.folder} has no sources yet`).toBeGreaterThan(0);
@@ -92,6 +102,9 @@ describe('the boundary checker itself', () => {
   write('src/store/sub/react.ts', "import { createElement } from 'react';\n");
   write('src/cli/ok.ts', "import { readFileSync } from 'node:fs';\nimport { parseManifests } from '../model';\nimport { analyze } from '../engine/index';\n");
   write('src/cli/bad.ts', "import { createAppStore } from '../store/appStore';\nimport type { Theme } from '../ui/app/theme';\nimport { create } from 'zustand';\nimport { jsx } from 'react/jsx-runtime';\nimport type { Edge } from '@xyflow/system';\nconst m = await import('monaco-yaml');\n");
+  write('src/plans/ok.ts', "import { isMap } from 'yaml';\nimport { analyze } from '../engine';\nimport { parseManifests } from '../model';\n");
+  write('src/plans/bad.ts', "import { createAppStore } from '../store/appStore';\nimport { create } from 'zustand';\nimport type { Node } from '@xyflow/react';\n");
+  write('src/model/bad-plans.ts', "import { planAllow } from '../plans';\n");
   write('src/ui/fine.tsx', "import React from 'react';\nimport { analyze } from '../engine';\nimport { useAppState } from '../store/react';\n");
 
   it('reports every forbidden import, and nothing else', () => {
@@ -123,6 +136,10 @@ describe('the boundary checker itself', () => {
         "src/cli/bad.ts: react/jsx-runtime",
         "src/cli/bad.ts: @xyflow/system",
         "src/cli/bad.ts: monaco-yaml",
+        "src/plans/bad.ts: ../store/appStore",
+        "src/plans/bad.ts: zustand",
+        "src/plans/bad.ts: @xyflow/react",
+        "src/model/bad-plans.ts: ../plans",
       ].sort(),
     );
   });
@@ -130,7 +147,7 @@ describe('the boundary checker itself', () => {
   it('catches a violation added to a copy of the real tree', () => {
     const copy = mkdtempSync(join(tmpdir(), 'arch-copy-'));
     try {
-      for (const f of ['src/engine', 'src/model', 'src/store', 'src/cli']) {
+      for (const f of ['src/engine', 'src/model', 'src/store', 'src/cli', 'src/plans']) {
         cpSync(join(REPO, f), join(copy, f), { recursive: true });
       }
       expect(violations(copy, RULES)).toEqual(violations(REPO, RULES));

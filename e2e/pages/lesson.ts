@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readLesson, type Lesson } from '../../src/model/lesson';
+import { GalleryPage } from './gallery';
 
 /** A lesson file of public/lessons/, as the app reads it. */
 export function lessonFile(id: string): Lesson {
@@ -11,9 +12,9 @@ export function lessonFile(id: string): Lesson {
 export class LessonPage {
   constructor(private readonly page: Page) {}
 
-  /** Chooses a lesson in the toolbar's picker (examples and lessons) and waits for its tab. */
+  /** Chooses a lesson in the gallery (examples and lessons) and waits for its tab. */
   async open(id: string): Promise<void> {
-    await this.page.getByTestId('example-select').selectOption(`lesson:${id}`);
+    await new GalleryPage(this.page).choose(`lesson:${id}`);
     await expect(this.panel()).toBeVisible();
   }
 

@@ -53,6 +53,7 @@ import {
   type MatchedRevision,
 } from './matching';
 import { diagnosticsOfPolicy, priorityTies } from './policy-diagnostics';
+import { gotchasOfPolicy, localGotchas } from './gotchas';
 import { policyWordsOf, type PolicyWords } from './policy-words';
 import { keepEqual, universeChange, type UniverseChange } from './revision-diff';
 import { sameData, sameItems } from './same-data';
@@ -102,6 +103,14 @@ interface GroupWork {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A NetworkPolicy's gotchas, and what its local ones were worked out from. */
+interface GotchaWork {
+  readonly matched: MatchedPolicy;
+  readonly index: EndpointIndex;
+  readonly local: readonly Diagnostic[];
+  readonly all: readonly Diagnostic[];
+}
+
 /** What one revision leaves for the next. */
 interface Memory extends Connectivity {
   readonly revision: MatchedRevision;
@@ -114,6 +123,7 @@ interface Memory extends Connectivity {
   readonly matched: ReadonlyMap<CompiledPolicy, MatchedPolicy>;
   readonly summaries: ReadonlyMap<MatchedPolicy, PolicySummary>;
   readonly policyDiagnostics: ReadonlyMap<MatchedPolicy, readonly Diagnostic[]>;
+  readonly gotchas: ReadonlyMap<PolicyResource, GotchaWork>;
 }
 
 /** A revision worked out up to its connectivity (what `update` and `stream` share). */
@@ -129,6 +139,7 @@ interface Revised {
   readonly endpointIndex: ReadonlyMap<EndpointId, number>;
   readonly summaries: ReadonlyMap<MatchedPolicy, PolicySummary>;
   readonly policyDiagnostics: ReadonlyMap<MatchedPolicy, readonly Diagnostic[]>;
+  readonly gotchas: ReadonlyMap<PolicyResource, GotchaWork>;
   /** The previous revision's memory when it is indexed like this one (its sides and rows reusable). */
   readonly reusable: Memory | undefined;
   readonly change: UniverseChange | undefined;
@@ -184,6 +195,7 @@ export class Analyzer {
       rows,
       summaries: revised.summaries,
       policyDiagnostics: revised.policyDiagnostics,
+      gotchas: revised.gotchas,
     };
     return analysis;
   }
@@ -247,6 +259,9 @@ export class Analyzer {
       matched.map((m) => [m, reusable?.summaries.get(m) ?? { ref: m.policy.ref, selects: m.selected.map((i) => endpoints[i]!.id) }]),
     );
     const policyDiagnostics = this.policyDiagnostics(matched, endpoints, reusable && change);
+    const gotchas = new Map(
+      [...policyWork.keys()].map((policy, i) => [policy, this.gotchas(policy, matched[i]!, index, tables)]),
+    );
 
     const isolation = isolationOf(endpoints, tables, previous?.analysis, reusable?.revision.tables);
 
@@ -263,6 +278,7 @@ export class Analyzer {
       endpointIndex,
       summaries,
       policyDiagnostics,
+      gotchas,
       reusable,
       change,
       analysis: {
@@ -274,6 +290,7 @@ export class Analyzer {
           ...[...groupWork.values()].flatMap((work) => work.diagnostics),
           ...[...policyDiagnostics.values()].flat(),
           ...priorityTies([...policyWork.values()].map((work) => work.compiled)),
+          ...[...gotchas.values()].flatMap((work) => work.all),
         ],
       },
     };
@@ -336,6 +353,20 @@ export class Analyzer {
       return { ...earlier, distinctions };
     }
     return { objects: group.objects, shadowedBy: group.shadowedBy, variation, distinctions, ...outcome };
+  }
+
+  /**
+   * A NetworkPolicy's gotchas: its local ones kept while its match and the endpoint index are the
+   * same objects; the whole list kept when equal, so unchanged revisions keep identity.
+   */
+  private gotchas(policy: PolicyResource, matched: MatchedPolicy, index: EndpointIndex, tables: MatchTables): GotchaWork {
+    const none = { matched, index, local: [], all: [] };
+    if ('tier' in policy) return none;
+    const earlier = this.memory?.gotchas.get(policy);
+    const local =
+      earlier && earlier.matched === matched && earlier.index === index ? earlier.local : localGotchas(policy, matched, index);
+    const all = gotchasOfPolicy(policy, matched, local, tables);
+    return { matched, index, local, all: earlier && sameData(earlier.all, all) ? earlier.all : all };
   }
 
   /** Per matched policy, its diagnostics: the previous ones while neither it nor any port changed. */

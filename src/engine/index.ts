@@ -7,6 +7,7 @@ export { sameData, sameItems } from './same-data';
 export {
   connectivityDiffLines,
   ENGINE_DIAGNOSTIC_CODES,
+  GOTCHA_CODES,
   expectationFailureLines,
   expectationText,
   explanationLines,

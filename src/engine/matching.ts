@@ -74,6 +74,7 @@ export class EndpointIndex {
   private readonly namespacesByLabel = new Map<string, string[]>();
   private readonly namespaceSelections = new Map<string, ReadonlySet<string>>();
   private readonly namespaceLabels = new Map<string, NamespaceInfo['labels']>();
+  private namespacesWithWorkloads: readonly string[] | undefined;
   readonly withAddresses: number[] = [];
   readonly all: readonly number[];
 
@@ -95,6 +96,11 @@ export class EndpointIndex {
       if (endpoint.ips.length > 0) this.withAddresses.push(i);
     });
     this.all = endpoints.map((_, i) => i);
+  }
+
+  /** Names of the namespaces holding workloads, sorted (memoised). */
+  workloadNamespaces(): readonly string[] {
+    return (this.namespacesWithWorkloads ??= [...this.workloadsByNamespace.keys()].sort());
   }
 
   addresses(endpoint: Endpoint): readonly IpRange[] {
@@ -175,6 +181,23 @@ function peerCandidates(matcher: PeerMatcher, policyNamespace: string | undefine
     case 'pods':
       return inNamespaces(matcher.namespaces, policyNamespace, index).flatMap((name) => index.workloadCandidates(name, matcher.pods));
   }
+}
+
+/** Which of `candidates` (sorted: its rule's peers, a superset) one peer of the rule names. */
+export function peerMatchesAmong(
+  matcher: PeerMatcher,
+  policyNamespace: string | undefined,
+  index: EndpointIndex,
+  candidates: readonly number[],
+): readonly number[] {
+  return candidates.filter((i) => peerAccepts(matcher, policyNamespace, index, i));
+}
+
+/** The endpoints one peer names, sorted: what a single `from`/`to` item selects on its own. */
+export function matchPeer(matcher: PeerMatcher, policyNamespace: string | undefined, index: EndpointIndex): number[] {
+  return peerCandidates(matcher, policyNamespace, index)
+    .filter((i) => peerAccepts(matcher, policyNamespace, index, i))
+    .sort((a, b) => a - b);
 }
 
 /** The namespaces a selector names, or the policy's own when there is none. */

@@ -28,6 +28,20 @@ import type {
   TierRuleVerdict,
 } from './types';
 
+/** Codes of the gotchas (gotchas.ts): valid policies that likely do not say what their author meant. */
+export const GOTCHA_CODES = [
+  'peer-pods-elsewhere',
+  'peer-selects-nothing',
+  'peers-split',
+  'peers-joined',
+  'namespace-defaulted',
+  'egress-without-dns',
+  'rule-allows-everything',
+  'rules-empty',
+  'port-protocol-defaulted',
+  'ipblock-covers-pods',
+] as const;
+
 /** Codes of the diagnostics the engine itself reports (the model has its own, DIAGNOSTIC_CODES). */
 export const ENGINE_DIAGNOSTIC_CODES = [
   'owner-pods-split',
@@ -35,6 +49,7 @@ export const ENGINE_DIAGNOSTIC_CODES = [
   'named-port-unresolved',
   'rules-ignored',
   'cluster-priority-tie',
+  ...GOTCHA_CODES,
 ] as const;
 
 /** The sentences of the engine's diagnostics. */
@@ -51,6 +66,36 @@ export const diagnosticText = {
     `Named port "${name}"${protocol ? ` (${protocol})` : ''} is not a container port of any pod this ${direction} rule applies to, so it allows nothing.`,
   rulesIgnored: (policy: string, direction: 'ingress' | 'egress') =>
     `policyTypes of ${policy} does not include ${direction === 'ingress' ? 'Ingress' : 'Egress'}, so its ${direction} rules have no effect.`,
+  podsElsewhere: (peer: PeerMatcher, own: string, elsewhere: readonly string[]) =>
+    `This peer means ${peerWords(peer, own)}, and there are none; such pods exist in ${spoken(elsewhere)}. ` +
+    'A podSelector alone only looks in the policy\'s own namespace: add a namespaceSelector to the same item to reach them.',
+  peerSelectsNothing: (peer: PeerMatcher, own: string) =>
+    `This peer means ${peerWords(peer, own)}, and the input has none, so it allows nothing here.`,
+  peersSplit: (namespaces: PeerMatcher, pods: PeerMatcher, own: string) =>
+    `These are two peers, either of which is enough: ${peerWords(namespaces, own)}, or ${peerWords(pods, own)}. ` +
+    'If you meant only the matching pods of those namespaces, put namespaceSelector and podSelector in one item (remove the second dash).',
+  peersJoined: (peer: PeerMatcher, own: string) =>
+    `This item means ${peerWords(peer, own)} (both selectors at once), and there are none, though each selector alone ` +
+    'matches pods. If either should be enough, make them two items (a dash before the second selector).',
+  namespaceDefaulted: (policy: PolicyRef, elsewhere: readonly string[]) =>
+    `${policyName(policy)} has no metadata.namespace, so it lands in default (or in whatever namespace \`kubectl apply -n\` ` +
+    `names), while the pods here are also in ${spoken(elsewhere)}. Write the namespace it is for.`,
+  egressWithoutDns: (policy: PolicyRef) =>
+    `${policyName(policy)} isolates egress and nothing lets its pods reach port 53 (DNS), so they cannot resolve service names. ` +
+    'Allow UDP and TCP port 53 to the cluster DNS.',
+  ruleAllowsEverything: (direction: Direction) =>
+    `An empty rule (\`${direction}: [{}]\`) allows every connection ${direction === 'ingress' ? 'from' : 'to'} anywhere on any port: ` +
+    `it opens ${direction} completely. \`${direction}: []\` would allow nothing.`,
+  rulesEmpty: (direction: Direction) =>
+    `\`${direction}: []\` has no rule, so it allows no ${direction === 'ingress' ? 'incoming' : 'outgoing'} connection: ` +
+    `the selected pods are isolated. \`${direction}: [{}]\` would allow everything.`,
+  portProtocolDefaulted: (port: number, listening: readonly string[]) =>
+    `This port has no protocol, so it means TCP ${port}; the destination listens on ${port} over ${spoken(listening)}. ` +
+    'Write `protocol:` to say which you mean.',
+  ipBlockCoversPods: (block: IpBlockPeer, pods: readonly string[]) =>
+    `This ipBlock (${blockWords(block)}) covers the IPs of ${pods.length === 1 ? 'pod' : 'pods'} ${spoken(pods)}, and Netpol Canvas matches them. ` +
+    'Pod IPs change when pods restart, and whether ipBlock applies to pod traffic differs between network plugins ' +
+    '(NAT may rewrite addresses first): select pods with podSelector and namespaceSelector instead.',
 };
 
 /** `NetworkPolicy shop/web`, `ClusterNetworkPolicy guardrails`. */

@@ -2,6 +2,7 @@
 import type { Diagnostic, DocumentId } from './source';
 import { readYaml } from './yaml';
 import { readObjects, type ObjectSink, type ParsedObject } from './objects';
+import { silencedCodes } from './directives';
 
 /**
  * What one document holds. Every location points into `document`, relative to its first line,
@@ -21,5 +22,11 @@ export function parseDocument(text: string, document: DocumentId): ParsedDocumen
   const { roots, diagnostics } = readYaml(text, document);
   const sink: ObjectSink = { document, objects: [], diagnostics: [...diagnostics] };
   for (const root of roots) readObjects(root, {}, sink);
-  return sink;
+  const silenced = silencedCodes(text);
+  if (silenced.length === 0) return sink;
+  return { ...sink, objects: sink.objects.map((object) => (object.type === 'NetworkPolicy' ? silence(object, silenced) : object)) };
+}
+
+function silence(object: ParsedObject & { type: 'NetworkPolicy' }, silenced: readonly string[]): ParsedObject {
+  return { ...object, resource: { ...object.resource, silenced } };
 }

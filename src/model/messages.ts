@@ -122,7 +122,8 @@ export const leftOut = {
     `the API server accepts this ${kind} (${unchecked}), but it cannot be evaluated as written, so it is left out of the evaluation`,
 };
 
-const QUOTE_HINT = 'quote it to keep it a string';
+/** Ends a wrong-type message for a scalar that YAML 1.1 reads as a boolean or number (a quick fix quotes it). */
+export const QUOTE_HINT = 'quote it to keep it a string';
 
 /** `10,000`: large limits read better with separators. */
 const count = (n: number): string => n.toLocaleString('en-US');

@@ -48,6 +48,8 @@ export interface Metadata {
   readonly nameRange: SourceRange;
   /** `default` when unset; unused for cluster-scoped kinds. */
   readonly namespace: string;
+  /** A namespaced object without `metadata.namespace`: it lands in `default` (kubectl's default context). */
+  readonly namespaceDefaulted?: true;
   readonly labels: Labels;
   /** A Pod's controlling owner (ownerReferences are validated on every kind; only a Pod's are read). */
   readonly owner?: OwnerRef;
@@ -96,6 +98,7 @@ export function readMetadata(root: YMap, kind: string, issues: Issues): Metadata
     name: name ?? '',
     nameRange: nameNode?.range ?? headRange(root),
     namespace: namespace || 'default',
+    ...(scope === 'namespaced' && namespace === '' && { namespaceDefaulted: true as const }),
     labels,
     ...(owner && { owner }),
   };

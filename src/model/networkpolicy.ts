@@ -20,6 +20,7 @@ export function readNetworkPolicy(root: YMap, meta: Metadata, issues: Issues): N
   checkFields(spec, 'spec', SPEC_FIELDS, issues);
   return defined({
     namespace: meta.namespace,
+    namespaceDefaulted: meta.namespaceDefaulted,
     name: meta.name,
     // podSelector is a struct, not a pointer: absent or null decodes to {}, which selects all pods.
     podSelector: readSelector(valueOf(spec, 'podSelector'), 'spec.podSelector', issues) ?? {

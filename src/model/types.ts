@@ -122,6 +122,8 @@ export interface PolicyRule {
 
 export interface NetworkPolicyResource {
   readonly namespace: string;
+  /** No `metadata.namespace` was written: `namespace` is `default`. */
+  readonly namespaceDefaulted?: true;
   readonly name: string;
   readonly podSelector: LabelSelector;
   /** `undefined` = field absent (the engine applies the defaulting rule). */
@@ -133,6 +135,8 @@ export interface NetworkPolicyResource {
   readonly location: SourceLocation;
   /** The `metadata.name` value, for pointing at the policy itself. */
   readonly nameLocation: SourceLocation;
+  /** Gotcha codes its document silences (`# netpol-canvas: ignore <code> …`); absent when none. */
+  readonly silenced?: readonly string[];
 }
 
 // ---- Cluster-wide policies (network-policy-api): read as one shape whatever their version ----

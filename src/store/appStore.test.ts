@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, mergeResult } from './appStore';
-import { createLocalEvaluator, type Evaluator, type ResultListener } from './evaluation/evaluator';
+import type { Evaluator, ResultListener } from './evaluation/evaluator';
+import { createLocalEvaluator } from './evaluation/sessionHost';
 import { EvaluationSession } from './evaluation/session';
-import { selectCursorPolicy, selectFirstError } from './selectors';
+import { selectCursorPolicy, selectFirstError, selectProblems } from './selectors';
+import { lessonView } from './lessonProgress';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -33,6 +35,14 @@ function typeText(store: ReturnType<typeof newStore>, text: string): void {
 const at = (line: number, column: number, contentLine = line) => ({ line, column, contentLine });
 
 describe('app store', () => {
+  it('opens a view saved before presentation mode with its defaults: off, the panel open, "All" edges faint', () => {
+    const saved = { theme: 'dark', inspector: 'problems' } as const;
+    const store = createAppStore({ text: '', evaluator: createLocalEvaluator, view: saved });
+    expect(store.getState().view).toMatchObject({ ...saved, presentation: false, panelCollapsed: false, allTraffic: 'faint' });
+    const presenting = createAppStore({ text: '', evaluator: createLocalEvaluator, view: { presentation: true, allTraffic: 'shown' } });
+    expect(presenting.getState().view).toMatchObject({ presentation: true, allTraffic: 'shown' });
+  });
+
   it('leaves a lesson for other work (new, an example, a file), not for the lesson\'s own texts', () => {
     const store = newStore(POD);
     const lesson = { id: '03-allow-by-pod-label', answers: {}, hints: 0 };
@@ -65,6 +75,16 @@ describe('app store', () => {
     store.getState().actions.proposeEdit(plan);
     store.getState().actions.closeReview();
     expect(store.getState()).toMatchObject({ review: null, pendingEdit: pending });
+  });
+
+  it('lists no gotcha in a lesson, whose start holds the trap the student is to find', () => {
+    const egress = `${POD}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: out, namespace: default}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n`;
+    const store = newStore(egress);
+    const codes = () => selectProblems(store.getState()).map((p) => p.diagnostic.code);
+    expect(codes()).toContain('egress-without-dns');
+    store.getState().actions.setView(lessonView('07-egress-and-the-dns-trap'));
+    expect(codes()).not.toContain('egress-without-dns');
+    expect(selectProblems(store.getState())).toBe(selectProblems(store.getState()));
   });
 
   it('evaluates the initial text and every change', () => {
@@ -116,6 +136,7 @@ describe('app store', () => {
         waiting.push(() => onResult(session.evaluate(revision, text)));
       },
       ask: (question) => Promise.resolve(session.answer(question)),
+      pin: (request) => Promise.resolve(session.pin(request)),
       dispose: () => {},
     });
     const deliver = () => waiting.splice(0).forEach((run) => run());

@@ -7,13 +7,16 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { locator } from '../model';
 import type { SourceLocation } from '../model/source';
 import type { EvaluationResult, Question, Answer } from './evaluation/protocol';
+import type { PinnedComparison } from './evaluation/comparison';
 import type { Evaluator, ResultListener } from './evaluation/evaluator';
 import type { TextChange } from '../model/text-changes';
 import { applyDelta } from './evaluation/analysisDelta';
 import { markTextChange } from './recomputeTiming';
 import { viewShowing } from './graphView';
 import type {
+  BaselineOrigin,
   CentreRequest,
+  Comparing,
   CursorPosition,
   EditPlan,
   EditRequest,
@@ -54,6 +57,12 @@ export interface AppState {
   /** A planned edit shown for review before it is written (proposeEdit). */
   readonly review: ReviewRequest | null;
   readonly evaluated: Evaluated;
+  /**
+   * Compare: the baseline pinned and what changed since. Pinned when work is opened (`load`,
+   * `replaceText`, the text the store starts with — unless blank: everything would be new) or by
+   * `pinNow`; not saved (a reload pins the work it opens with).
+   */
+  readonly comparing: Comparing | null;
   /**
    * How the edits the graph does not show yet moved lines (newest last): the evaluated layout is
    * of an older text, and this maps the cursor back to it. Empty after a whole-text change.
@@ -106,6 +115,10 @@ export interface AppActions {
   showInGraph(id: string): void;
   /** Asks the evaluation session about the graph on screen. */
   ask<Q extends Question>(question: Q): Promise<Answer<Q>>;
+  /** Compare: pins the text as it is now as the baseline. */
+  pinNow(): void;
+  /** Compare: unpins the baseline (the graph's marks go). */
+  unpin(): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -117,6 +130,10 @@ export interface AppStoreOptions {
   readonly view?: Partial<ViewState>;
   /** The layout to open with (restored work): nodes without a position are laid out as usual. */
   readonly positions?: Readonly<Record<string, XY>>;
+  /** The clock a baseline's time is read from (tests pass their own). */
+  readonly now?: () => number;
+  /** What the text opened with is, as Compare's baseline (a share link's, say); `start` if absent. */
+  readonly opened?: BaselineOrigin;
 }
 
 /** What a view shows of other work: nothing of the old text's graph (its choices name its nodes). */
@@ -160,6 +177,28 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   let replacedSeq = 0;
   let centreSeq = 0;
   let reviewSeq = 0;
+  let pinSeq = 0;
+  const now = options.now ?? Date.now;
+  /** A comparison the session sent, if it is about the baseline pinned now (a result may carry an older pin's). */
+  const takeComparison = (pinned: PinnedComparison) => {
+    const { comparing } = store.getState();
+    if (comparing?.baseline.pin === pinned.pin) store.setState({ comparing: { ...comparing, comparison: pinned.comparison } });
+  };
+  /** Pins the current revision's text as the baseline (or unpins, for a blank text: everything would be new). */
+  const pinBaseline = (origin: BaselineOrigin | null) => {
+    const { revision, readText } = store.getState();
+    if (origin === null || readText().trim() === '') {
+      store.setState({ comparing: null });
+      void evaluator?.pin(null);
+      return;
+    }
+    const pin = ++pinSeq;
+    store.setState({ comparing: { baseline: { origin, at: now(), pin }, comparison: null } });
+    // A result that already brought this pin's comparison is newer than this answer (same-thread sessions).
+    void evaluator?.pin({ pin, revision }).then((pinned) => {
+      if (pinned && store.getState().comparing?.comparison === null) takeComparison(pinned);
+    });
+  };
   const store = createStore<AppState>()((set, get) => ({
     readText: () => options.text,
     revision: 0,
@@ -172,6 +211,9 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       lesson: null,
       pane: 'graph',
       matrix: { protocol: 'any', port: '' },
+      presentation: false,
+      panelCollapsed: false,
+      allTraffic: 'faint',
       ...options.view,
     },
     whyNot: { from: null, to: null, protocol: 'TCP', port: '' },
@@ -182,6 +224,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     centreOn: null,
     review: null,
     evaluated: NOTHING_EVALUATED,
+    comparing: null,
     unshownLineEdits: [],
     actions: {
       setText(text) {
@@ -199,19 +242,22 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         evaluator?.evaluate(revision, readText, changes);
       },
       load(text) {
-        set({ positions: {}, selection: null, view: { ...get().view, ...FRESH_GRAPH_VIEW } });
-        get().actions.setText(text);
+        open(text);
+        pinBaseline('loaded');
       },
       replaceText(text, reason, positions) {
         const { readText, positions: current, actions } = get();
         set({ replaced: { work: { text: readText(), positions: current }, reason, seq: ++replacedSeq } });
         // Other work (new, an example, a file) leaves a lesson; its own texts and restore points do not.
         if (LEAVES_LESSON.has(reason)) set({ view: { ...get().view, lesson: null } });
-        if (!positions) return actions.load(text);
-        // The graph shows the old text until the new one is evaluated: keeping its positions
-        // stops it from being laid out afresh meanwhile, which would write over these.
-        set({ positions: { ...current, ...positions }, selection: null, view: { ...get().view, ...FRESH_GRAPH_VIEW } });
-        actions.setText(text);
+        if (!positions) open(text);
+        else {
+          // The graph shows the old text until the new one is evaluated: keeping its positions
+          // stops it from being laid out afresh meanwhile, which would write over these.
+          set({ positions: { ...current, ...positions }, selection: null, view: { ...get().view, ...FRESH_GRAPH_VIEW } });
+          actions.setText(text);
+        }
+        pinBaseline(reason === 'new' ? null : reason);
       },
       setCursor: (cursor) => set({ cursor }),
       select: (selection) => set({ selection }),
@@ -235,8 +281,15 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         set({ view: { ...shown, inspector: 'details' }, selection: { kind: 'node', id }, centreOn: { node: id, seq: ++centreSeq } });
       },
       ask: (question) => evaluator!.ask(question),
+      pinNow: () => pinBaseline('pinned'),
+      unpin: () => pinBaseline(null),
     },
   }));
+  /** Another document, and a fresh picture of it. */
+  function open(text: string) {
+    store.setState({ positions: {}, selection: null, view: { ...store.getState().view, ...FRESH_GRAPH_VIEW } });
+    store.getState().actions.setText(text);
+  }
   evaluator = options.evaluator((result) => {
     const { evaluated: previous, unshownLineEdits } = store.getState();
     const evaluated = mergeResult(previous, result);
@@ -244,8 +297,10 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       evaluated,
       unshownLineEdits: unshownLineEdits.filter((e) => e.revision > evaluated.revision),
     });
+    if (result.comparison) takeComparison(result.comparison);
   });
   markTextChange(0);
   evaluator.evaluate(0, () => options.text);
+  pinBaseline(options.opened ?? 'start');
   return store;
 }

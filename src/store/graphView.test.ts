@@ -17,7 +17,7 @@ const small = () => analysisOf([pod('a', 'web'), pod('b', 'db', '{app: db}'), po
 const manyPods = (count: number, namespaces: number) =>
   analysisOf(Array.from({ length: count }, (_, i) => pod(`ns${i % namespaces}`, `p${i}`)).join('---\n'));
 
-const idle: Evaluator = { evaluate: () => {}, ask: () => Promise.resolve(undefined), dispose: () => {} };
+const idle: Evaluator = { evaluate: () => {}, ask: () => Promise.resolve(undefined), pin: () => Promise.resolve(undefined), dispose: () => {} };
 /** The view a fresh app starts with. */
 const VIEW: ViewState = createAppStore({ text: '', evaluator: () => idle }).getState().view;
 const WEB = 'a/web[Pod]' as EndpointId;

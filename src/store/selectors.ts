@@ -4,6 +4,7 @@
  */
 import { lineInDocument, locator } from '../model';
 import type { DocumentLayout, Locate, SourceRange } from '../model/source';
+import { GOTCHA_CODES } from '../engine';
 import type { Analysis, Endpoint, EndpointId, PolicyId, PolicySummary } from '../engine/types';
 import type { AppState } from './appStore';
 import { memoizeLast } from './memo';
@@ -89,8 +90,16 @@ const problems = memoizeLast(
   },
 );
 
-/** Every diagnostic of the text, placed in it: errors first, then by position. */
-export const selectProblems = (s: AppState): readonly Problem[] => problems(s.evaluated);
+const withoutGotchas = memoizeLast((all: readonly Problem[]): readonly Problem[] =>
+  all.filter((p) => !(GOTCHA_CODES as readonly string[]).includes(p.diagnostic.code)),
+);
+
+/**
+ * Every diagnostic of the text, placed in it: errors first, then by position. In a lesson, not the
+ * gotchas: its start holds the trap the student is to find (the graph hides their badges too).
+ */
+export const selectProblems = (s: AppState): readonly Problem[] =>
+  s.view.lesson === null ? problems(s.evaluated) : withoutGotchas(problems(s.evaluated));
 
 /** The first error, which the stale banner points at. */
 export const selectFirstError = (s: AppState): Problem | undefined =>

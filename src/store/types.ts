@@ -3,8 +3,13 @@ import type { HeldBack } from '../model';
 import type { Diagnostic, DocumentLayout, SourceRange } from '../model/source';
 import type { Protocol } from '../model/types';
 import type { TextChange } from '../model/text-changes';
+import type { EditPlan } from '../plans';
 import type { Analysis, EndpointId, PolicyId } from '../engine/types';
 import type { Check } from './evaluation/protocol';
+import type { Comparison } from './evaluation/comparison';
+
+/** What a graph gesture writes (src/plans), as the Review change dialog shows it. */
+export type { EditPlan };
 
 /** A graph edge: its id, and the engine endpoints of the pair it stands for. */
 export interface EdgeRef {
@@ -35,7 +40,7 @@ export type Selection = { readonly kind: 'node'; readonly id: string } | ({ read
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 /** `cluster`: the cluster-wide policies, a tab only while the input has some; `lesson` only in lesson mode. */
-export type InspectorTab = 'details' | 'whyNot' | 'problems' | 'cluster' | 'checks' | 'lesson';
+export type InspectorTab = 'details' | 'whyNot' | 'problems' | 'cluster' | 'checks' | 'lesson' | 'compare';
 
 /** What the main pane shows: the graph, or the truth table (src/ui/matrix). */
 export type MainPane = 'graph' | 'matrix';
@@ -45,6 +50,12 @@ export interface MatrixTraffic {
   readonly protocol: Protocol | 'any';
   readonly port: string;
 }
+
+/**
+ * How the graph draws connections that allow everything (`All`): faintly (the default, so the
+ * restricted edges stand out; every edge stays, so the picture reads exactly), or like the others.
+ */
+export type AllTraffic = 'faint' | 'shown';
 
 /** Which edges of the node in focus the graph shows: into it, out of it, or both. */
 export type FocusDirection = 'in' | 'out' | 'both';
@@ -79,6 +90,11 @@ export interface ViewState {
   readonly matrix: MatrixTraffic;
   /** Lesson mode: the lesson open (public/lessons/<id>.yaml) and the student's progress in it. */
   readonly lesson: LessonProgress | null;
+  /** Presentation mode: large text for a projector, high contrast, the graph fitted at a readable zoom. */
+  readonly presentation: boolean;
+  /** The side panel (inspector) folded to a strip, leaving its width to the graph. */
+  readonly panelCollapsed: boolean;
+  readonly allTraffic: AllTraffic;
 }
 
 /** Where a student is in a lesson: what they answered, how many hints they asked for. */
@@ -143,6 +159,25 @@ export interface ReplacedWork {
   readonly seq: number;
 }
 
+/**
+ * Where Compare's baseline came from: work opened (`replaceText`'s reason, `loaded` for `load`,
+ * `start` for the text the app started with), or the text as it was when "Pin now" was pressed.
+ */
+export type BaselineOrigin = Exclude<ReplaceReason, 'new'> | 'loaded' | 'start' | 'pinned';
+
+/** Compare's baseline: what it was and when (ms since the epoch); `pin` counts pins. */
+export interface Baseline {
+  readonly origin: BaselineOrigin;
+  readonly at: number;
+  readonly pin: number;
+}
+
+/** Compare, while a baseline is pinned: the baseline, and what changed since (null until the session says). */
+export interface Comparing {
+  readonly baseline: Baseline;
+  readonly comparison: Comparison | null;
+}
+
 /** A 1-based editor position. */
 export interface CursorPosition {
   readonly line: number;
@@ -167,15 +202,6 @@ export interface RevealRequest {
 export interface EditRequest {
   readonly changes: readonly TextChange[];
   readonly seq: number;
-}
-
-/** A planned edit: what a gesture writes, what it says of it, and side effects it cannot avoid. */
-export interface EditPlan {
-  /** Non-overlapping, applied in order (see `applyChanges`): the touched ranges only. */
-  readonly changes: readonly TextChange[];
-  /** `Add an ingress rule to NetworkPolicy default/web allowing default/client on TCP 5432`. */
-  readonly summary: string;
-  readonly warnings: readonly string[];
 }
 
 /** A planned edit waiting for the user's review (the Review change dialog), and the revision it was planned on. */

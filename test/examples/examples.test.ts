@@ -1,20 +1,15 @@
 /**
- * The examples of the app's menu (public/examples/ and the bundled classic): each reads without a
- * warning or error, and the cluster-wide ones show what their comments teach. Expectations are
+ * The examples of the app's gallery (public/examples/ and the bundled classic): each has a file, reads
+ * without a warning or error and gives a graph, and the cluster-wide ones show what their comments
+ * teach (the others: semantics.test.ts). Expectations are
  * worked out by hand from the network-policy-api's tier order, not read off the engine.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../src/model';
-import { EXAMPLES } from '../../src/ui/app/examples';
-import { ALL, ALL_V4, NONE, analyzeYaml, conn, tcp, udp } from '../helpers';
-
-const exampleFile = (id: string) =>
-  id === EXAMPLES[0]!.id
-    ? fileURLToPath(new URL('../../fixtures/classic/nginx.yaml', import.meta.url))
-    : fileURLToPath(new URL(`../../public/examples/${id}.yaml`, import.meta.url));
-const exampleText = (id: string) => readFileSync(exampleFile(id), 'utf8');
+import { EXAMPLES } from '../../src/ui/app/exampleList';
+import { ALL, ALL_V4, NONE, analyzeYaml, conn, tcp, udp, type ConnectionSet } from '../helpers';
+import type { Endpoint } from '../../src/engine/types';
+import { exampleExists, exampleText } from './exampleFiles';
 
 /**
  * The migration exercise done: the v1alpha1 documents left out, and the documents commented out
@@ -27,12 +22,36 @@ function migrated(text: string): string {
   return `${kept.join('\n---\n')}\n${uncommented}`;
 }
 
+const equalSets = (x: ConnectionSet, y: ConnectionSet) => JSON.stringify(x) === JSON.stringify(y);
+/** A pair the engine decides: two endpoints, not both outside the cluster. */
+const decided = (from: Endpoint, to: Endpoint) => from !== to && (from.type === 'workload' || to.type === 'workload');
+
 describe('examples', () => {
+  it('have ids the app can serve and titles and descriptions of their own', () => {
+    const ids = EXAMPLES.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(new Set(EXAMPLES.map((e) => e.title)).size).toBe(ids.length);
+    expect(new Set(EXAMPLES.map((e) => e.description)).size).toBe(ids.length);
+  });
+
   for (const { id } of EXAMPLES) {
-    it(`${id} reads without warnings or errors`, () => {
+    it(`${id} has a file, reads without warnings or errors, and shows pods and what they may do`, () => {
+      expect(exampleExists(id), `no file for example ${id}`).toBe(true);
       const { diagnostics } = parseManifests([{ file: `${id}.yaml`, text: exampleText(id) }]);
       expect(diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message)).toEqual([]);
-      expect(analyzeYaml(exampleText(id)).diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      const a = analyzeYaml(exampleText(id));
+      expect(a.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      // Something to draw: workloads, at least one edge, and at least one pair a policy restricts
+      // (denied, or allowed some ports only): an example teaches policies.
+      expect(a.endpoints.filter((e) => e.type === 'workload').length).toBeGreaterThanOrEqual(2);
+      expect(a.connections.length).toBeGreaterThan(0);
+      const restricted = a.endpoints.some((from) =>
+        a.endpoints.some((to) => decided(from, to) && !equalSets(conn(a, from.id, to.id), ALL)),
+      );
+      expect(restricted, 'no pair is restricted').toBe(true);
+      // A comment header a student reads first.
+      expect(exampleText(id).startsWith('# ')).toBe(true);
     });
   }
 

@@ -19,7 +19,8 @@ import type { Check } from '../../src/store/evaluation/protocol';
 import { applyCheckMarks, pairMarks } from '../../src/ui/graph/checkMarks';
 import { edgeId } from '../../src/ui/graph/ids';
 import { endpointNodeIds, toFlow, type FlowModel } from '../../src/ui/graph/toFlow';
-import { allowedViewDifferences, deniedViewDifferences, focusViewDifferences, type ShownGraph } from '../support/flow-decode';
+import { allowedViewDifferences, deniedViewDifferences, focusViewDifferences } from '../support/flow-decode';
+import { shownModel } from '../support/shown-model';
 import { graphClusterArb } from '../support/graph-cluster';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
@@ -30,16 +31,7 @@ function analysisOf(text: string): Analysis {
   return analyze(resources);
 }
 
-const shown = ({ nodes, edges }: FlowModel): ShownGraph => ({
-  nodes: nodes.map((n) => n.id),
-  edges: edges.map((e) => ({
-    id: e.id,
-    label: e.data!.label,
-    ...(e.data!.members ? { members: e.data!.members } : {}),
-    ...(e.data!.pairs ? { pairs: e.data!.pairs } : {}),
-  })),
-  collapsed: nodes.filter((n) => n.type === 'collapsedNamespace').map((n) => n.id),
-});
+const shown = shownModel;
 
 /** A pattern over the random clusters' names: a namespace, an app label, both, or nothing. */
 const patternArb: fc.Arbitrary<EndpointPattern | undefined> = fc.oneof(

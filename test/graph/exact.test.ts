@@ -16,7 +16,7 @@ import type { Analysis, EndpointId } from '../../src/engine/types';
 import { parseManifests } from '../../src/model';
 import { collapsedNamespaces } from '../../src/store/graphView';
 import type { FocusDirection, NamespaceChoice } from '../../src/store/types';
-import { createFlowCache, toFlow, type FlowCache, type FlowModel } from '../../src/ui/graph/toFlow';
+import { createFlowCache, toFlow, type FlowCache } from '../../src/ui/graph/toFlow';
 import { generateCluster } from '../../bench/generate-cluster';
 import { bundlePeers, peerList, reachRows } from '../../src/ui/panels/peers';
 import {
@@ -25,8 +25,8 @@ import {
   focusViewDifferences,
   peerRowsDifferences,
   readPeerName,
-  type ShownGraph,
 } from '../support/flow-decode';
+import { shownModel } from '../support/shown-model';
 import { graphClusterArb } from '../support/graph-cluster';
 import { shopCluster } from '../support/shop-cluster';
 
@@ -38,16 +38,7 @@ function analysisOf(text: string): Analysis {
   return analyze(resources);
 }
 
-const shown = ({ nodes, edges }: FlowModel): ShownGraph => ({
-  nodes: nodes.map((n) => n.id),
-  edges: edges.map((e) => ({
-    id: e.id,
-    label: e.data!.label,
-    ...(e.data!.members ? { members: e.data!.members } : {}),
-    ...(e.data!.pairs ? { pairs: e.data!.pairs } : {}),
-  })),
-  collapsed: nodes.filter((n) => n.type === 'collapsedNamespace').map((n) => n.id),
-});
+const shown = shownModel;
 
 /** The namespaces the app draws collapsed for this view (null: as the graph's size chooses). */
 const collapsedFor = (analysis: Analysis, namespaces: NamespaceChoice | null, deniedFor: EndpointId | null = null) =>

@@ -19,7 +19,10 @@
  * - in the focus view of F: the edges out of F, into F, or both, exactly; a node is there only as
  *   a neighbour;
  * - an edge labelled `✗ expected <ports>` is a failing expectation's mark (traffic expected and not
- *   allowed): it claims no connectivity, in any view.
+ *   allowed): it claims no connectivity, in any view;
+ * - an edge labelled `− <ports>` (a minus sign) is Compare's mark of traffic lost since the
+ *   baseline: it claims no connectivity, in any view. Traffic gained is a badge under an edge's
+ *   label (`+ <ports>`), not part of the label: it claims nothing either.
  */
 import { EXTERNAL_GROUP_ID, endpointsOfNode, edgeEnds, namespaceOfNode } from '../../src/ui/graph/ids';
 import { addressText } from '../../src/model/address-text';
@@ -105,8 +108,11 @@ function partsOf(edge: ShownEdge, graph: ShownGraph, analysis: Analysis, denied:
 /** A failing expectation's mark: not a connection. */
 export const isExpectationMark = (edge: ShownEdge) => edge.label.startsWith('✗ expected ');
 
+/** Compare's mark of traffic lost since the baseline: not a connection. */
+export const isLostMark = (edge: ShownEdge) => edge.label.startsWith('− ');
+
 /** The edges that claim connectivity. */
-const connections = (graph: ShownGraph) => graph.edges.filter((edge) => !isExpectationMark(edge));
+const connections = (graph: ShownGraph) => graph.edges.filter((edge) => !isExpectationMark(edge) && !isLostMark(edge));
 
 /** Port ranges sorted and merged, so that two ways of writing one set compare equal. */
 function normal(set: ConnectionSet): ConnectionSet {

@@ -10,13 +10,16 @@ const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/${name
 const exported = (text: string, scope: ExportScope = { kind: 'policies' }) => exportManifests(text, scope);
 const textOf = (text: string, scope?: ExportScope) => joinDocuments(exported(text, scope).objects);
 
-/** Resources without their locations: what the export must not change. */
+/**
+ * Resources without their locations, nor whether a namespace was written (export writes them all):
+ * what the export must not change.
+ */
 function withoutLocations(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutLocations);
   if (typeof value !== 'object' || value === null || typeof value === 'bigint') return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => key !== 'location' && key !== 'nameLocation')
+      .filter(([key]) => key !== 'location' && key !== 'nameLocation' && key !== 'namespaceDefaulted')
       .map(([key, v]) => [key, withoutLocations(v)]),
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerEvaluator, serveSession } from './evaluator';
+import { createWorkerEvaluator } from './evaluator';
+import { serveSession } from './sessionHost';
 import type { Analysis } from '../../engine/types';
 import { applyDelta } from './analysisDelta';
 import type { EvaluationResult, FromSession, ToSession } from './protocol';

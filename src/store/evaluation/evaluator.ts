@@ -1,10 +1,12 @@
 /**
  * Runs the evaluation session for the store: in a Web Worker in the app (typing never waits for
- * the engine, whatever the size), on the calling thread in unit tests.
+ * the engine, whatever the size), on the calling thread in unit tests (sessionHost.ts). This
+ * module is the page's side only: it does not import the session, so the page's first load does
+ * not carry the model, the engine's evaluation or the plans.
  */
-import { EDITOR_FILE, type Answer, type EvaluationResult, type FromSession, type Question, type ToSession } from './protocol';
-import { EvaluationSession } from './session';
-import { applyChanges, type TextChange } from '../../model/text-changes';
+import type { Answer, EvaluationResult, FromSession, Question, ToSession } from './protocol';
+import type { TextChange } from '../../model/text-changes';
+import type { PinnedComparison, PinRequest } from './comparison';
 
 export interface Evaluator {
   /**
@@ -16,40 +18,17 @@ export interface Evaluator {
   evaluate(revision: number, readText: () => string, changes?: readonly TextChange[]): void;
   /** Asks the session that produced the latest result. */
   ask<Q extends Question>(question: Q): Promise<Answer<Q>>;
+  /**
+   * Pins Compare's baseline (`EvaluationSession.pin`): the comparison when the session has the
+   * revision already; else the result that analyses it carries it.
+   */
+  pin(request: PinRequest | null): Promise<PinnedComparison | undefined>;
   dispose(): void;
 }
 
 export type ResultListener = (result: EvaluationResult) => void;
 
-/** A session on this thread: results arrive synchronously (unit tests, scripts). */
-export function createLocalEvaluator(onResult: ResultListener): Evaluator {
-  const session = new EvaluationSession(EDITOR_FILE);
-  return {
-    evaluate: (revision, readText, changes) => onResult(session.evaluate(revision, readText(), changes === undefined)),
-    ask: (question) => Promise.resolve(session.answer(question)),
-    dispose: () => {},
-  };
-}
-
-/** The worker side of the protocol; `src/store/evaluation/worker.ts` installs it. */
-export function serveSession(port: {
-  postMessage(message: FromSession): void;
-  onmessage: ((event: MessageEvent<ToSession>) => void) | null;
-}): void {
-  const session = new EvaluationSession(EDITOR_FILE);
-  let text = '';
-  port.onmessage = ({ data }) => {
-    if (data.type === 'evaluate' || data.type === 'edit') {
-      text = data.type === 'evaluate' ? data.text : data.batches.reduce(applyChanges, text);
-      const fresh = data.type === 'evaluate' && data.fresh;
-      port.postMessage({ type: 'result', result: session.evaluate(data.revision, text, fresh) });
-    } else {
-      port.postMessage({ type: 'answer', id: data.id, answer: session.answer(data.question) });
-    }
-  };
-}
-
-type Pending = Exclude<ToSession, { type: 'ask' }>;
+type Pending = Exclude<ToSession, { type: 'ask' | 'pin' }>;
 
 /**
  * A session in a worker. At most one evaluation is in flight; what is typed meanwhile is queued
@@ -98,6 +77,13 @@ export function createWorkerEvaluator(worker: Worker, onResult: ResultListener):
       return new Promise((resolve) => {
         pending.set(id, resolve as (answer: unknown) => void);
         send({ type: 'ask', id, question });
+      });
+    },
+    pin(request) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve as (answer: unknown) => void);
+        send({ type: 'pin', id, request });
       });
     },
     dispose: () => worker.terminate(),

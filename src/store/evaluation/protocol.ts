@@ -10,7 +10,10 @@ import type { EndpointId, PairExplanation, PolicyFootprint, PolicyId, PortQuery,
 import type { ExpectationResult } from '../../engine/expectations';
 import type { PolicyWords } from '../../engine/policy-words';
 import type { AnalysisDelta } from './analysisDelta';
+import type { PinnedComparison, PinRequest } from './comparison';
 import type { Preview } from './preview';
+import type { Gesture } from './gestures';
+import type { EditPlan } from '../../plans';
 import type { TextChange } from '../../model/text-changes';
 
 /** The name the editor's text goes by: every document of it sits in this file. */
@@ -38,6 +41,11 @@ export interface EvaluationResult {
   readonly analysis?: AnalysisDelta;
   /** Every ConnectivityExpectations document's expectations checked against it; with `analysis`. */
   readonly checks?: readonly Check[];
+  /**
+   * While a baseline is pinned (Compare): the analysis compared with it; with `analysis`, and left
+   * out while it stays what the session last sent for that pin.
+   */
+  readonly comparison?: PinnedComparison;
 }
 
 /** One expectation checked, and the name of the document it is in. */
@@ -87,7 +95,9 @@ export type Question =
   /** A policy in plain words (engine/policy-words.ts): on its own, and with the others deciding its pods. */
   | { readonly kind: 'policyWords'; readonly policy: PolicyId }
   /** What replacing the text `before` by `after` would change (preview.ts): a planned edit, reviewed. */
-  | { readonly kind: 'preview'; readonly before: string; readonly after: string };
+  | { readonly kind: 'preview'; readonly before: string; readonly after: string }
+  /** The plans of a graph gesture on `text` (gestures.ts). */
+  | { readonly kind: 'plan'; readonly text: string; readonly gesture: Gesture };
 
 /** What each kind of question is answered with. */
 interface Answers {
@@ -98,6 +108,7 @@ interface Answers {
   readonly clusterRules: readonly ClusterPolicyRules[];
   readonly policyWords: PolicyWords;
   readonly preview: Preview;
+  readonly plan: readonly EditPlan[];
 }
 
 /** The answer to `Q`: undefined before the first analysis, or for an unknown endpoint or policy. */
@@ -109,7 +120,9 @@ export type ToSession =
   | { readonly type: 'evaluate'; readonly revision: number; readonly text: string; readonly fresh: boolean }
   /** The text of the previous message's revision, edited by `batches` in order. */
   | { readonly type: 'edit'; readonly revision: number; readonly batches: readonly (readonly TextChange[])[] }
-  | { readonly type: 'ask'; readonly id: number; readonly question: Question };
+  | { readonly type: 'ask'; readonly id: number; readonly question: Question }
+  /** Pins Compare's baseline (null: unpins); answered as a question is, with the comparison if known at once. */
+  | { readonly type: 'pin'; readonly id: number; readonly request: PinRequest | null };
 
 /** Messages out of a worker-hosted session. */
 export type FromSession =

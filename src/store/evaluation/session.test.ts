@@ -6,6 +6,7 @@ import type { EndpointId, PolicyId } from '../../engine/types';
 import { applyDelta } from './analysisDelta';
 import type { EvaluationResult } from './protocol';
 import { EvaluationSession } from './session';
+import { applyChanges } from '../../model/text-changes';
 
 vi.mock('../../model/document', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../model/document')>();
@@ -47,6 +48,20 @@ describe('EvaluationSession', () => {
     expect(session.answer({ kind: 'explain', from: CLIENT, to: NGINX })!.explanation.allowed).toEqual(
       analysisOf(before).connections.find((c) => c.from === CLIENT && c.to === NGINX)!.allowed,
     );
+  });
+
+  it('plans a graph gesture on a text it is given, and its plan writes only where it changes', () => {
+    const session = new EvaluationSession('cluster.yaml');
+    const plans = session.answer({
+      kind: 'plan',
+      text: NGINX_EXAMPLE,
+      gesture: { kind: 'isolate', subject: { type: 'namespace', name: 'team-b' }, isolation: 'ingress', dns: false },
+    })!;
+    expect(plans).toHaveLength(1);
+    const after = applyChanges(NGINX_EXAMPLE, plans[0]!.changes);
+    expect(after.startsWith(NGINX_EXAMPLE)).toBe(true);
+    const preview = session.answer({ kind: 'preview', before: NGINX_EXAMPLE, after })!;
+    expect(preview.lines.every((line) => line.startsWith('Stops allowing:') && line.includes('→ team-b/other-client[Pod]'))).toBe(true);
   });
 
   it('re-parses only the documents that changed', () => {

@@ -3,7 +3,7 @@ import { nextSlot, readSlot, sameWork, saveWork } from './autosave';
 import { memoryStorage } from './storage';
 import { WORK_KEY, type SavedSlot, type SavedWork } from './types';
 
-const VIEW = { theme: 'system', deniedFor: null, policy: null, inspector: 'details', namespaces: null, focus: null, lesson: null, pane: 'graph', matrix: { protocol: 'any', port: '' } } as const;
+const VIEW = { theme: 'system', deniedFor: null, policy: null, inspector: 'details', namespaces: null, focus: null, lesson: null, pane: 'graph', matrix: { protocol: 'any', port: '' }, presentation: false, panelCollapsed: false, allTraffic: 'faint' } as const;
 const work = (text: string, positions = {}): SavedWork => ({ text, positions, view: VIEW });
 const slot = (tab: string, seq: number, text = 'x'): SavedSlot => ({ work: work(text), stamp: { tab, seq }, savedAt: 0 });
 

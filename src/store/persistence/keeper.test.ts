@@ -9,7 +9,7 @@ import { readStart } from './startup';
 import { memoryStorage, type KeyValueStorage } from './storage';
 import { memoryTabHub, type TabChannel } from './tabs';
 
-const idle: Evaluator = { evaluate: () => {}, ask: () => Promise.resolve(undefined), dispose: () => {} };
+const idle: Evaluator = { evaluate: () => {}, ask: () => Promise.resolve(undefined), pin: () => Promise.resolve(undefined), dispose: () => {} };
 const keepers: Keeper[] = [];
 afterEach(() => keepers.splice(0).forEach((k) => k.dispose()));
 

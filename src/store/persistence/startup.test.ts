@@ -16,6 +16,9 @@ const VIEW = {
   lesson: { id: '02-default-deny', answers: { 0: 'denied' }, hints: 1 },
   pane: 'matrix',
   matrix: { protocol: 'TCP', port: '80' },
+  presentation: true,
+  panelCollapsed: true,
+  allTraffic: 'shown',
 } as const;
 const SLOT: SavedSlot = { work: { text: 'saved', positions: { n: { x: 1, y: 2 } }, view: VIEW }, stamp: { tab: 'T', seq: 3 }, savedAt: 1 };
 const LINKED = { work: { text: 'linked', positions: { m: { x: 5, y: 6 } } } };

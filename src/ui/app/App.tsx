@@ -12,27 +12,35 @@ import { FileDropZone } from '../import/FileDropZone';
 import { SearchDialog } from '../search/SearchDialog';
 import { GraphGate } from '../lessons/GraphGate';
 import { ReviewDialog } from '../review/ReviewDialog';
+import { GestureProvider } from '../gestures/GestureProvider';
+import { useAppState } from '../../store/react';
+import './presentation.css';
 
 export function App() {
   const theme = useEffectiveTheme();
+  const presentation = useAppState((s) => s.view.presentation);
+  const panelFolded = useAppState((s) => s.view.panelCollapsed);
   return (
-    <div className={`app theme-${theme}`} data-theme={theme}>
+    <div className={`app theme-${theme}${presentation ? ' presenting' : ''}`} data-theme={theme}>
       <Toolbar />
       <div className="notices" data-testid="notices">
         <KeepNotices />
       </div>
-      <SplitPane
-        initial={36}
-        left={<LazyYamlEditor />}
-        right={
-          <div className="right-pane">
-            <GraphGate>
-              <MainPane />
-            </GraphGate>
-            <Inspector />
-          </div>
-        }
-      />
+      {/* Gestures start on the graph and end in forms over the page. */}
+      <GestureProvider>
+        <SplitPane
+          initial={36}
+          left={<LazyYamlEditor />}
+          right={
+            <div className={panelFolded ? 'right-pane is-folded' : 'right-pane'}>
+              <GraphGate>
+                <MainPane />
+              </GraphGate>
+              <Inspector />
+            </div>
+          }
+        />
+      </GestureProvider>
       <HelpDialog />
       <SearchDialog />
       <ExportDialog />

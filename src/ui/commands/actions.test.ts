@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../store/appStore';
-import { createLocalEvaluator, type Evaluator } from '../../store/evaluation/evaluator';
+import type { Evaluator } from '../../store/evaluation/evaluator';
+import { createLocalEvaluator } from '../../store/evaluation/sessionHost';
 import { ActionManager } from './ActionManager';
 import { ALL_ACTIONS } from './actions';
 import type { KeyInput } from './types';
 
-const idle: Evaluator = { evaluate: () => {}, ask: () => Promise.resolve(undefined), dispose: () => {} };
+const idle: Evaluator = { evaluate: () => {}, ask: () => Promise.resolve(undefined), pin: () => Promise.resolve(undefined), dispose: () => {} };
 const newStore = () => createAppStore({ text: '', evaluator: () => idle });
 const manager = (prefersDark = false) => {
   const store = newStore();
@@ -151,6 +152,27 @@ describe('actions', () => {
     expect(light.store.getState().view.theme).toBe('dark');
     light.actions.execute('toggleTheme');
     expect(light.store.getState().view.theme).toBe('light');
+  });
+
+  it('toggles presentation mode with Alt+Shift+P, in the editor too, folding the side panel while it is on', () => {
+    const { store, actions } = manager();
+    expect(store.getState().view).toMatchObject({ presentation: false, panelCollapsed: false });
+    expect(actions.handleKey(key('KeyP', 'P', { altKey: true, shiftKey: true }), true)).toBe(true);
+    expect(store.getState().view).toMatchObject({ presentation: true, panelCollapsed: true });
+    actions.execute('togglePanel');
+    expect(store.getState().view).toMatchObject({ presentation: true, panelCollapsed: false });
+    actions.execute('togglePresentation');
+    expect(store.getState().view).toMatchObject({ presentation: false, panelCollapsed: false });
+  });
+
+  it('draws “All” connections faintly by default; Shift+A draws them in full, and back', () => {
+    const { store, actions } = manager();
+    expect(store.getState().view.allTraffic).toBe('faint');
+    expect(actions.handleKey(key('KeyA', 'A', { shiftKey: true }), false)).toBe(true);
+    expect(store.getState().view.allTraffic).toBe('shown');
+    actions.execute('toggleAllTraffic');
+    expect(store.getState().view.allTraffic).toBe('faint');
+    expect(actions.match(key('KeyA', 'A', { shiftKey: true }), true)).toBeUndefined();
   });
 
   it('hands effects to their registered handler until it unregisters', () => {

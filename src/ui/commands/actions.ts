@@ -39,6 +39,39 @@ export const toggleTheme: Action = {
   },
 };
 
+/**
+ * Presentation mode, for a projector: large text, high contrast, the graph fitted where its names
+ * and ports read from the back of the room (graph/viewport.ts). Alt+Shift, so it works while typing
+ * in the editor too. Entering folds the side panel (the graph gets its width); leaving unfolds it.
+ */
+export const togglePresentation: Action = {
+  name: 'togglePresentation',
+  label: 'Presentation mode (large text, high contrast)',
+  shortcut: 'Alt+Shift+P',
+  keyTest: (e) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP',
+  perform: (state) => {
+    const presentation = !state.view.presentation;
+    return { view: { presentation, panelCollapsed: presentation } };
+  },
+};
+
+export const togglePanel: Action = {
+  name: 'togglePanel',
+  label: 'Fold or unfold the side panel',
+  shortcut: 'Alt+Shift+B',
+  keyTest: (e) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB',
+  perform: (state) => ({ view: { panelCollapsed: !state.view.panelCollapsed } }),
+};
+
+/** Connections that allow everything: drawn faintly (so restricted ones stand out), or like the others. */
+export const toggleAllTraffic: Action = {
+  name: 'toggleAllTraffic',
+  label: 'Draw “All” connections faintly or in full',
+  shortcut: 'Shift+A',
+  keyTest: shifted('KeyA'),
+  perform: (state) => ({ view: { allTraffic: state.view.allTraffic === 'faint' ? 'shown' : 'faint' } }),
+};
+
 export const toggleDenied: Action = {
   name: 'toggleDenied',
   label: 'Show denied pairs of the selected node',
@@ -161,6 +194,9 @@ export const ALL_ACTIONS: readonly Action[] = [
   fitView,
   relayout,
   toggleTheme,
+  togglePresentation,
+  togglePanel,
+  toggleAllTraffic,
   toggleDenied,
   clearSelection,
   showPolicy,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../store/appStore';
-import { createLocalEvaluator } from '../../store/evaluation/evaluator';
+import { createLocalEvaluator } from '../../store/evaluation/sessionHost';
 import { ActionManager } from './ActionManager';
 import { ALL_ACTIONS } from './actions';
 import type { KeyInput } from './types';

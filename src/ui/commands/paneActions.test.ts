@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCluster } from '../../../bench/generate-cluster';
 import { createAppStore } from '../../store/appStore';
 import { collapsedNamespaces } from '../../store/graphView';
-import { createLocalEvaluator } from '../../store/evaluation/evaluator';
+import { createLocalEvaluator } from '../../store/evaluation/sessionHost';
 import type { EndpointId } from '../../engine/types';
 import { edgeId } from '../graph/ids';
 import { ActionManager } from './ActionManager';

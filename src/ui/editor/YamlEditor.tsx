@@ -9,16 +9,21 @@ import { useEffect, useRef, useState } from 'react';
 import { monaco, MODEL_URI, setSchemaValidation, startWorkersWhenIdle } from './monacoSetup';
 import { toMarkers } from './markers';
 import { contentLineAt } from '../../model/documents';
-import { useAppStoreApi } from '../../store/react';
+import { useAppState, useAppStoreApi } from '../../store/react';
 import { selectProblems } from '../../store/selectors';
 import { useEffectiveTheme } from '../app/theme';
 import { useActionManager } from '../commands/context';
 import { installTestHooks } from './testHooks';
 import { registerPolicyHover } from './policyHover';
+import { registerQuickFixes } from './quickFixActions';
 import { featureOptions, LARGE_DOCUMENT_LINES, modelOptions } from './largeDocument';
 import { replaceInSlices, SLICE_CHARS, type SliceEdit } from './sliceEdit';
 
 const MARKER_OWNER = 'netpol-canvas';
+
+/** The text's size, and presentation mode's (a projector's back row reads 20 px). */
+const TEXT_SIZE = { fontSize: 15, lineHeight: 22 };
+const PRESENTATION_TEXT_SIZE = { fontSize: 20, lineHeight: 30 };
 
 /** How many line breaks `text` holds (a pasted document can be megabytes: no split). */
 function newlines(text: string): number {
@@ -33,6 +38,7 @@ export function YamlEditor() {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const theme = useEffectiveTheme();
+  const presentation = useAppState((s) => s.view.presentation);
   const [large, setLarge] = useState(false);
 
   useEffect(() => {
@@ -45,8 +51,7 @@ export function YamlEditor() {
     const editor = monaco.editor.create(element, {
       model,
       automaticLayout: true,
-      fontSize: 15,
-      lineHeight: 22,
+      ...(store.getState().view.presentation ? PRESENTATION_TEXT_SIZE : TEXT_SIZE),
       // No minimap, so no section headers for it either (computed over the whole document per edit).
       minimap: { enabled: false, showMarkSectionHeaders: false, showRegionSectionHeaders: false },
       scrollBeyondLastLine: false,
@@ -178,6 +183,7 @@ export function YamlEditor() {
         }),
       ),
       registerPolicyHover(store),
+      registerQuickFixes(),
     ];
     const highlight = editor.createDecorationsCollection();
     const unsubscribe = [
@@ -228,7 +234,12 @@ export function YamlEditor() {
     };
   }, [store, actions]);
 
-  useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
+  // Presentation mode: Monaco's high-contrast themes, as the rest of the page goes high contrast.
+  useEffect(
+    () => monaco.editor.setTheme(presentation ? (theme === 'dark' ? 'hc-black' : 'hc-light') : theme === 'dark' ? 'vs-dark' : 'vs'),
+    [theme, presentation],
+  );
+  useEffect(() => editorRef.current?.updateOptions(presentation ? PRESENTATION_TEXT_SIZE : TEXT_SIZE), [presentation]);
 
   return (
     <div className="editor-pane">

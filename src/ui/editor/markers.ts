@@ -5,6 +5,9 @@ import type { Problem } from '../../store/types';
 
 type MarkerSeverity = typeof Monaco.MarkerSeverity;
 
+/** Every marker's `source`: what tells ours (and their quick fixes) from monaco-yaml's. */
+export const MARKER_SOURCE = 'netpol-canvas';
+
 export function toMarkers(problems: readonly Problem[], severities: MarkerSeverity): Monaco.editor.IMarkerData[] {
   const severity: Record<Severity, Monaco.MarkerSeverity> = {
     error: severities.Error,
@@ -15,7 +18,7 @@ export function toMarkers(problems: readonly Problem[], severities: MarkerSeveri
     severity: severity[diagnostic.severity],
     message: diagnostic.message,
     code: diagnostic.code,
-    source: 'netpol-canvas',
+    source: MARKER_SOURCE,
     startLineNumber: range.startLine,
     startColumn: range.startColumn,
     endLineNumber: range.endLine,

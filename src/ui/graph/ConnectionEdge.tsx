@@ -18,21 +18,26 @@ const ConnectionEdge = memo(function ConnectionEdge({ id, data, selected, marker
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   if (!from || !to) return null;
-  const { kind, emphasis, label, labelAt, note, title, denyTier, failing } = data!;
+  const { kind, emphasis, label, labelAt, note, title, denyTier, failing, gained } = data!;
   const offset = edgeOffset(data!);
+  // The label's own box; with traffic gained since Compare's baseline, a badge under it (the space
+  // label placement keeps for both).
   const { width, height } = labelSize(label, note);
+  const whole = labelSize(label, note, gained?.label);
   // An edge from a node to itself (inside a collapsed namespace) loops out of its side.
   const { path, labelX, labelY } =
-    source === target ? loopEdge(rectOf(from), width) : floatingEdge(rectOf(from), rectOf(to), offset, labelAt ?? DEFAULT_LABEL_AT);
-  const classes = ['edge', `edge-${kind}`, denyTier ? 'edge-tier-deny' : '', failing ? 'edge-check-fail' : '', emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : '']
+    source === target ? loopEdge(rectOf(from), whole.width) : floatingEdge(rectOf(from), rectOf(to), offset, labelAt ?? DEFAULT_LABEL_AT);
+  const classes = ['edge', `edge-${kind}`, denyTier ? 'edge-tier-deny' : '', failing ? 'edge-check-fail' : '', gained ? 'edge-gains' : '', emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : '']
     .filter(Boolean)
     .join(' ');
   // With a note, the label's two lines sit above and below the middle.
   const shift = note ? NOTE_LINE_HEIGHT / 2 : 0;
+  const top = labelY - (whole.height - height) / 2;
+  const badge = gained && labelSize(gained.label);
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={16} />
-      <g className={`edge-label ${classes}`} transform={`translate(${labelX} ${labelY})`} data-testid={`edge-label-${id}`}>
+      <g className={`edge-label ${classes}`} transform={`translate(${labelX} ${top})`} data-testid={`edge-label-${id}`}>
         {title && <title>{title}</title>}
         <rect x={-width / 2} y={-height / 2} width={width} height={height} rx={5} />
         <text textAnchor="middle" dominantBaseline="central" y={-shift}>
@@ -44,6 +49,15 @@ const ConnectionEdge = memo(function ConnectionEdge({ id, data, selected, marker
           </text>
         )}
       </g>
+      {gained && badge && (
+        <g className={`edge-label edge-gained${emphasis ? ` edge-${emphasis}` : ''}`} transform={`translate(${labelX} ${top + height / 2 + NOTE_LINE_HEIGHT / 2})`} data-testid={`edge-gained-${id}`}>
+          <title>{gained.title}</title>
+          <rect x={-badge.width / 2} y={-NOTE_LINE_HEIGHT / 2} width={badge.width} height={NOTE_LINE_HEIGHT} rx={4} />
+          <text textAnchor="middle" dominantBaseline="central">
+            {gained.label}
+          </text>
+        </g>
+      )}
     </>
   );
 });

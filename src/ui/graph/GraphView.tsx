@@ -9,10 +9,12 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  useStoreApi,
   type EdgeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './graph-calm.css';
 import { useAppState, useAppStoreApi } from '../../store/react';
 import { measureRecompute } from '../../store/recomputeTiming';
 import { useActionManager } from '../commands/context';
@@ -24,8 +26,12 @@ import { Overview } from './Overview';
 import { nodeTypes } from './nodes';
 import { GraphStatus } from './GraphStatus';
 import { useBaseModel, useFlowModel, usePolicyFocus } from './useFlowModel';
+import { useGraphGestures } from '../gestures/useGraphGestures';
 import { useFlowNodes } from './useFlowNodes';
-import { fitOptions, LARGE_GRAPH } from './viewport';
+import { fitOptions, graphBounds, graphOutsideView, LARGE_GRAPH, type FitFrame } from './viewport';
+import { overlayRoom } from './fitRoom';
+import { EmptyGraph } from './EmptyGraph';
+import { usePresentationFit } from './usePresentationFit';
 import { useFitAfterLayout, useGraphLayout } from './useGraphLayout';
 import { useOpenEdge, useOpenNode } from './useOpen';
 import { useCentreOn } from './useCentreOn';
@@ -45,6 +51,12 @@ const CROWDED_EDGES = 120;
 function Graph() {
   const store = useAppStoreApi();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  // Read when a fit happens: the overlays' room now, and presentation mode's least zoom.
+  const fitFrame = useCallback(
+    (): FitFrame => ({ room: overlayRoom(flowStore.getState().domNode), presentation: store.getState().view.presentation }),
+    [flowStore, store],
+  );
   const actions = useActionManager();
   const theme = useEffectiveTheme();
   // A new result re-renders the graph as a deferred (interruptible) render: React works on it in
@@ -65,7 +77,7 @@ function Graph() {
   const edges = layingOut ? NO_EDGES : model.edges;
   // The overview draws the boxes nothing else holds: groups, and collapsed namespaces.
   const groups = useMemo(() => model.nodes.filter((n) => n.parentId === undefined), [model.nodes]);
-  useFitAfterLayout(laidOut, nodes);
+  useFitAfterLayout(laidOut, nodes, fitFrame);
   useFocusViewport(graphFocus, model.nodes);
   useCentreOn(layingOut ? NO_NODES : model.nodes);
   // Clicks and Enter on a focused edge arrive as selection changes; the store owns selection.
@@ -85,14 +97,22 @@ function Graph() {
   }, [revision]);
 
   // The command fits everything, even a large graph: the user asked for the overview.
-  useEffect(() => actions.onEffect('fitView', () => void flow.fitView({ ...fitOptions([], true), duration: 200 })), [actions, flow]);
+  const fitAll = useCallback(() => void flow.fitView({ ...fitOptions([], true, fitFrame()), duration: 200 }), [flow, fitFrame]);
+  useEffect(() => actions.onEffect('fitView', fitAll), [actions, fitAll]);
+  const presentation = useAppState((s) => s.view.presentation);
+  usePresentationFit(presentation, fitAll);
   const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  // The minimap covers a corner of the pane: only worth it while some of the graph is out of view.
+  const bounds = useMemo(() => graphBounds(groups), [groups]);
+  const outsideView = useStore((s) => graphOutsideView(bounds, s.transform, s));
+  const faintAll = useAppState((s) => s.view.allTraffic === 'faint');
   useEffect(
     () => actions.onEffect('focusGraph', () => document.querySelector<HTMLElement>('.react-flow__pane')?.focus()),
     [actions],
   );
 
   const onPaneClick = useCallback(() => store.getState().actions.select(null), [store]);
+  const gestures = useGraphGestures();
   // Double-click opens a collapsed namespace, and collapses an open one (by its header).
   const onNodeDoubleClick: NodeMouseHandler<FlowNode> = useCallback(
     (_event, node) => {
@@ -111,16 +131,24 @@ function Graph() {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onPaneClick={onPaneClick}
+      onNodeContextMenu={gestures.onNodeContextMenu}
+      onEdgeContextMenu={gestures.onEdgeContextMenu}
+      onPaneContextMenu={gestures.onPaneContextMenu}
+      onKeyDown={(event) => gestures.onKeyDown(event, model.nodes, edges)}
+      onConnectEnd={(event, connection) => gestures.onConnectEnd(event, connection.fromNode?.id, model.nodes)}
       onNodeDoubleClick={onNodeDoubleClick}
       colorMode={theme}
       // The focus view is laid out on its own: a node dragged there would have no place in the whole graph.
       nodesDraggable={!graphFocus}
-      nodesConnectable={false}
+      // Only the connectors connect (nodes.tsx): a drop opens "Allow traffic", it draws no edge.
+      nodesConnectable
       deleteKeyCode={null}
       selectionKeyCode={null}
       multiSelectionKeyCode={null}
       onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
-      className={[zoomedOut ? 'zoomed-out' : '', edges.length > CROWDED_EDGES ? 'graph-crowded' : ''].join(' ').trim() || undefined}
+      className={[zoomedOut ? 'zoomed-out' : '', edges.length > CROWDED_EDGES ? 'graph-crowded' : '', faintAll ? 'all-faint' : '']
+        .join(' ')
+        .trim() || undefined}
       attributionPosition="top-left"
       // Low enough for Fit to show 2000 open workloads in a narrow pane (one at 0.05 did not).
       minZoom={0.01}
@@ -133,7 +161,7 @@ function Graph() {
       </Controls>
       {/* React Flow's minimap draws every node and follows every change: fine for graphs people
           read node by node, too slow for thousands; those get the groups-only overview. */}
-      {nodes.length > LARGE_GRAPH ? (
+      {!outsideView ? null : nodes.length > LARGE_GRAPH ? (
         <Overview groups={groups} />
       ) : (
         <MiniMap
@@ -149,6 +177,7 @@ function Graph() {
         <FocusCrumbs />
         <GraphStatus layingOut={layingOut} />
       </Panel>
+      {analysis && !layingOut && <EmptyGraph analysis={analysis} />}
     </ReactFlow>
   );
 }

@@ -2,7 +2,7 @@
  * What the graph's lines and badges mean, in one foldable strip under the graph. It starts folded
  * on a short window (a projector's 1280×720), where it would cover a third of the graph.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { collapsedNamespaces } from '../../store/graphView';
 import { useAppState } from '../../store/react';
 import { selectClusterPolicies } from '../../store/selectors';
@@ -35,7 +35,14 @@ export function Legend() {
   const collapsed = useAppState((s) => collapsedNamespaces(s.view, s.evaluated.analysis).size > 0);
   // The marks of failing expectations only while one fails.
   const failing = useAppState((s) => s.evaluated.checks.some((c) => !c.result.passed));
+  // Compare's marks only while something changed since the baseline.
+  const compared = useAppState((s) => (s.comparing?.comparison?.changedPairs ?? 0) > 0);
   const [open, setOpen] = useState(() => window.innerHeight > SHORT_WINDOW);
+  // Presentation mode starts it folded: the graph gets the room, and the legend is a click away.
+  const presentation = useAppState((s) => s.view.presentation);
+  useEffect(() => {
+    if (presentation) setOpen(false);
+  }, [presentation]);
   return (
     <details className="legend" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="legend">
       <summary>Legend</summary>
@@ -50,18 +57,24 @@ export function Legend() {
             <Line kind="edge-expected" text="✗ expected: not allowed (Checks)" />
           </>
         )}
+        {compared && (
+          <>
+            <Line kind="edge-gains" text="+ ports: allowed since the baseline (Compare)" />
+            <Line kind="edge-lost" text="− ports: no longer allowed (Compare)" />
+          </>
+        )}
         {collapsed && (
           <li data-testid="legend-aggregates">
             <code className="legend-code">N pairs · ports</code> pairs drawn as one edge; the ports any of them allows (click: each)
           </li>
         )}
-        <li>
+        <li className="legend-badge">
           <IsolationBadge ingress egress={false} />
         </li>
-        <li>
+        <li className="legend-badge">
           <IsolationBadge ingress={false} egress />
         </li>
-        <li>
+        <li className="legend-badge">
           <IsolationBadge ingress egress />
         </li>
         {clusterWide && (

@@ -45,15 +45,16 @@ const LABEL_HEIGHT = 20;
 /** Lines of a label after the first (a note) are this much lower. */
 export const NOTE_LINE_HEIGHT = 16;
 
-/** The size of a label's box: one line, or two with a note. */
-export function labelSize(label: string, note?: string): { width: number; height: number } {
-  const chars = Math.max(label.length, note?.length ?? 0);
-  return { width: chars * CHAR_WIDTH + 12, height: LABEL_HEIGHT + (note ? NOTE_LINE_HEIGHT : 0) };
+/** The size of a label's box: one line, and one more for each note (a rule, traffic gained since Compare's baseline). */
+export function labelSize(label: string, ...notes: readonly (string | undefined)[]): { width: number; height: number } {
+  const lines = notes.filter((note) => note !== undefined);
+  const chars = Math.max(label.length, ...lines.map((line) => line.length));
+  return { width: chars * CHAR_WIDTH + 12, height: LABEL_HEIGHT + lines.length * NOTE_LINE_HEIGHT };
 }
 
-/** Drawn beside a pair's own edge, not as it: a shown policy's denial, an expectation's mark. */
+/** Drawn beside a pair's own edge, not as it: a shown policy's denial, an expectation's or a comparison's mark. */
 export function drawnBeside(data: EdgeSide): boolean {
-  return data.ofPolicy !== undefined || data.kind === 'expected';
+  return data.ofPolicy !== undefined || data.kind === 'expected' || data.kind === 'lost';
 }
 
 /**

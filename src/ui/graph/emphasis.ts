@@ -38,11 +38,13 @@ function focusOf(model: FlowModel, selection: Selection, footprint: PolicyFootpr
   };
 }
 
-/** Whether an edge is part of the focus: by id, as one of a bundle's members, or drawn for its policy. */
+/** Whether an edge is part of the focus: by id, as one of a bundle's members, drawn for its policy, or marking its pair. */
 function inFocus(focus: Focus, edge: FlowEdge): boolean {
   if (focus.edges.has(edge.id)) return true;
   const data = edge.data!;
   if (data.ofPolicy !== undefined) return data.ofPolicy === focus.policy;
+  // Compare's mark of traffic lost goes with the pair's edge (the policy just edited, say).
+  if (data.kind === 'lost') return focus.edges.has(edgeId(edge.source, edge.target));
   return focus.policy !== undefined && (data.members ?? []).some(([source, target]) => focus.edges.has(edgeId(source, target)));
 }
 

@@ -17,6 +17,7 @@ const MARKERS = {
   all: { type: MarkerType.ArrowClosed, color: 'var(--edge-all)', width: 18, height: 18 },
   denied: { type: MarkerType.ArrowClosed, color: 'var(--edge-denied)', width: 18, height: 18 },
   expected: { type: MarkerType.ArrowClosed, color: 'var(--check-fail)', width: 18, height: 18 },
+  lost: { type: MarkerType.ArrowClosed, color: 'var(--compare-lost)', width: 18, height: 18 },
 } as const;
 
 export function flowEdge(source: string, target: string, data: ConnectionData, id = edgeId(source, target)): FlowEdge {

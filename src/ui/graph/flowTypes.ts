@@ -31,6 +31,8 @@ export interface WorkloadData extends Record<string, unknown> {
   readonly isolatedEgress: boolean;
   /** Cluster-wide policies with rules for it: their tiers (the badge) and who, which way (its tooltip). */
   readonly cluster?: { readonly tiers: readonly ClusterTier[]; readonly title: string };
+  /** The gotcha warnings of the policies selecting it, one per line (gotchaMarks.ts): its badge's tooltip. */
+  readonly gotchas?: string;
 }
 
 export interface ExternalData extends Record<string, unknown> {
@@ -47,8 +49,11 @@ export type ExternalGroupNode = Node<{ readonly title: string } & Record<string,
 export type ExternalNode = Node<ExternalData, 'external'>;
 export type FlowNode = NamespaceNode | CollapsedNamespaceNode | WorkloadNode | ExternalGroupNode | ExternalNode;
 
-/** `expected`: traffic a failing expectation expects and the pair does not allow (checkMarks.ts). */
-export type EdgeKind = 'ports' | 'all' | 'denied' | 'expected';
+/**
+ * `expected`: traffic a failing expectation expects and the pair does not allow (checkMarks.ts);
+ * `lost`: traffic allowed at Compare's baseline and not now (compare/compareMarks.ts).
+ */
+export type EdgeKind = 'ports' | 'all' | 'denied' | 'expected' | 'lost';
 
 export interface ConnectionData extends Record<string, unknown> {
   /** Engine endpoint ids of the ends (for an external group, its first member). */
@@ -85,6 +90,11 @@ export interface ConnectionData extends Record<string, unknown> {
   readonly ofPolicy?: PolicyId;
   /** It draws traffic a failing expectation says should be denied (checkMarks.ts). */
   readonly failing?: boolean;
+  /**
+   * What its pairs gained since Compare's baseline (compare/compareMarks.ts): `+ TCP 443`, a badge
+   * under the label (not part of it: the label still says what is allowed), and its tooltip.
+   */
+  readonly gained?: { readonly label: string; readonly title: string };
 }
 
 export type FlowEdge = Edge<ConnectionData>;

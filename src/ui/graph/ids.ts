@@ -10,7 +10,8 @@
  *   edges between a collapsed namespace and another node is the plain edge id of those two nodes;
  * - the edge of a pair a shown policy denies, drawn beside the pair's allowed edge, adds `|deny`
  *   (no label is `deny`: labels are ports, `All`, or start with a tier or `only`);
- * - the mark of traffic a failing expectation expects but the pair does not allow adds `|expected`.
+ * - the mark of traffic a failing expectation expects but the pair does not allow adds `|expected`;
+ * - the mark of traffic lost since Compare's baseline adds `|lost`.
  * Endpoint ids never contain `,`, `->` or `|` and never start with `namespace:` or `group:`, so
  * every id reads back unambiguously.
  */
@@ -39,6 +40,11 @@ export function denialEdgeId(source: string, target: string): string {
 /** The mark of traffic expected between two nodes and not allowed (checkMarks.ts): beside their edge, if any. */
 export function expectedEdgeId(source: string, target: string): string {
   return `${edgeId(source, target)}${BUNDLE_SEPARATOR}expected`;
+}
+
+/** The mark of traffic two nodes' pairs allowed at Compare's baseline and no longer do (compare/compareMarks.ts). */
+export function lostEdgeId(source: string, target: string): string {
+  return `${edgeId(source, target)}${BUNDLE_SEPARATOR}lost`;
 }
 
 /** The bundle of the edges with `label` between a group and a hub (see bundle.ts). */

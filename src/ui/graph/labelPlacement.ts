@@ -69,7 +69,7 @@ export function labelSpots(nodes: readonly FlowNode[], edges: readonly FlowEdge[
     const target = rects.get(edge.target);
     // A loop's label has one place, at its far end (edgeGeometry.ts loopEdge).
     if (!source || !target || !edge.data || edge.source === edge.target) continue;
-    const size = labelSize(edge.data.label, edge.data.note);
+    const size = labelSize(edge.data.label, edge.data.note, edge.data.gained?.label);
     const offset = edgeOffset(edge.data);
     const boxAt = (at: number): Rect => {
       const { labelX, labelY } = floatingEdge(source, target, offset, at);

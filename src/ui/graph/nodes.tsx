@@ -7,12 +7,19 @@ import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { useActionManager } from '../commands/context';
 import type { ClusterTier, CollapsedNamespaceNode, ExternalGroupNode, ExternalNode, NamespaceNode, WorkloadNode } from './flowTypes';
 
-/** Edges float (edgeGeometry.ts), but React Flow only draws an edge whose ends have handles. */
-function Handles() {
+/**
+ * Edges float (edgeGeometry.ts), but React Flow only draws an edge whose ends have handles. A node
+ * traffic can start from also has a connector, shown on hover and selection: dragged onto another
+ * node, it opens "Allow traffic" between them (gestures/useGraphGestures.ts).
+ */
+function Handles({ connectFrom }: { connectFrom?: string }) {
   return (
     <>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      {connectFrom !== undefined && (
+        <Handle type="source" id="connect" position={Position.Right} className="node-connector" aria-label={`Connect from ${connectFrom}`} />
+      )}
     </>
   );
 }
@@ -61,15 +68,25 @@ export function TierMarks({ tiers, title }: { tiers: readonly ClusterTier[]; tit
   );
 }
 
+/** A policy selecting the workload likely does not say what was meant: the tooltip says why (Problems has the rest). */
+function GotchaMark({ title }: { title: string }) {
+  return (
+    <span className="gotcha-mark" title={title} role="img" aria-label={`Gotcha: ${title}`} data-testid="gotcha-mark">
+      !
+    </span>
+  );
+}
+
 const WorkloadView = memo(function WorkloadView({ data }: NodeProps<WorkloadNode>) {
   return (
     <div className="node-workload">
-      <Handles />
+      <Handles connectFrom={data.name} />
       <div className="node-head">
         <div className="node-title" title={data.name}>
           {data.name}
         </div>
         {data.cluster && <TierMarks tiers={data.cluster.tiers} title={data.cluster.title} />}
+        {data.gotchas && <GotchaMark title={data.gotchas} />}
       </div>
       <div className="node-kind">{data.kind}</div>
       <ul className="node-labels">
@@ -91,7 +108,7 @@ const WorkloadView = memo(function WorkloadView({ data }: NodeProps<WorkloadNode
 const ExternalView = memo(function ExternalView({ data }: NodeProps<ExternalNode>) {
   return (
     <div className="node-external">
-      <Handles />
+      <Handles connectFrom="external addresses" />
       <div className="node-title">External addresses</div>
       <ul className="node-ranges">
         {data.ranges.map((range) => (

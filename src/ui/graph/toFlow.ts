@@ -31,6 +31,7 @@ import { bundleHubs, HUB_LIMIT, type BundleCache } from './bundle';
 import { rangeToCidrs } from './cidr';
 import { collapseNamespaces, createCollapseCache, type CollapseCache } from './collapse';
 import { focusOn } from './focus';
+import { gotchaTitles } from './gotchaMarks';
 import { deniedEdges, policyDenialEdges, type PolicyDenials } from './denials';
 import { connectionLabel, flowEdge } from './flowEdge';
 import type { ClusterTier, ConnectionData, ExternalNode, FlowEdge, FlowNode, WorkloadData, WorkloadNode } from './flowTypes';
@@ -56,6 +57,8 @@ export interface FlowOptions {
   readonly collapsed?: ReadonlySet<string>;
   /** Only this node, its neighbours and the edges between them. */
   readonly focus?: GraphFocus | null;
+  /** False: no gotcha badges (a lesson's start holds the trap the student is to find). */
+  readonly gotchas?: boolean;
 }
 
 /**
@@ -70,7 +73,12 @@ export interface FlowCache {
    */
   readonly workloads: WeakMap<
     Endpoint,
-    { readonly isolation: EndpointIsolation | undefined; readonly cluster: string; readonly node: WorkloadNode }
+    {
+      readonly isolation: EndpointIsolation | undefined;
+      readonly cluster: string;
+      readonly gotchas: string | undefined;
+      readonly node: WorkloadNode;
+    }
   >;
   readonly edges: WeakMap<Connection, { readonly edge: FlowEdge }>;
   /** By node id (its member ranges): a range group that shows the same keeps its node. */
@@ -207,7 +215,7 @@ function clusterMark(isolation: EndpointIsolation | undefined, policies: Readonl
   return { tiers, title: `Cluster-wide rules apply. ${lines.join('; ')}` };
 }
 
-function workloadNodes(analysis: Analysis, cache: FlowCache): WorkloadNode[] {
+function workloadNodes(analysis: Analysis, cache: FlowCache, gotchas: ReadonlyMap<EndpointId, string>): WorkloadNode[] {
   let policies: ReadonlyMap<PolicyId, PolicyRef> | undefined;
   const policyIndex = () => (policies ??= new Map(analysis.policies.map((p) => [p.ref.id, p.ref])));
   return analysis.endpoints.flatMap((e): WorkloadNode[] => {
@@ -215,8 +223,9 @@ function workloadNodes(analysis: Analysis, cache: FlowCache): WorkloadNode[] {
     const isolation = analysis.isolation.get(e.id);
     const cluster = isolation?.cluster ? clusterMark(isolation, policyIndex()) : undefined;
     const clusterKey = cluster ? `${cluster.tiers.join()}|${cluster.title}` : '';
+    const gotcha = gotchas.get(e.id);
     const cached = cache.workloads.get(e);
-    if (cached && cached.isolation === isolation && cached.cluster === clusterKey) return [cached.node];
+    if (cached && cached.isolation === isolation && cached.cluster === clusterKey && cached.gotchas === gotcha) return [cached.node];
     const isolatedIngress = (isolation?.ingress.length ?? 0) > 0;
     const isolatedEgress = (isolation?.egress.length ?? 0) > 0;
     const all = labelList(e.labels, e.varyingLabels);
@@ -230,10 +239,18 @@ function workloadNodes(analysis: Analysis, cache: FlowCache): WorkloadNode[] {
       position: ORIGIN,
       width: NODE_WIDTH,
       height: workloadHeight(labels.length, isolatedIngress || isolatedEgress),
-      ariaLabel: `${e.kind} ${e.name} in namespace ${e.namespace}${isolatedIngress ? ', isolated for ingress' : ''}${isolatedEgress ? ', isolated for egress' : ''}${tiers}`,
-      data: { name: e.name, kind: e.kind, labels, isolatedIngress, isolatedEgress, ...(cluster ? { cluster } : {}) },
+      ariaLabel: `${e.kind} ${e.name} in namespace ${e.namespace}${isolatedIngress ? ', isolated for ingress' : ''}${isolatedEgress ? ', isolated for egress' : ''}${tiers}${gotcha ? ', has a gotcha' : ''}`,
+      data: {
+        name: e.name,
+        kind: e.kind,
+        labels,
+        isolatedIngress,
+        isolatedEgress,
+        ...(cluster ? { cluster } : {}),
+        ...(gotcha ? { gotchas: gotcha } : {}),
+      },
     };
-    cache.workloads.set(e, { isolation, cluster: clusterKey, node });
+    cache.workloads.set(e, { isolation, cluster: clusterKey, gotchas: gotcha, node });
     return [node];
   });
 }
@@ -279,16 +296,21 @@ function namespaceNode(ns: NamespaceInfo, cache: FlowCache): FlowNode {
   return node;
 }
 
-function flowNodes(analysis: Analysis, cache: FlowCache) {
+const NO_GOTCHAS: ReadonlyMap<EndpointId, string> = new Map();
+
+function flowNodes(analysis: Analysis, cache: FlowCache, showGotchas = true) {
   const groups = cache.externalGroups(analysis.endpoints, analysis.connections);
   // Tiers too: a cluster-wide policy that changes tier changes badges, maybe nothing else.
   const tiers = analysis.policies.flatMap((p) => (p.ref.tier === 'networkPolicy' ? [] : [`${p.ref.id}:${p.ref.tier}`])).join();
-  const key = [analysis.namespaces, analysis.endpoints, analysis.isolation, groups.map((g) => externalNodeId(g.map((e) => e.id))).join('|'), tiers];
+  // Gotcha badges too: their text is the key (the diagnostics list is new with every revision).
+  const gotchas = showGotchas ? gotchaTitles(analysis) : NO_GOTCHAS;
+  const gotchaKey = [...gotchas].join('\u0000');
+  const key = [analysis.namespaces, analysis.endpoints, analysis.isolation, groups.map((g) => externalNodeId(g.map((e) => e.id))).join('|'), tiers, gotchaKey];
   const last = cache.lastNodes;
   if (last && last.key.every((k, i) => k === key[i])) return last;
   const namespaces = analysis.namespaces.map((ns) => namespaceNode(ns, cache));
   const externalGroup = groups.length > 0 ? [EXTERNAL_GROUP] : [];
-  const nodes: FlowNode[] = [...namespaces, ...externalGroup, ...workloadNodes(analysis, cache), ...externalNodes(groups, cache)];
+  const nodes: FlowNode[] = [...namespaces, ...externalGroup, ...workloadNodes(analysis, cache, gotchas), ...externalNodes(groups, cache)];
   cache.lastNodes = { key, nodes };
   return cache.lastNodes;
 }
@@ -314,7 +336,7 @@ export function endpointNodeIds(nodes: readonly FlowNode[]): ReadonlyMap<Endpoin
 }
 
 export function toFlow(analysis: Analysis, options: FlowOptions, cache: FlowCache = createFlowCache()): FlowModel {
-  const { nodes } = flowNodes(analysis, cache);
+  const { nodes } = flowNodes(analysis, cache, options.gotchas);
   const nodeOf = endpointNodeIds(nodes);
   const { deniedFor, policyDenials } = options;
   const edges = deniedFor

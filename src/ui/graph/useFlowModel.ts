@@ -1,6 +1,7 @@
 /**
  * The graph on screen, derived step by step from the store: analysis → nodes and edges (toFlow,
- * with the namespaces drawn collapsed, and the focus view's subset; failing expectations marked)
+ * with the namespaces drawn collapsed, and the focus view's subset; failing expectations and, while
+ * comparing, what changed since the baseline marked)
  * → positions (placement, or
  * the focus view's own layout) → label spots → emphasis (selection, else the policy in focus: the
  * one shown from the policy panel, else the one under the cursor). Each step is memoised on its
@@ -16,6 +17,7 @@ import type { GraphFocus } from '../../store/types';
 import type { Analysis, PolicyFootprint, PolicySummary } from '../../engine/types';
 import type { PolicyDenials } from './denials';
 import { applyCheckMarks, pairMarks } from './checkMarks';
+import { applyCompareMarks } from '../compare/compareMarks';
 import { applyEmphasis, createEmphasisCache } from './emphasis';
 import { focusLayout } from './focus';
 import { applyLabelSpots } from './labelPlacement';
@@ -43,7 +45,7 @@ export function usePolicyFocus(): PolicyFocus {
 
 /**
  * The graph without positions: whole (what layout works from) and as shown (the focus view's part
- * of it, with the marks of failing expectations).
+ * of it, with the marks of failing expectations and of Compare).
  */
 export interface BaseModels {
   readonly whole: FlowModel;
@@ -60,6 +62,8 @@ export interface BaseModels {
 export function useBaseModel(analysis: Analysis | undefined, focus: PolicyFocus): BaseModels {
   const deniedFor = useAppState((s) => s.view.deniedFor);
   const graphFocus = useAppState((s) => s.view.focus);
+  // A lesson's start holds the trap its student is to find: no gotcha gives it away (selectors.ts too).
+  const gotchas = useAppState((s) => s.view.lesson === null);
   const collapsed = useAppState((s) => collapsedNamespaces(s.view, analysis));
   const clusterWide = useAppState((s) => selectClusterPolicies(s).length > 0);
   const clusterDenials = useAnswer(deniedFor && clusterWide ? { kind: 'clusterDenials', endpoint: deniedFor } : undefined);
@@ -72,17 +76,20 @@ export function useBaseModel(analysis: Analysis | undefined, focus: PolicyFocus)
   // The focus view has its own cache: the whole graph's steps keep their memo meanwhile.
   const focusCache = useRef(createFlowCache()).current;
   const whole = useMemo(
-    () => (analysis ? toFlow(analysis, { deniedFor, clusterDenials, policyDenials, collapsed }, cache) : EMPTY),
-    [analysis, deniedFor, clusterDenials, policyDenials, collapsed, cache],
+    () => (analysis ? toFlow(analysis, { deniedFor, clusterDenials, policyDenials, collapsed, gotchas }, cache) : EMPTY),
+    [analysis, deniedFor, clusterDenials, policyDenials, collapsed, gotchas, cache],
   );
   const drawn = graphFocus && whole.nodes.some((n) => n.id === graphFocus.node) ? graphFocus : null;
   const part = useMemo(
-    () => (analysis && drawn ? toFlow(analysis, { deniedFor, clusterDenials, policyDenials, collapsed, focus: drawn }, focusCache) : whole),
-    [analysis, drawn, deniedFor, clusterDenials, policyDenials, collapsed, focusCache, whole],
+    () => (analysis && drawn ? toFlow(analysis, { deniedFor, clusterDenials, policyDenials, collapsed, focus: drawn, gotchas }, focusCache) : whole),
+    [analysis, drawn, deniedFor, clusterDenials, policyDenials, collapsed, gotchas, focusCache, whole],
   );
   const checks = useAppState((s) => s.evaluated.checks);
   const marks = useMemo(() => pairMarks(checks), [checks]);
-  const shown = useMemo(() => applyCheckMarks(part, marks), [part, marks]);
+  const checked = useMemo(() => applyCheckMarks(part, marks), [part, marks]);
+  // After the check marks: those index the edges that draw connections, which a lost mark does not.
+  const comparison = useAppState((s) => s.comparing?.comparison);
+  const shown = useMemo(() => applyCompareMarks(checked, comparison), [checked, comparison]);
   return useMemo(() => ({ whole, shown, focus: drawn }), [whole, shown, drawn]);
 }
 

@@ -9,7 +9,7 @@ import { useActionManager } from '../commands/context';
 import { layoutGraph } from './elkLayout';
 import type { FlowModel } from './toFlow';
 import { needsFullLayout, placeMissing } from './placement';
-import { fitOptions } from './viewport';
+import { fitOptions, type FitFrame } from './viewport';
 import type { FlowNode } from './flowTypes';
 
 export interface LayoutState {
@@ -59,12 +59,12 @@ export function useGraphLayout(model: FlowModel): LayoutState {
  * Fits the view once after each whole-graph layout, when React Flow has the laid-out nodes:
  * this runs after the graph's commit, so React Flow's store (updated by its child effects) has them.
  */
-export function useFitAfterLayout(laidOut: number, nodes: readonly FlowNode[]): void {
+export function useFitAfterLayout(laidOut: number, nodes: readonly FlowNode[], frame: () => FitFrame): void {
   const flow = useReactFlow();
   const fitted = useRef(0);
   useEffect(() => {
     if (laidOut === fitted.current || nodes.length === 0) return;
     fitted.current = laidOut;
-    void flow.fitView(fitOptions(nodes));
-  }, [laidOut, nodes, flow]);
+    void flow.fitView(fitOptions(nodes, false, frame()));
+  }, [laidOut, nodes, flow, frame]);
 }

@@ -16,7 +16,8 @@ export function useOpenNode(): (nodeId: string) => void {
     (nodeId) => {
       const state = store.getState();
       state.actions.select({ kind: 'node', id: nodeId });
-      state.actions.setView({ inspector: 'details' });
+      // Opening something shows its details: a folded side panel unfolds.
+      state.actions.setView({ inspector: 'details', panelCollapsed: false });
       const endpoint = selectEndpointIndex(state).get(nodeId as EndpointId);
       const namespaceName = namespaceOfNode(nodeId);
       const namespace = state.evaluated.analysis?.namespaces.find((ns) => ns.name === namespaceName);
@@ -35,7 +36,7 @@ export function useOpenEdge(): (edge: EdgeRef) => void {
       const { id, from, to } = edge;
       const { actions } = store.getState();
       actions.select({ kind: 'edge', ...edge });
-      actions.setView({ inspector: 'details' });
+      actions.setView({ inspector: 'details', panelCollapsed: false });
       // An aggregate stands for many pairs: its panel lists them, each explained on a click.
       if (edge.pairs) return;
       void actions.ask({ kind: 'explain', from, to }).then((answer) => {

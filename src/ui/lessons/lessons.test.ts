@@ -12,7 +12,7 @@ describe('the lesson list', () => {
       id: file.replace(/\.yaml$/, ''),
       title: readLesson(readFileSync(new URL(file, FOLDER), 'utf8')).lesson?.title,
     }));
-    expect(LESSONS).toEqual(files);
+    expect(LESSONS.map(({ id, title }) => ({ id, title }))).toEqual(files);
   });
 
   it('goes from one lesson to the next, and numbers them', () => {

@@ -1,59 +1,62 @@
-/** The side panel: details of the selection, "Why not?", problems, cluster-wide policies, checks, the lesson — as tabs. */
-import { policyName } from '../../engine';
+/** The side panel: details of the selection, "Why not?", problems, cluster-wide policies, checks, the lesson, Compare — as tabs. */
+import { lazy, Suspense } from 'react';
 import type { InspectorTab } from '../../store/types';
 import { useActions, useAppState } from '../../store/react';
-import { selectClusterPolicies, selectCursorPolicy, selectProblems, selectShownPolicy } from '../../store/selectors';
-import { Checks } from './Checks';
+import { useActionManager } from '../commands/context';
+import { selectClusterPolicies, selectProblems } from '../../store/selectors';
 import { checksTabLabel } from './checkList';
-import { AggregateDetails } from './AggregateDetails';
-import { ClusterPolicies } from './ClusterPolicies';
-import { ClusterPolicyDetails } from './ClusterPolicyDetails';
-import { EdgeDetails } from './EdgeDetails';
-import { NodeDetails } from './NodeDetails';
-import { PolicyWords, PolicyWordsDisclosure } from './PolicyWords';
 import { Problems } from './Problems';
-import { WhyNot } from './WhyNot';
 import { LessonTab } from '../lessons/LessonTab';
+import { CompareTab, compareTabLabel } from '../compare/CompareTab';
 
-function Details() {
-  const selection = useAppState((s) => s.selection);
-  const shown = useAppState(selectShownPolicy);
-  const atCursor = useAppState(selectCursorPolicy);
-  if (selection?.kind === 'edge') return selection.pairs ? <AggregateDetails edge={selection} /> : <EdgeDetails edge={selection} />;
-  if (selection?.kind === 'node') return <NodeDetails nodeId={selection.id} />;
-  if (shown) {
-    return (
-      <section className="details" data-testid="policy-details">
-        <h2>{policyName(shown.ref)}</h2>
-        <ClusterPolicyDetails policy={shown} />
-        <PolicyWordsDisclosure policy={shown.ref.id} />
-      </section>
-    );
-  }
-  // After the selection and the policy shown on the graph: clicking either reveals YAML, which moves the cursor.
-  if (atCursor) {
-    return (
-      <section className="details" data-testid="cursor-policy">
-        <h2>{policyName(atCursor.ref)}</h2>
-        <p className="muted">Under the editor cursor, in plain words:</p>
-        <PolicyWords policy={atCursor.ref.id} />
-      </section>
-    );
-  }
+/**
+ * Panels load after the first render, beside the editor (the page's first load stays lean): the
+ * details of what is clicked, and the tabs a first view does not show.
+ */
+const Details = lazy(() => import('./Details'));
+const WhyNot = lazy(() => import('./WhyNot').then((m) => ({ default: m.WhyNot })));
+const ClusterPolicies = lazy(() => import('./ClusterPolicies').then((m) => ({ default: m.ClusterPolicies })));
+const Checks = lazy(() => import('./Checks').then((m) => ({ default: m.Checks })));
+
+/** Folds or unfolds the side panel (view.panelCollapsed), so a projector's graph gets its width. */
+function FoldButton({ folded }: { folded: boolean }) {
+  const manager = useActionManager();
+  const shortcut = manager.list().find((a) => a.name === 'togglePanel')?.shortcut;
+  const label = folded ? 'Show the side panel' : 'Hide the side panel';
   return (
-    <div className="details muted">
-      <p>Click a connection to see which rules allow it, or a workload to see the policies that select it.</p>
-      <p>Put the editor cursor inside a NetworkPolicy to see what it selects and allows.</p>
-    </div>
+    <button
+      type="button"
+      className="panel-fold"
+      aria-expanded={!folded}
+      aria-controls="inspector-panel"
+      aria-label={label}
+      title={`${label} (${shortcut})`}
+      onClick={() => manager.execute('togglePanel')}
+      data-testid="panel-fold"
+    >
+      {folded ? '‹' : '›'}
+    </button>
   );
 }
 
 export function Inspector() {
+  const folded = useAppState((s) => s.view.panelCollapsed);
+  return folded ? (
+    <aside className="inspector is-folded" aria-label="Inspector (hidden)">
+      <FoldButton folded />
+    </aside>
+  ) : (
+    <OpenInspector />
+  );
+}
+
+function OpenInspector() {
   const chosen = useAppState((s) => s.view.inspector);
   const problems = useAppState(selectProblems).length;
   const clusterPolicies = useAppState(selectClusterPolicies).length;
   const checks = useAppState((s) => s.evaluated.checks);
   const inLesson = useAppState((s) => s.view.lesson !== null);
+  const comparison = useAppState((s) => s.comparing?.comparison);
   const actions = useActions();
   // The Cluster and Checks tabs are there only while the input has cluster-wide policies, expectations.
   const absent =
@@ -67,6 +70,8 @@ export function Inspector() {
     ['problems', `Problems (${problems})`],
     ...(clusterPolicies > 0 ? [['cluster', `Cluster (${clusterPolicies})`] as [InspectorTab, string]] : []),
     ...(checks.length > 0 ? [['checks', checksTabLabel(checks)] as [InspectorTab, string]] : []),
+    // Always there: "Pin now" lives in it while nothing is pinned.
+    ['compare', compareTabLabel(comparison)],
   ];
   return (
     <aside className="inspector" aria-label="Inspector">
@@ -87,14 +92,18 @@ export function Inspector() {
             {label}
           </button>
         ))}
+        <FoldButton folded={false} />
       </div>
       <div role="tabpanel" id="inspector-panel" aria-labelledby={`tab-${tab}`} className="inspector-body">
-        {tab === 'details' && <Details />}
-        {tab === 'whyNot' && <WhyNot />}
-        {tab === 'problems' && <Problems />}
-        {tab === 'cluster' && <ClusterPolicies />}
-        {tab === 'checks' && <Checks />}
-        {tab === 'lesson' && <LessonTab />}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {tab === 'details' && <Details />}
+          {tab === 'whyNot' && <WhyNot />}
+          {tab === 'problems' && <Problems />}
+          {tab === 'cluster' && <ClusterPolicies />}
+          {tab === 'checks' && <Checks />}
+          {tab === 'lesson' && <LessonTab />}
+          {tab === 'compare' && <CompareTab />}
+        </Suspense>
       </div>
     </aside>
   );

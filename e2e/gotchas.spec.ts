@@ -1,0 +1,75 @@
+/** Gotchas: a warning in the editor, in Problems and on the graph, and its quick fix through Ctrl+., undone in one step. */
+import { expect, test } from './fixtures';
+
+const SPLIT = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: apps
+  labels:
+    team: apps
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: client
+  namespace: apps
+  labels:
+    role: client
+spec:
+  containers: [{name: client, image: busybox}]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: db
+  namespace: default
+  labels:
+    app: db
+spec:
+  containers: [{name: db, image: postgres}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db
+  namespace: default
+spec:
+  podSelector:
+    matchLabels:
+      app: db
+  ingress:
+    - from:
+        - namespaceSelector:
+            matchLabels:
+              team: apps
+        - podSelector:
+            matchLabels:
+              role: client
+`;
+
+test('the extra dash shows as a warning, and its quick fix joins the peers in one undo step', async ({ page, editor, inspector }) => {
+  await page.evaluate((text) => window.__netpolTest!.loadText(text), SPLIT);
+  await inspector.tab('problems').click();
+  const problems = page.getByTestId('problems');
+  await expect(problems).toContainText('peers-split');
+  // The graph marks the workload the policy selects, the explanation as its tooltip.
+  const mark = page.getByTestId('rf__node-default/db[Pod]').getByTestId('gotcha-mark');
+  await expect(mark).toHaveAttribute('title', /These are two peers/);
+
+  const line = SPLIT.split('\n').findIndex((l) => l.includes('- podSelector')) + 1;
+  await editor.cursorAt(line, 12);
+  await expect(editor.root().locator('.squiggly-warning').first()).toBeVisible();
+  await editor.press('Control+.');
+  const fix = page.locator('.action-widget').getByText('Make it one peer');
+  await expect(fix).toBeVisible();
+  await page.keyboard.press('Enter');
+
+  const joined = SPLIT.replace('        - podSelector:', '          podSelector:');
+  await expect.poll(() => editor.text()).toBe(joined);
+  await expect(problems).not.toContainText('peers-split');
+  await expect(mark).toBeHidden();
+
+  await editor.press('Control+z');
+  await expect.poll(() => editor.text()).toBe(SPLIT);
+  await expect(problems).toContainText('peers-split');
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { EndpointId } from '../../engine/types';
+import { edgeTarget } from './useGraphGestures';
+import { menuItems, type GestureTarget } from './menu';
+
+const WEB = { type: 'workload', namespace: 'shop', name: 'web', kind: 'Deployment', labels: { app: 'web' } } as const;
+const labels = (target: GestureTarget) => menuItems(target).map((item) => item.label);
+
+describe('the graph’s context menu', () => {
+  it('offers a workload allow both ways, isolate, labels and delete, each through a form', () => {
+    const items = menuItems({ kind: 'workload', workload: WEB, id: 'shop/web[Deployment]' as EndpointId });
+    expect(items.map((i) => i.label)).toEqual(['Allow traffic to…', 'Allow traffic from…', 'Isolate…', 'Edit labels…', 'Delete workload…']);
+    expect(items[0]).toMatchObject({ form: { kind: 'allow', from: { party: WEB, name: 'shop/web' } } });
+    expect(items[1]).toMatchObject({ form: { kind: 'allow', to: { party: WEB } } });
+    expect(items[4]).toMatchObject({ form: { kind: 'confirm', question: 'Delete Deployment shop/web?', gesture: { kind: 'deleteWorkload', workload: WEB } } });
+  });
+
+  it('offers a namespace isolation, a new workload in it, and its deletion with everything in it', () => {
+    const items = menuItems({ kind: 'namespace', name: 'shop', labels: {} });
+    expect(items.map((i) => i.label)).toEqual([
+      'Allow traffic to…',
+      'Allow traffic from…',
+      'Isolate namespace…',
+      'Add a workload here…',
+      'Edit labels…',
+      'Delete namespace…',
+    ]);
+    expect(items[3]).toMatchObject({ form: { kind: 'addWorkload', namespace: 'shop' } });
+    expect(items[5]).toMatchObject({ form: { question: 'Delete namespace shop and every object in it?', gesture: { kind: 'deleteNamespace', name: 'shop' } } });
+  });
+
+  it('offers outside addresses only allowing, a connection its blocking at once, the empty graph new objects', () => {
+    expect(labels({ kind: 'outside', cidr: '10.0.0.0/8', name: '10.0.0.0/8' })).toEqual(['Allow traffic to…', 'Allow traffic from…']);
+    const from = 'a/b[Pod]' as EndpointId;
+    const to = 'a/c[Pod]' as EndpointId;
+    expect(menuItems({ kind: 'edge', from, to, name: 'b → c' })).toEqual([{ label: 'Block this connection', gesture: { kind: 'block', from, to } }]);
+    expect(labels({ kind: 'pane' })).toEqual(['Add a namespace…', 'Add a workload…']);
+  });
+
+  it('offers blocking on connections only: not on bundles, aggregates, denied pairs or marks drawn beside them', () => {
+    const data = { from: 'a/b[Pod]' as EndpointId, to: 'a/c[Pod]' as EndpointId, kind: 'ports' as const, label: 'TCP 80' };
+    expect(edgeTarget({ data })).toMatchObject({ kind: 'edge' });
+    expect(edgeTarget({ data: { ...data, kind: 'all', label: 'All' } })).toMatchObject({ kind: 'edge' });
+    expect(edgeTarget({ data: { ...data, members: [['x', 'y']] } })).toBeUndefined();
+    expect(edgeTarget({ data: { ...data, pairs: [] } })).toBeUndefined();
+    expect(edgeTarget({ data: { ...data, kind: 'denied' } })).toBeUndefined();
+    expect(edgeTarget({ data: { ...data, kind: 'expected' } })).toBeUndefined();
+  });
+});
