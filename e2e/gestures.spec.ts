@@ -3,7 +3,24 @@
  * mouse and by keyboard), a form, the Review change dialog with what the change does and its YAML,
  * Apply as one edit, and Ctrl+Z back to the exact text before.
  */
-import { CLASSIC, edgeId, expect, IDS, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { CLASSIC, edgeId, expect, IDS, test, type EditorPage } from './fixtures';
+
+/** Applies the change under review; one Ctrl+Z gives back exactly the text before, Ctrl+Shift+Z the change. */
+async function applyAndUndo(page: Page, editor: EditorPage, check: () => Promise<void>): Promise<void> {
+  const before = await editor.text();
+  const review = page.getByRole('dialog', { name: 'Review change' });
+  await review.getByTestId('review-apply').click();
+  await expect(review).toBeHidden();
+  await expect.poll(() => editor.text()).not.toBe(before);
+  await check();
+  const written = await editor.text();
+  await editor.cursorAt(1, 1);
+  await editor.press('Control+z');
+  await expect.poll(() => editor.text()).toBe(before);
+  await editor.press('Control+Shift+z');
+  await expect.poll(() => editor.text()).toBe(written);
+}
 
 test('isolate a workload for egress with DNS kept: reviewed, applied, undone in one step', async ({ page, editor, graph }) => {
   await editor.ready();
@@ -51,6 +68,15 @@ test('allow traffic by keyboard: the menu of the selected node, a target picked,
   await form.getByTestId('gesture-submit').click();
   const review = page.getByRole('dialog', { name: 'Review change' });
   await expect(review.getByTestId('review-effects')).toHaveText(`Allows: ${IDS.other} → ${IDS.nginx} TCP 8080. Nothing else changes.`);
+  await applyAndUndo(page, editor, () => expect(graph.edgeLabel(edgeId(IDS.other, IDS.nginx))).toHaveText('TCP 80,8080'));
+});
+
+test('Cancel writes nothing', async ({ page, editor, graph }) => {
+  await editor.ready();
+  await graph.node(IDS.client).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Isolate…' }).click();
+  await page.getByTestId('gesture-submit').click();
+  const review = page.getByRole('dialog', { name: 'Review change' });
   await review.getByTestId('review-cancel').click();
   await expect(review).toBeHidden();
   expect(await editor.text()).toBe(CLASSIC);
@@ -64,10 +90,10 @@ test('add a namespace from the empty graph’s menu', async ({ page, editor }) =
   await form.getByTestId('namespace-name').fill('payments');
   await form.getByTestId('namespace-labels').fill('team=pay');
   await form.getByTestId('gesture-submit').click();
-  const review = page.getByRole('dialog', { name: 'Review change' });
-  await review.getByTestId('review-apply').click();
-  await expect.poll(() => editor.text()).toContain('name: payments');
-  await expect(page.getByTestId('rf__node-namespace:payments')).toBeVisible();
+  await applyAndUndo(page, editor, async () => {
+    expect(await editor.text()).toContain('name: payments');
+    await expect(page.getByTestId('rf__node-namespace:payments')).toBeVisible();
+  });
 });
 
 test('drag from a workload’s connector onto another workload: allow traffic between them', async ({ page, editor, graph }) => {
@@ -75,18 +101,34 @@ test('drag from a workload’s connector onto another workload: allow traffic be
   await graph.node(IDS.other).hover();
   const connector = page.getByLabel('Connect from other-client');
   await expect(connector).toBeVisible();
-  const target = await graph.node(IDS.client).boundingBox();
+  const target = await graph.node(IDS.nginx).boundingBox();
   await connector.hover();
   await page.mouse.down();
   await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, { steps: 8 });
   await page.mouse.up();
   const form = page.getByTestId('allow-form');
   await expect(form).toContainText('From team-b/other-client');
-  await expect(form).toContainText('To default/client');
+  await expect(form).toContainText('To default/nginx-pod-with-label');
+  await expect(form.getByTestId('allow-ports')).toHaveValue('80');
+  await form.getByTestId('allow-ports').fill('8443');
+  await form.getByTestId('gesture-submit').click();
+  const effects = page.getByRole('dialog', { name: 'Review change' }).getByTestId('review-effects');
+  await expect(effects).toHaveText(`Allows: ${IDS.other} → ${IDS.nginx} TCP 8443. Nothing else changes.`);
+  await applyAndUndo(page, editor, () => expect(graph.edgeLabel(edgeId(IDS.other, IDS.nginx))).toHaveText('TCP 80,8443'));
+});
+
+test('allowing what is already allowed writes nothing, and says so', async ({ page, editor, graph }) => {
+  await editor.ready();
+  await graph.node(IDS.other).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Allow traffic to…' }).click();
+  const form = page.getByTestId('allow-form');
+  await form.getByTestId('allow-to').getByRole('combobox').fill('client');
+  await page.keyboard.press('Enter');
   await form.getByTestId('allow-all-ports').check();
   await form.getByTestId('gesture-submit').click();
   // Nothing isolates the client: the traffic is already allowed, and the plan says so.
   await expect(page.getByTestId('gesture-message')).toContainText('already');
+  expect(await editor.text()).toBe(CLASSIC);
 });
 
 test('block a connection with Delete: the rule allows others too, so the choices come first', async ({ page, editor, graph }) => {
@@ -100,9 +142,10 @@ test('block a connection with Delete: the rule allows others too, so the choices
   await choices.first().click();
   const review = page.getByRole('dialog', { name: 'Review change' });
   await expect(review.getByTestId('review-effects')).toContainText(`Stops allowing: ${IDS.client} → ${IDS.nginx} TCP 80.`);
-  await review.getByTestId('review-apply').click();
-  await expect(graph.edgeLabel(edgeId(IDS.client, IDS.nginx))).toHaveCount(0);
-  await expect(graph.edgeLabel(edgeId(IDS.other, IDS.nginx))).toHaveText('TCP 80');
+  await applyAndUndo(page, editor, async () => {
+    await expect(graph.edgeLabel(edgeId(IDS.client, IDS.nginx))).toHaveCount(0);
+    await expect(graph.edgeLabel(edgeId(IDS.other, IDS.nginx))).toHaveText('TCP 80');
+  });
 });
 
 test('add a workload into a namespace from its menu, with named ports', async ({ page, editor }) => {
@@ -117,9 +160,10 @@ test('add a workload into a namespace from its menu, with named ports', async ({
   await form.getByTestId('gesture-submit').click();
   const review = page.getByRole('dialog', { name: 'Review change' });
   await expect(review.getByTestId('review-diff')).toContainText('name: http');
-  await review.getByTestId('review-apply').click();
-  await expect(page.getByTestId('rf__node-team-b/api[Deployment]')).toBeVisible();
-  expect(await editor.text()).toContain('containerPort: 9090');
+  await applyAndUndo(page, editor, async () => {
+    await expect(page.getByTestId('rf__node-team-b/api[Deployment]')).toBeVisible();
+    expect(await editor.text()).toContain('containerPort: 9090');
+  });
 });
 
 test('delete the policy under the cursor, after a confirmation and the review', async ({ page, editor, graph }) => {
@@ -129,7 +173,8 @@ test('delete the policy under the cursor, after a confirmation and the review', 
   await page.getByTestId('gesture-submit').click();
   const review = page.getByRole('dialog', { name: 'Review change' });
   await expect(review.getByTestId('review-effects')).toContainText(`Allows: ${IDS.client} → ${IDS.nginx}`);
-  await review.getByTestId('review-apply').click();
-  await expect.poll(() => editor.text()).not.toContain('nginx-network-policy');
-  await expect(graph.edgeLabel(edgeId(IDS.client, IDS.nginx))).toHaveText('All');
+  await applyAndUndo(page, editor, async () => {
+    expect(await editor.text()).not.toContain('nginx-network-policy');
+    await expect(graph.edgeLabel(edgeId(IDS.client, IDS.nginx))).toHaveText('All');
+  });
 });
