@@ -99,7 +99,7 @@ test('add a namespace from the empty graph’s menu', async ({ page, editor }) =
 test('drag from a workload’s connector onto another workload: allow traffic between them', async ({ page, editor, graph }) => {
   await editor.ready();
   await graph.node(IDS.other).hover();
-  const connector = page.getByLabel('Connect from other-client');
+  const connector = page.getByTitle('Connect from other-client');
   await expect(connector).toBeVisible();
   const target = await graph.node(IDS.nginx).boundingBox();
   await connector.hover();

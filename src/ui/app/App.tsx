@@ -23,24 +23,27 @@ export function App() {
   return (
     <div className={`app theme-${theme}${presentation ? ' presenting' : ''}`} data-theme={theme}>
       <Toolbar />
-      <div className="notices" data-testid="notices">
+      {/* Landmarks: the toolbar is the banner, the panes are main, the inspector is complementary. */}
+      <section className="notices" aria-label="Notices" data-testid="notices">
         <KeepNotices />
-      </div>
-      {/* Gestures start on the graph and end in forms over the page. */}
-      <GestureProvider>
-        <SplitPane
-          initial={36}
-          left={<LazyYamlEditor />}
-          right={
-            <div className={panelFolded ? 'right-pane is-folded' : 'right-pane'}>
-              <GraphGate>
-                <MainPane />
-              </GraphGate>
-              <Inspector />
-            </div>
-          }
-        />
-      </GestureProvider>
+      </section>
+      <main className="workspace">
+        {/* Gestures start on the graph and end in forms over the page. */}
+        <GestureProvider>
+          <SplitPane
+            initial={36}
+            left={<LazyYamlEditor />}
+            right={
+              <div className={panelFolded ? 'right-pane is-folded' : 'right-pane'}>
+                <GraphGate>
+                  <MainPane />
+                </GraphGate>
+                <Inspector />
+              </div>
+            }
+          />
+        </GestureProvider>
+      </main>
       <HelpDialog />
       <SearchDialog />
       <ExportDialog />

@@ -30,6 +30,13 @@ export function HelpDialog() {
                 <td>{a.label}</td>
               </tr>
             ))}
+          {/* Monaco's own toggle, not one of our actions: in the editor, Tab indents until it is pressed. */}
+          <tr>
+            <td>
+              <kbd>Ctrl+M</kbd> then <kbd>Tab</kbd>
+            </td>
+            <td>Leave the editor (Ctrl+M again: Tab indents)</td>
+          </tr>
         </tbody>
       </table>
       <p className="muted">

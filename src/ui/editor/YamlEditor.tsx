@@ -12,6 +12,7 @@ import { contentLineAt } from '../../model/documents';
 import { useAppState, useAppStoreApi } from '../../store/react';
 import { selectProblems } from '../../store/selectors';
 import { useEffectiveTheme } from '../app/theme';
+import { TabFocusHint } from './TabFocusHint';
 import { useActionManager } from '../commands/context';
 import { installTestHooks } from './testHooks';
 import { registerPolicyHover } from './policyHover';
@@ -40,6 +41,7 @@ export function YamlEditor() {
   const theme = useEffectiveTheme();
   const presentation = useAppState((s) => s.view.presentation);
   const [large, setLarge] = useState(false);
+  const [focused, setFocused] = useState(false);
 
   useEffect(() => {
     const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(store.getState().readText(), 'yaml', MODEL_URI);
@@ -163,6 +165,8 @@ export function YamlEditor() {
     element.addEventListener('paste', beforePaste, { capture: true });
 
     const disposables = [
+      editor.onDidFocusEditorWidget(() => setFocused(true)),
+      editor.onDidBlurEditorWidget(() => setFocused(false)),
       model.onDidChangeContent(({ changes }) => {
         // Our own edits are sized when they are in: a text going in as slices is small at first.
         if (applying) return;
@@ -251,6 +255,7 @@ export function YamlEditor() {
         </p>
       )}
       <div ref={container} className="yaml-editor nokey" data-testid="yaml-editor" />
+      <TabFocusHint shown={focused} />
     </div>
   );
 }

@@ -107,7 +107,14 @@ function Graph() {
   const outsideView = useStore((s) => graphOutsideView(bounds, s.transform, s));
   const faintAll = useAppState((s) => s.view.allTraffic === 'faint');
   useEffect(
-    () => actions.onEffect('focusGraph', () => document.querySelector<HTMLElement>('.react-flow__pane')?.focus()),
+    // The pane itself takes no focus: the selected node does, else the first one (Tab goes on from there).
+    () =>
+      actions.onEffect('focusGraph', () =>
+        (
+          document.querySelector<HTMLElement>('.react-flow__node.selected[tabindex]') ??
+          document.querySelector<HTMLElement>('.react-flow__node[tabindex]')
+        )?.focus(),
+      ),
     [actions],
   );
 

@@ -10,7 +10,8 @@ import type { ClusterTier, CollapsedNamespaceNode, ExternalGroupNode, ExternalNo
 /**
  * Edges float (edgeGeometry.ts), but React Flow only draws an edge whose ends have handles. A node
  * traffic can start from also has a connector, shown on hover and selection: dragged onto another
- * node, it opens "Allow traffic" between them (gestures/useGraphGestures.ts).
+ * node, it opens "Allow traffic" between them (gestures/useGraphGestures.ts). Its name is a title, not an
+ * aria-label: a handle is a plain div, which ARIA gives no name (axe: aria-prohibited-attr).
  */
 function Handles({ connectFrom }: { connectFrom?: string }) {
   return (
@@ -18,7 +19,7 @@ function Handles({ connectFrom }: { connectFrom?: string }) {
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
       {connectFrom !== undefined && (
-        <Handle type="source" id="connect" position={Position.Right} className="node-connector" aria-label={`Connect from ${connectFrom}`} />
+        <Handle type="source" id="connect" position={Position.Right} className="node-connector" title={`Connect from ${connectFrom}`} />
       )}
     </>
   );

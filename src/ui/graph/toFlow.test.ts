@@ -19,6 +19,12 @@ describe('toFlow', () => {
     expect(byId.get(ANY_V4)).toMatchObject({ type: 'external', parentId: EXTERNAL_GROUP_ID });
   });
 
+  it('names every node for screen readers, namespace frames included', () => {
+    const { nodes } = toFlow(defaultGraph(), { deniedFor: null });
+    expect(nodes.find((n) => n.id === namespaceNodeId('team-b'))?.ariaLabel).toBe('Namespace team-b');
+    expect(nodes.filter((n) => !n.ariaLabel).map((n) => n.id)).toEqual([]);
+  });
+
   it('lists groups before their children, as React Flow requires', () => {
     const { nodes } = toFlow(defaultGraph(), { deniedFor: null });
     const index = new Map(nodes.map((n, i) => [n.id, i]));

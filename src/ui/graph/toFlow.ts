@@ -124,7 +124,13 @@ const NOTHING_COLLAPSED: ReadonlySet<string> = new Set();
 const MAX_LABELS = 4;
 const ORIGIN = { x: 0, y: 0 };
 /** The frame around external ranges: always the same, so always the same object. */
-const EXTERNAL_GROUP: FlowNode = { id: EXTERNAL_GROUP_ID, type: 'externalGroup', position: ORIGIN, data: { title: 'Outside the cluster' } };
+const EXTERNAL_GROUP: FlowNode = {
+  id: EXTERNAL_GROUP_ID,
+  type: 'externalGroup',
+  position: ORIGIN,
+  ariaLabel: 'Outside the cluster',
+  data: { title: 'Outside the cluster' },
+};
 
 /** Height of a workload node: header, label lines, badge row. */
 function workloadHeight(labelCount: number, badges: boolean): number {
@@ -290,7 +296,14 @@ function allowedEdges(
 function namespaceNode(ns: NamespaceInfo, cache: FlowCache): FlowNode {
   let node = cache.namespaces.get(ns);
   if (!node) {
-    node = { id: namespaceNodeId(ns.name), type: 'namespace', position: ORIGIN, data: { name: ns.name, labels: labelList(ns.labels), declared: ns.declared } };
+    node = {
+      id: namespaceNodeId(ns.name),
+      type: 'namespace',
+      position: ORIGIN,
+      // The frame is a node like any other, focusable: a screen reader needs its name.
+      ariaLabel: `Namespace ${ns.name}`,
+      data: { name: ns.name, labels: labelList(ns.labels), declared: ns.declared },
+    };
     cache.namespaces.set(ns, node);
   }
   return node;

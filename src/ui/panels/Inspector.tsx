@@ -75,23 +75,26 @@ function OpenInspector() {
   ];
   return (
     <aside className="inspector" aria-label="Inspector">
-      <div role="tablist" className="tabs">
-        {tabs.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls="inspector-panel"
-            className="tab"
-            data-testid={`tab-${id}`}
-            title={id === 'cluster' ? 'Cluster-wide policies (Shift+C)' : undefined}
-            onClick={() => actions.setView({ inspector: id })}
-          >
-            {label}
-          </button>
-        ))}
+      {/* A tablist holds only tabs (axe: aria-required-children): the fold button sits beside it. */}
+      <div className="tabs">
+        <div role="tablist" aria-label="Side panel" className="tab-list">
+          {tabs.map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls="inspector-panel"
+              className="tab"
+              data-testid={`tab-${id}`}
+              title={id === 'cluster' ? 'Cluster-wide policies (Shift+C)' : undefined}
+              onClick={() => actions.setView({ inspector: id })}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
         <FoldButton folded={false} />
       </div>
       <div role="tabpanel" id="inspector-panel" aria-labelledby={`tab-${tab}`} className="inspector-body">
