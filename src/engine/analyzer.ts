@@ -111,35 +111,30 @@ interface GotchaWork {
   readonly all: readonly Diagnostic[];
 }
 
-/** What one revision leaves for the next. */
-interface Memory extends Connectivity {
-  readonly revision: MatchedRevision;
+/** The work of a revision that the next one reuses where its inputs are the same. */
+interface RevisionWork {
   readonly policyWork: ReadonlyMap<PolicyResource, PolicyWork>;
   readonly groupWork: ReadonlyMap<EndpointId, GroupWork>;
   readonly blocks: readonly IpBlockPeer[];
   readonly distinctions: Distinctions;
   readonly externals: readonly ExternalEndpoint[];
   readonly index: EndpointIndex;
-  readonly matched: ReadonlyMap<CompiledPolicy, MatchedPolicy>;
   readonly summaries: ReadonlyMap<MatchedPolicy, PolicySummary>;
   readonly policyDiagnostics: ReadonlyMap<MatchedPolicy, readonly Diagnostic[]>;
   readonly gotchas: ReadonlyMap<PolicyResource, GotchaWork>;
 }
 
+/** What one revision leaves for the next. */
+interface Memory extends Connectivity, RevisionWork {
+  readonly revision: MatchedRevision;
+  readonly matched: ReadonlyMap<CompiledPolicy, MatchedPolicy>;
+}
+
 /** A revision worked out up to its connectivity (what `update` and `stream` share). */
-interface Revised {
-  readonly policyWork: ReadonlyMap<PolicyResource, PolicyWork>;
-  readonly groupWork: ReadonlyMap<EndpointId, GroupWork>;
-  readonly blocks: readonly IpBlockPeer[];
-  readonly distinctions: Distinctions;
-  readonly externals: readonly ExternalEndpoint[];
-  readonly index: EndpointIndex;
+interface Revised extends RevisionWork {
   readonly matched: readonly MatchedPolicy[];
   readonly tables: MatchTables;
   readonly endpointIndex: ReadonlyMap<EndpointId, number>;
-  readonly summaries: ReadonlyMap<MatchedPolicy, PolicySummary>;
-  readonly policyDiagnostics: ReadonlyMap<MatchedPolicy, readonly Diagnostic[]>;
-  readonly gotchas: ReadonlyMap<PolicyResource, GotchaWork>;
   /** The previous revision's memory when it is indexed like this one (its sides and rows reusable). */
   readonly reusable: Memory | undefined;
   readonly change: UniverseChange | undefined;

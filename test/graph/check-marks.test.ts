@@ -131,7 +131,19 @@ describe('failing expectations on the graph', () => {
 
   it('draw nothing when every expectation holds', () => {
     const analysis = analysisOf(fc.sample(graphClusterArb, { numRuns: 1, seed: 7 })[0]!);
+    // Each pair expected to allow what it allows: every expectation holds.
+    const holding = analysis.connections.slice(0, 5).map((c): Expectation => ({
+      from: { type: 'endpoint', id: c.from, location: AT },
+      to: { type: 'endpoint', id: c.to, location: AT },
+      ports: c.allowed.TCP.map(([first, last]) => ({ protocol: 'TCP' as const, first, last })),
+      expect: 'allowed',
+      index: 0,
+      location: AT,
+    }));
+    const checks = checksOf(analysis, holding.filter((e) => e.ports!.length > 0));
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.every((c) => c.result.passed)).toBe(true);
     const model = toFlow(analysis, { deniedFor: null });
-    expect(applyCheckMarks(model, [])).toBe(model);
+    expect(applyCheckMarks(model, pairMarks(checks))).toBe(model);
   });
 });
