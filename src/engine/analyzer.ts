@@ -360,7 +360,7 @@ export class Analyzer {
     const earlier = this.memory?.gotchas.get(policy);
     const local =
       earlier && earlier.matched === matched && earlier.index === index ? earlier.local : localGotchas(policy, matched, index);
-    const all = gotchasOfPolicy(policy, matched, local, tables);
+    const all = gotchasOfPolicy(policy, matched, local, tables, index.endpoints);
     return { matched, index, local, all: earlier && sameData(earlier.all, all) ? earlier.all : all };
   }
 

@@ -6,7 +6,7 @@
  *
  * Most depend on the policy and the endpoints only (pods elsewhere, pod IPs: `localGotchas`, kept
  * while its match and the endpoint index are); egress without DNS also on the other policies
- * selecting the same pods, so it is worked out for every revision.
+ * selecting the same pods, so it is worked out for every revision; so is a pod's traffic to itself.
  */
 import type { Diagnostic, SourceLocation } from '../model/source';
 import type { NetworkPolicyResource, PolicyPeer, PolicyRule, Protocol } from '../model/types';
@@ -161,6 +161,34 @@ function egressWithoutDns(matched: MatchedPolicy, tables: MatchTables): Diagnost
   return blind ? [warning('egress-without-dns', diagnosticText.egressWithoutDns(ref), ref.nameLocation)] : [];
 }
 
+/**
+ * Whether the NetworkPolicies deciding endpoint `i`'s `direction` allow it nothing at all (no rule
+ * of theirs names a peer), which read literally includes its traffic to itself. Undecided when cluster-wide policies also decide.
+ */
+function cutOff(i: number, direction: Direction, tables: MatchTables): boolean {
+  const side = tables[direction][i]!;
+  if (side.admin.length > 0 || side.baseline.length > 0 || side.isolation.length === 0) return false;
+  return !side.isolation.some((policy) => (policy[direction] ?? []).some((match) => match.matchesAll || match.peers.length > 0));
+}
+
+/**
+ * Pods this policy cuts off on a side (default deny): whether that stops a pod reaching its own IP
+ * is where the documentation ("a pod cannot block access to itself") and plugins have differed.
+ * A note, once per policy, naming the pods. Pods the rules let anything through are left alone:
+ * saying it for every policy that restricts a port would bury the other notes.
+ */
+function podToSelf(matched: MatchedPolicy, tables: MatchTables, endpoints: readonly Endpoint[]): Diagnostic[] {
+  const cut = new Set<Direction>();
+  const pods = matched.selected.flatMap((i) => {
+    const endpoint = endpoints[i]!;
+    const sides = DIRECTIONS.filter((direction) => matched[direction] && cutOff(i, direction, tables));
+    sides.forEach((direction) => cut.add(direction));
+    return endpoint.type === 'workload' && sides.length > 0 ? [`${endpoint.namespace}/${endpoint.name}`] : [];
+  });
+  const { ref } = matched.policy;
+  return pods.length > 0 ? [info('pod-to-self', diagnosticText.podToSelf(pods, [...cut]), ref.nameLocation)] : [];
+}
+
 /** Per container port number, the protocols some workload listens on it with (once per index). */
 const listenersOfIndex = new WeakMap<EndpointIndex, ReadonlyMap<number, ReadonlySet<Protocol>>>();
 
@@ -263,8 +291,9 @@ export function gotchasOfPolicy(
   matched: MatchedPolicy,
   local: readonly Diagnostic[],
   tables: MatchTables,
+  endpoints: readonly Endpoint[],
 ): Diagnostic[] {
-  const found = [...egressWithoutDns(matched, tables), ...local];
+  const found = [...egressWithoutDns(matched, tables), ...podToSelf(matched, tables, endpoints), ...local];
   const silenced = new Set(resource.silenced ?? []);
   return silenced.size === 0 ? found : found.filter((d) => !silenced.has(d.code));
 }

@@ -40,6 +40,7 @@ export const GOTCHA_CODES = [
   'rules-empty',
   'port-protocol-defaulted',
   'ipblock-covers-pods',
+  'pod-to-self',
 ] as const;
 
 /** Codes of the diagnostics the engine itself reports (the model has its own, DIAGNOSTIC_CODES). */
@@ -96,6 +97,12 @@ export const diagnosticText = {
     `This ipBlock (${blockWords(block)}) covers the IPs of ${pods.length === 1 ? 'pod' : 'pods'} ${spoken(pods)}, and Netpol Canvas matches them. ` +
     'Pod IPs change when pods restart, and whether ipBlock applies to pod traffic differs between network plugins ' +
     '(NAT may rewrite addresses first): select pods with podSelector and namespaceSelector instead.',
+  podToSelf: (pods: readonly string[], directions: readonly Direction[]) =>
+    `These rules allow ${spoken(pods.slice(0, 3))}${pods.length > 3 ? ` and ${pods.length - 3} more` : ''} no ` +
+    `${directions.length === 2 ? 'incoming or outgoing' : directions[0] === 'ingress' ? 'incoming' : 'outgoing'} connection, ` +
+    'which read literally includes a pod connecting to its own IP. The Kubernetes documentation says a pod cannot block ' +
+    'access to itself, and network plugins have differed here: Netpol Canvas draws no pod-to-itself traffic, allowed or not. ' +
+    '(Connections to localhost stay inside the pod and are always allowed.)',
 };
 
 /** `NetworkPolicy shop/web`, `ClusterNetworkPolicy guardrails`. */

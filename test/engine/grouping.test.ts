@@ -253,6 +253,7 @@ describe('grouping pods into workloads (spec)', () => {
     );
     const a = analyzeYaml(yaml);
     expect(workloadIds(a)).toEqual(['a/p1[Pod]', 'a/p2[Pod]', 'a/x[Pod]', 'a/y[Pod]']);
-    expect(a.diagnostics.map((d) => d.code)).toEqual(['owner-pods-split', 'owner-pods-split']);
+    // n1 lets nothing in to pod x, which earns it the note on pod-to-itself traffic.
+    expect(a.diagnostics.map((d) => d.code)).toEqual(['owner-pods-split', 'owner-pods-split', 'pod-to-self']);
   });
 });
