@@ -2,8 +2,8 @@
  * Every picture reads back as the engine says, in the production build's DOM: the edges and
  * bundles on screen (a bundle's peers read from its panel), the denied view, and a node's
  * "Reaches" / "Reached by" lists, each decoded (test/support/flow-decode.ts) and compared with the
- * engine's connectivity for the editor's text — also after typing changes a bundle's ports, and
- * with namespaces collapsed (an aggregate's pairs read from its panel).
+ * engine's connectivity for the editor's text — also after typing changes a bundle's ports, with
+ * namespaces collapsed (an aggregate's pairs read from its panel), and with "All" edges hidden.
  */
 import type { Page } from '@playwright/test';
 import { analyze } from '../src/engine';
@@ -104,6 +104,16 @@ test('the classic example and a generated cluster read back exactly, bundles inc
   const shown = await shownGraph(page, graph, analysis);
   expect(shown.edges.some((e) => e.members), 'a hub is bundled').toBe(true);
   expect(allowedViewDifferences(shown, analysis)).toEqual([]);
+});
+
+test('with "All" edges hidden, the DOM reads back under the banner\'s rule: a missing edge allows nothing or everything', async ({ page, graph }) => {
+  await load(page, graph, SHOP, 'kube-system/dns[Pod]');
+  await page.getByTestId('all-traffic').selectOption('hidden');
+  await expect(page.getByTestId('all-hidden-banner')).toBeVisible();
+  const analysis = await engineAnswer(page);
+  const shown = await shownGraph(page, graph, analysis);
+  expect(shown.edges.some((e) => e.label.startsWith('All'))).toBe(false);
+  expect(allowedViewDifferences({ ...shown, allHidden: true }, analysis)).toEqual([]);
 });
 
 test('bundles whose ports differ are all drawn, and typing new ports keeps the picture exact', async ({ page, graph, editor }) => {

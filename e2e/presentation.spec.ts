@@ -132,21 +132,37 @@ test('the minimap shows only while some of the graph is out of view', async ({ p
   await expect(layout.minimap()).toBeVisible();
 });
 
-test('"All" edges are faint by default and can be drawn in full; every edge stays labelled either way', async ({ page, graph }) => {
+test('"All" edges are faint by default, can be drawn in full or hidden; the graph says how many it hides', async ({ page, graph }) => {
   const layout = new LayoutPage(page);
-  const labels = Object.keys(await graph.labels()).length;
-  expect(labels).toBe(12);
-  await expect(layout.fadeAll()).toBeChecked();
+  const labels = Object.keys(await graph.labels());
+  expect(labels).toHaveLength(12);
+  await expect(layout.allTraffic()).toHaveValue('faint');
   expect(await layout.lineOpacity(ALL)).toBeLessThan(0.6);
   expect(await layout.lineOpacity(RESTRICTED)).toBe(1);
 
-  await layout.fadeAll().uncheck();
+  await layout.allTraffic().selectOption('shown');
   expect(await layout.lineOpacity(ALL)).toBe(1);
-  expect(Object.keys(await graph.labels())).toHaveLength(labels);
+  expect(Object.keys(await graph.labels())).toHaveLength(labels.length);
 
+  // Hidden: only the restricted edges stay, and a banner counts what is left out.
+  await layout.allTraffic().selectOption('hidden');
+  const banner = page.getByTestId('all-hidden-banner');
+  await expect(banner).toContainText('no edge between two nodes now means nothing or everything is allowed');
+  const all = Object.values(await graph.labels()).length;
+  const restricted = Object.entries(await graph.labels()).filter(([, label]) => label !== 'All');
+  expect(restricted.length).toBe(all);
+  await expect(banner).toContainText(`${labels.length - all} “All” edges hidden`);
+  await expect(graph.edgeLabel(ALL)).toHaveCount(0);
+  await banner.getByRole('button', { name: 'Show them faintly' }).click();
+  await expect(layout.allTraffic()).toHaveValue('faint');
+  await expect(banner).toHaveCount(0);
+
+  // Shift+A goes round: hidden, in full, faint.
   await page.getByTestId('pane-graph').focus();
-  await page.keyboard.press('Shift+A');
-  await expect(layout.fadeAll()).toBeChecked();
+  for (const value of ['hidden', 'shown', 'faint']) {
+    await page.keyboard.press('Shift+A');
+    await expect(layout.allTraffic()).toHaveValue(value);
+  }
   expect(await layout.lineOpacity(ALL)).toBeLessThan(0.6);
   // A selected "All" edge is drawn in full.
   await graph.edgeLabel(ALL).click();

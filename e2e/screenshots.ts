@@ -59,6 +59,10 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId('new-button').click();
     await page.getByTestId('empty-graph').waitFor();
   },
+  'all-hidden': async (page) => {
+    await page.getByTestId('all-traffic').selectOption('hidden');
+    await page.getByTestId('all-hidden-banner').waitFor();
+  },
   'edge-explained': async (page) => {
     await page.getByTestId(`edge-label-${edgeId(CLIENT, NGINX)}`).click();
     await page.getByTestId('edge-details').waitFor();

@@ -102,8 +102,9 @@ export class LayoutPage {
     return this.page.locator('.react-flow__minimap, [data-testid="overview"]');
   }
 
-  fadeAll(): Locator {
-    return this.page.getByTestId('all-traffic-faint');
+  /** The pane bar's choice of how "All" edges are drawn: faint, hidden, shown (in full). */
+  allTraffic(): Locator {
+    return this.page.getByTestId('all-traffic');
   }
 
   panelFold(): Locator {

@@ -53,9 +53,11 @@ export interface MatrixTraffic {
 
 /**
  * How the graph draws connections that allow everything (`All`): faintly (the default, so the
- * restricted edges stand out; every edge stays, so the picture reads exactly), or like the others.
+ * restricted edges stand out; every edge stays, so the picture reads exactly), like the others, or
+ * not at all (the graph then says how many it leaves out, and what a missing edge now means).
  */
-export type AllTraffic = 'faint' | 'shown';
+export const ALL_TRAFFIC = ['faint', 'hidden', 'shown'] as const;
+export type AllTraffic = (typeof ALL_TRAFFIC)[number];
 
 /** Which edges of the node in focus the graph shows: into it, out of it, or both. */
 export type FocusDirection = 'in' | 'out' | 'both';

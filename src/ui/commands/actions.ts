@@ -1,6 +1,7 @@
 /** The app's named commands. Keep shortcuts unique: the manager refuses a key two actions claim. */
 import type { PolicyId } from '../../engine/types';
 import { selectClusterPolicies, selectPolicyIndex } from '../../store/selectors';
+import { ALL_TRAFFIC } from '../../store/types';
 import { endpointOfNode } from '../graph/ids';
 import { focusCommands, namespaceCommands } from './graphActions';
 import { switchPane } from './paneActions';
@@ -63,13 +64,13 @@ export const togglePanel: Action = {
   perform: (state) => ({ view: { panelCollapsed: !state.view.panelCollapsed } }),
 };
 
-/** Connections that allow everything: drawn faintly (so restricted ones stand out), or like the others. */
+/** Connections that allow everything: drawn faintly (so restricted ones stand out), hidden, or like the others. */
 export const toggleAllTraffic: Action = {
   name: 'toggleAllTraffic',
-  label: 'Draw “All” connections faintly or in full',
+  label: 'Draw “All” connections faintly, hide them, or draw them in full',
   shortcut: 'Shift+A',
   keyTest: shifted('KeyA'),
-  perform: (state) => ({ view: { allTraffic: state.view.allTraffic === 'faint' ? 'shown' : 'faint' } }),
+  perform: (state) => ({ view: { allTraffic: ALL_TRAFFIC[(ALL_TRAFFIC.indexOf(state.view.allTraffic) + 1) % ALL_TRAFFIC.length] } }),
 };
 
 export const toggleDenied: Action = {

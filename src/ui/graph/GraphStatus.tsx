@@ -2,7 +2,8 @@
  * One line over the graph when it is not simply "the allowed connections of the text": the text
  * refused whole (the graph is the last one), objects standing at their last valid version while
  * their YAML has an error (which, and where), being laid out, showing one endpoint's denied
- * pairs, or showing a policy picked in the policy panel.
+ * pairs, showing a policy picked in the policy panel, or leaving out the `All` edges (how many, and
+ * what a missing edge then means).
  */
 import { policyName, tierName } from '../../engine';
 import { useAppState, useActions } from '../../store/react';
@@ -18,7 +19,7 @@ function problemOf(message: string): string {
   return cut < 0 ? message : message.slice(0, cut);
 }
 
-export function GraphStatus({ layingOut }: { layingOut: boolean }) {
+export function GraphStatus({ layingOut, hiddenAll }: { layingOut: boolean; hiddenAll: number }) {
   const stale = useAppState((s) => s.evaluated.stale);
   const heldBack = useAppState((s) => s.evaluated.heldBack);
   const locate = useAppState(selectLocate);
@@ -92,6 +93,17 @@ export function GraphStatus({ layingOut }: { layingOut: boolean }) {
           </button>{' '}
           <kbd>Esc</kbd>
         </span>
+      </div>
+    );
+  }
+  if (hiddenAll > 0) {
+    return (
+      <div className="banner" role="status" data-testid="all-hidden-banner">
+        {hiddenAll} “All” {hiddenAll === 1 ? 'edge' : 'edges'} hidden: no edge between two nodes now means nothing or everything is
+        allowed.{' '}
+        <button type="button" className="link" onClick={() => actions.setView({ allTraffic: 'faint' })}>
+          Show them faintly
+        </button>
       </div>
     );
   }

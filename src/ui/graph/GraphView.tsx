@@ -63,7 +63,7 @@ function Graph() {
   // slices between keystrokes instead of in one long task right after the worker's message.
   const { revision, analysis } = useDeferredValue(useAppState((s) => s.evaluated));
   const focus = usePolicyFocus();
-  const { whole, shown, focus: graphFocus } = useBaseModel(analysis, focus);
+  const { whole, shown, focus: graphFocus, hiddenAll } = useBaseModel(analysis, focus);
   // Layout is of the whole graph; the focus view lays out its part on its own.
   const { layingOut, laidOut } = useGraphLayout(whole);
   const model = useFlowModel(shown, focus, graphFocus);
@@ -182,7 +182,7 @@ function Graph() {
       )}
       <Panel position="top-center" className="graph-banners">
         <FocusCrumbs />
-        <GraphStatus layingOut={layingOut} />
+        <GraphStatus layingOut={layingOut} hiddenAll={hiddenAll} />
       </Panel>
       {analysis && !layingOut && <EmptyGraph analysis={analysis} />}
     </ReactFlow>

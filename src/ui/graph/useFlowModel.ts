@@ -1,7 +1,7 @@
 /**
  * The graph on screen, derived step by step from the store: analysis → nodes and edges (toFlow,
  * with the namespaces drawn collapsed, and the focus view's subset; failing expectations and, while
- * comparing, what changed since the baseline marked)
+ * comparing, what changed since the baseline marked; `All` edges left out when the view hides them)
  * → positions (placement, or
  * the focus view's own layout) → label spots → emphasis (selection, else the policy in focus: the
  * one shown from the policy panel, else the one under the cursor). Each step is memoised on its
@@ -16,6 +16,7 @@ import { selectClusterPolicies, selectCursorPolicy, selectShownPolicy } from '..
 import type { GraphFocus } from '../../store/types';
 import type { Analysis, PolicyFootprint, PolicySummary } from '../../engine/types';
 import type { PolicyDenials } from './denials';
+import { hideUnrestricted } from './calm';
 import { applyCheckMarks, pairMarks } from './checkMarks';
 import { applyCompareMarks } from '../compare/compareMarks';
 import { applyEmphasis, createEmphasisCache } from './emphasis';
@@ -52,6 +53,8 @@ export interface BaseModels {
   readonly shown: FlowModel;
   /** The focus the graph shows: none while the focused node is not in the graph. */
   readonly focus: GraphFocus | null;
+  /** How many `All` edges `shown` leaves out (view.allTraffic `hidden`; calm.ts). */
+  readonly hiddenAll: number;
 }
 
 /**
@@ -89,8 +92,11 @@ export function useBaseModel(analysis: Analysis | undefined, focus: PolicyFocus)
   const checked = useMemo(() => applyCheckMarks(part, marks), [part, marks]);
   // After the check marks: those index the edges that draw connections, which a lost mark does not.
   const comparison = useAppState((s) => s.comparing?.comparison);
-  const shown = useMemo(() => applyCompareMarks(checked, comparison), [checked, comparison]);
-  return useMemo(() => ({ whole, shown, focus: drawn }), [whole, shown, drawn]);
+  const marked = useMemo(() => applyCompareMarks(checked, comparison), [checked, comparison]);
+  // Last: an `All` edge with a mark on it stays drawn.
+  const hideAll = useAppState((s) => s.view.allTraffic === 'hidden');
+  const calm = useMemo(() => (hideAll ? hideUnrestricted(marked) : { model: marked, hidden: 0 }), [hideAll, marked]);
+  return useMemo(() => ({ whole, shown: calm.model, focus: drawn, hiddenAll: calm.hidden }), [whole, calm, drawn]);
 }
 
 /** The model placed, labelled and emphasised; the focus view laid out on its own (focus.ts). */

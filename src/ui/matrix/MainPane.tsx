@@ -8,7 +8,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useAppState } from '../../store/react';
 import { GraphView } from '../graph/GraphView';
-import { AllTrafficToggle } from '../graph/AllTrafficToggle';
+import { AllTrafficSelect } from '../graph/AllTrafficSelect';
 import { PaneBar } from './PaneBar';
 import './pane.css';
 
@@ -21,7 +21,7 @@ export function MainPane() {
     <div className="main-pane">
       <PaneBar>
         <div className="pane-bar-slot" ref={setSlot} />
-        {!matrix && <AllTrafficToggle />}
+        {!matrix && <AllTrafficSelect />}
       </PaneBar>
       <div className="main-pane-stage">
         <div className={matrix ? 'main-pane-graph is-hidden' : 'main-pane-graph'} inert={matrix}>
