@@ -3,7 +3,8 @@
  * bundles on screen (a bundle's peers read from its panel), the denied view, and a node's
  * "Reaches" / "Reached by" lists, each decoded (test/support/flow-decode.ts) and compared with the
  * engine's connectivity for the editor's text — also after typing changes a bundle's ports, with
- * namespaces collapsed (an aggregate's pairs read from its panel), and with "All" edges hidden.
+ * namespaces collapsed (an aggregate's pairs read from its panel), and with "All" edges hidden or
+ * run into trunks.
  */
 import type { Page } from '@playwright/test';
 import { analyze } from '../src/engine';
@@ -94,6 +95,11 @@ async function shownGraph(page: Page, graph: GraphPage, analysis: Analysis): Pro
     else if (/^\d+ pairs? · /.test(label)) edges.push({ id, label, pairs: await aggregatePairs(page, id, analysis) });
     else edges.push({ id, label });
   }
+  // Lines run into a trunk show no label: each reads the one at its junction, its lead's.
+  const trunks = await page
+    .locator('[data-testid^="edge-trunk-"]')
+    .evaluateAll((els) => els.map((el) => [el.getAttribute('data-testid')!.slice('edge-trunk-'.length), el.getAttribute('data-lead')!]));
+  for (const [id, lead] of trunks) edges.push({ id: id!, label: '', trunk: lead! });
   return { nodes, edges, collapsed };
 }
 
@@ -114,6 +120,18 @@ test('with "All" edges hidden, the DOM reads back under the banner\'s rule: a mi
   const shown = await shownGraph(page, graph, analysis);
   expect(shown.edges.some((e) => e.label.startsWith('All'))).toBe(false);
   expect(allowedViewDifferences({ ...shown, allHidden: true }, analysis)).toEqual([]);
+});
+
+test('with "All" edges bundled into trunks, the DOM reads back exactly: each line reads the label at its junction', async ({ page, graph }) => {
+  await page.getByTestId('all-traffic').selectOption('bundled');
+  await expect(page.locator('[data-testid^="edge-trunk-"]')).toHaveCount(6);
+  const analysis = await engineAnswer(page);
+  const shown = await shownGraph(page, graph, analysis);
+  expect(shown.edges.filter((e) => e.label === 'All')).toHaveLength(3);
+  expect(allowedViewDifferences(shown, analysis)).toEqual([]);
+  await load(page, graph, generateCluster(30), 'kube-system/coredns[Deployment]');
+  const large = await engineAnswer(page);
+  expect(allowedViewDifferences(await shownGraph(page, graph, large), large)).toEqual([]);
 });
 
 test('bundles whose ports differ are all drawn, and typing new ports keeps the picture exact', async ({ page, graph, editor }) => {

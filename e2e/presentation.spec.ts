@@ -132,7 +132,7 @@ test('the minimap shows only while some of the graph is out of view', async ({ p
   await expect(layout.minimap()).toBeVisible();
 });
 
-test('"All" edges are faint by default, can be drawn in full or hidden; the graph says how many it hides', async ({ page, graph }) => {
+test('"All" edges are faint by default, can be bundled, hidden or drawn in full; the graph says how many it hides', async ({ page, graph }) => {
   const layout = new LayoutPage(page);
   const labels = Object.keys(await graph.labels());
   expect(labels).toHaveLength(12);
@@ -157,9 +157,16 @@ test('"All" edges are faint by default, can be drawn in full or hidden; the grap
   await expect(layout.allTraffic()).toHaveValue('faint');
   await expect(banner).toHaveCount(0);
 
-  // Shift+A goes round: hidden, in full, faint.
+  // Bundled: the `All` lines into one node meet in a trunk with one label, drawn faintly too.
+  await layout.allTraffic().selectOption('bundled');
+  await expect(page.locator('[data-testid^="edge-trunk-"]')).toHaveCount(6);
+  expect(Object.values(await graph.labels()).filter((label) => label === 'All')).toHaveLength(3);
+  expect(await layout.lineOpacity(ALL)).toBeLessThan(0.6);
+
+  // Shift+A goes round: hidden, in full, faint, bundled.
+  await layout.allTraffic().selectOption('faint');
   await page.getByTestId('pane-graph').focus();
-  for (const value of ['hidden', 'shown', 'faint']) {
+  for (const value of ['bundled', 'hidden', 'shown', 'faint']) {
     await page.keyboard.press('Shift+A');
     await expect(layout.allTraffic()).toHaveValue(value);
   }

@@ -63,6 +63,10 @@ const scenes: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId('all-traffic').selectOption('hidden');
     await page.getByTestId('all-hidden-banner').waitFor();
   },
+  'all-bundled': async (page) => {
+    await page.getByTestId('all-traffic').selectOption('bundled');
+    await page.locator('[data-testid^="edge-trunk-"]').first().waitFor({ state: 'attached' });
+  },
   'edge-explained': async (page) => {
     await page.getByTestId(`edge-label-${edgeId(CLIENT, NGINX)}`).click();
     await page.getByTestId('edge-details').waitFor();

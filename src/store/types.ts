@@ -53,10 +53,11 @@ export interface MatrixTraffic {
 
 /**
  * How the graph draws connections that allow everything (`All`): faintly (the default, so the
- * restricted edges stand out; every edge stays, so the picture reads exactly), like the others, or
- * not at all (the graph then says how many it leaves out, and what a missing edge now means).
+ * restricted edges stand out; every edge stays, so the picture reads exactly), faintly and bundled
+ * (those into one node meet in a trunk with one label), not at all (the graph then says how many
+ * it leaves out, and what a missing edge now means), or like the others.
  */
-export const ALL_TRAFFIC = ['faint', 'hidden', 'shown'] as const;
+export const ALL_TRAFFIC = ['faint', 'bundled', 'hidden', 'shown'] as const;
 export type AllTraffic = (typeof ALL_TRAFFIC)[number];
 
 /** Which edges of the node in focus the graph shows: into it, out of it, or both. */

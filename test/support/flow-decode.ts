@@ -9,6 +9,8 @@
  *   stands for reaches every endpoint B stands for on exactly those ports (an external node
  *   stands for all its ranges);
  * - a bundle labelled `<ports> ×N` stands for its N member edges, each with `<ports>`;
+ * - lines that run together into a trunk in front of a node carry one label, at the junction: each
+ *   line reads as that label (the trunk's lead edge's), from its own source into that node;
  * - a collapsed namespace stands for its workloads; an aggregate labelled `N pairs · <ports>`
  *   between it and another node stands for the edges its panel lists (N endpoint pairs in all,
  *   each with its own ports, each between parts of the aggregate's ends), `<ports>` being every
@@ -40,6 +42,8 @@ export interface ShownPair {
 export interface ShownEdge {
   readonly id: string;
   readonly label: string;
+  /** A line with no label of its own, run into a trunk: the id of the edge whose label it reads. */
+  readonly trunk?: string;
   /** A bundle's member edges as (source node, target node) ids. */
   readonly members?: readonly (readonly [string, string])[];
   /** An aggregate's edges, as its panel lists them. */
@@ -114,8 +118,21 @@ export const isExpectationMark = (edge: ShownEdge) => edge.label.startsWith('✗
 /** Compare's mark of traffic lost since the baseline: not a connection. */
 export const isLostMark = (edge: ShownEdge) => edge.label.startsWith('− ');
 
-/** The edges that claim connectivity. */
-const connections = (graph: ShownGraph) => graph.edges.filter((edge) => !isExpectationMark(edge) && !isLostMark(edge));
+/**
+ * The edges that claim connectivity, each line of a trunk with the trunk's label (left blank, so
+ * unreadable, when its lead is missing or leads into another node).
+ */
+function connections(graph: ShownGraph): ShownEdge[] {
+  const byId = new Map(graph.edges.map((edge) => [edge.id, edge]));
+  return graph.edges
+    .filter((edge) => !isExpectationMark(edge) && !isLostMark(edge))
+    .map((edge) => {
+      if (edge.trunk === undefined) return edge;
+      const lead = byId.get(edge.trunk);
+      const same = lead !== undefined && lead.trunk === undefined && edgeEnds(lead.id).target === edgeEnds(edge.id).target;
+      return { ...edge, label: same ? lead.label : '' };
+    });
+}
 
 /** Port ranges sorted and merged, so that two ways of writing one set compare equal. */
 function normal(set: ConnectionSet): ConnectionSet {

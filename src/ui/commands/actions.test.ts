@@ -165,10 +165,12 @@ describe('actions', () => {
     expect(store.getState().view).toMatchObject({ presentation: false, panelCollapsed: false });
   });
 
-  it('draws “All” connections faintly by default; Shift+A hides them, draws them in full, and back', () => {
+  it('draws “All” connections faintly by default; Shift+A bundles them, hides them, draws them in full, and back', () => {
     const { store, actions } = manager();
     expect(store.getState().view.allTraffic).toBe('faint');
     expect(actions.handleKey(key('KeyA', 'A', { shiftKey: true }), false)).toBe(true);
+    expect(store.getState().view.allTraffic).toBe('bundled');
+    actions.execute('toggleAllTraffic');
     expect(store.getState().view.allTraffic).toBe('hidden');
     actions.execute('toggleAllTraffic');
     expect(store.getState().view.allTraffic).toBe('shown');

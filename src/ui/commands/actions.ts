@@ -64,10 +64,10 @@ export const togglePanel: Action = {
   perform: (state) => ({ view: { panelCollapsed: !state.view.panelCollapsed } }),
 };
 
-/** Connections that allow everything: drawn faintly (so restricted ones stand out), hidden, or like the others. */
+/** Connections that allow everything: drawn faintly (so restricted ones stand out), bundled, hidden, or like the others. */
 export const toggleAllTraffic: Action = {
   name: 'toggleAllTraffic',
-  label: 'Draw “All” connections faintly, hide them, or draw them in full',
+  label: 'Draw “All” connections faintly, bundled, hidden, or in full',
   shortcut: 'Shift+A',
   keyTest: shifted('KeyA'),
   perform: (state) => ({ view: { allTraffic: ALL_TRAFFIC[(ALL_TRAFFIC.indexOf(state.view.allTraffic) + 1) % ALL_TRAFFIC.length] } }),

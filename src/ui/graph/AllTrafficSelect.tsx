@@ -1,13 +1,13 @@
 /**
  * The pane bar's choice of how connections that allow everything (`All`) are drawn: faintly (the
- * default, so the restricted ones stand out on a first look), hidden (the graph says how many), or
- * like the others. Shift+A goes round the three.
+ * default, so the restricted ones stand out on a first look), faintly and bundled into a trunk per
+ * receiving node, hidden (the graph says how many), or like the others. Shift+A goes round.
  */
 import { useActions, useAppState } from '../../store/react';
 import { ALL_TRAFFIC, type AllTraffic } from '../../store/types';
 import { useActionManager } from '../commands/context';
 
-const NAMES: Record<AllTraffic, string> = { faint: 'Faint', hidden: 'Hidden', shown: 'In full' };
+const NAMES: Record<AllTraffic, string> = { faint: 'Faint', bundled: 'Bundled', hidden: 'Hidden', shown: 'In full' };
 
 export function AllTrafficSelect() {
   const manager = useActionManager();

@@ -6,7 +6,7 @@
  */
 import { memo } from 'react';
 import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes, type InternalNode } from '@xyflow/react';
-import { DEFAULT_LABEL_AT, edgeOffset, floatingEdge, labelSize, loopEdge, NOTE_LINE_HEIGHT, type Rect } from './edgeGeometry';
+import { DEFAULT_LABEL_AT, edgeOffset, fannedEdge, floatingEdge, labelSize, loopEdge, NOTE_LINE_HEIGHT, type Rect } from './edgeGeometry';
 import type { FlowEdge } from './flowTypes';
 
 function rectOf(node: InternalNode): Rect {
@@ -18,15 +18,20 @@ const ConnectionEdge = memo(function ConnectionEdge({ id, data, selected, marker
   const from = useInternalNode(source);
   const to = useInternalNode(target);
   if (!from || !to) return null;
-  const { kind, emphasis, label, labelAt, note, title, denyTier, failing, gained } = data!;
+  const { kind, emphasis, label, labelAt, note, title, denyTier, failing, gained, fan } = data!;
   const offset = edgeOffset(data!);
   // The label's own box; with traffic gained since Compare's baseline, a badge under it (the space
   // label placement keeps for both).
   const { width, height } = labelSize(label, note);
   const whole = labelSize(label, note, gained?.label);
-  // An edge from a node to itself (inside a collapsed namespace) loops out of its side.
+  // An edge from a node to itself (inside a collapsed namespace) loops out of its side; a fan's
+  // lines meet at its junction, where its lead's label sits.
   const { path, labelX, labelY } =
-    source === target ? loopEdge(rectOf(from), whole.width) : floatingEdge(rectOf(from), rectOf(to), offset, labelAt ?? DEFAULT_LABEL_AT);
+    source === target
+      ? loopEdge(rectOf(from), whole.width)
+      : fan
+        ? fannedEdge(rectOf(from), rectOf(to), fan)
+        : floatingEdge(rectOf(from), rectOf(to), offset, labelAt ?? DEFAULT_LABEL_AT);
   const classes = ['edge', `edge-${kind}`, denyTier ? 'edge-tier-deny' : '', failing ? 'edge-check-fail' : '', gained ? 'edge-gains' : '', emphasis ? `edge-${emphasis}` : '', selected ? 'edge-selected' : '']
     .filter(Boolean)
     .join(' ');
@@ -34,6 +39,15 @@ const ConnectionEdge = memo(function ConnectionEdge({ id, data, selected, marker
   const shift = note ? NOTE_LINE_HEIGHT / 2 : 0;
   const top = labelY - (whole.height - height) / 2;
   const badge = gained && labelSize(gained.label);
+  if (fan && fan.lead !== id) {
+    // A line into a trunk shows no label of its own: it reads the one at the junction (its lead's).
+    return (
+      <>
+        <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={16} />
+        <g data-testid={`edge-trunk-${id}`} data-lead={fan.lead} />
+      </>
+    );
+  }
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={16} />

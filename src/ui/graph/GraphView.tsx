@@ -105,7 +105,7 @@ function Graph() {
   // The minimap covers a corner of the pane: only worth it while some of the graph is out of view.
   const bounds = useMemo(() => graphBounds(groups), [groups]);
   const outsideView = useStore((s) => graphOutsideView(bounds, s.transform, s));
-  const faintAll = useAppState((s) => s.view.allTraffic === 'faint');
+  const faintAll = useAppState((s) => s.view.allTraffic === 'faint' || s.view.allTraffic === 'bundled');
   useEffect(
     // The pane itself takes no focus: the selected node does, else the first one (Tab goes on from there).
     () =>

@@ -35,6 +35,8 @@ export function Legend() {
   const collapsed = useAppState((s) => collapsedNamespaces(s.view, s.evaluated.analysis).size > 0);
   // The marks of failing expectations only while one fails.
   const failing = useAppState((s) => s.evaluated.checks.some((c) => !c.result.passed));
+  // How `All` edges read while bundled into trunks or hidden.
+  const allTraffic = useAppState((s) => s.view.allTraffic);
   // Compare's marks only while something changed since the baseline.
   const compared = useAppState((s) => (s.comparing?.comparison?.changedPairs ?? 0) > 0);
   const [open, setOpen] = useState(() => window.innerHeight > SHORT_WINDOW);
@@ -63,6 +65,12 @@ export function Legend() {
             <Line kind="edge-lost" text="− ports: no longer allowed (Compare)" />
           </>
         )}
+        {allTraffic === 'bundled' && (
+          <li data-testid="legend-trunks">
+            <code className="legend-code">All</code> lines meeting in a trunk: each line allows everything
+          </li>
+        )}
+        {allTraffic === 'hidden' && <li data-testid="legend-hidden">“All” edges hidden: no edge, nothing or everything allowed</li>}
         {collapsed && (
           <li data-testid="legend-aggregates">
             <code className="legend-code">N pairs · ports</code> pairs drawn as one edge; the ports any of them allows (click: each)

@@ -85,6 +85,24 @@ export function floatingEdge(source: Rect, target: Rect, offset = 6, labelAt = D
   };
 }
 
+/**
+ * A line of a fan (fans.ts): from the source's border to the junction, then along the trunk to
+ * the target's border; the label (the lead's) at the junction.
+ */
+export function fannedEdge(source: Rect, target: Rect, junction: { x: number; y: number }): EdgeGeometry {
+  const toward = (rect: Rect) => {
+    const [cx, cy] = [rect.x + rect.width / 2, rect.y + rect.height / 2];
+    const length = Math.hypot(junction.x - cx, junction.y - cy) || 1;
+    return exitPoint(rect, cx, cy, (junction.x - cx) / length, (junction.y - cy) / length);
+  };
+  const [start, end] = [toward(source), toward(target)];
+  return {
+    path: `M ${round(start.x)},${round(start.y)} L ${round(junction.x)},${round(junction.y)} L ${round(end.x)},${round(end.y)}`,
+    labelX: junction.x,
+    labelY: junction.y,
+  };
+}
+
 /** How far a loop reaches out to the right of its node. */
 const LOOP_REACH = 80;
 

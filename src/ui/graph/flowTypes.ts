@@ -95,6 +95,19 @@ export interface ConnectionData extends Record<string, unknown> {
    * under the label (not part of it: the label still says what is allowed), and its tooltip.
    */
   readonly gained?: { readonly label: string; readonly title: string };
+  /** One of the `All` edges into a node drawn together into a trunk (fans.ts; view.allTraffic `bundled`). */
+  readonly fan?: EdgeFan;
+}
+
+/**
+ * Where a fan's lines meet (graph coordinates), which of its edges carries the label (`lead`, an
+ * edge id: the others show none, and read as the lead's label) and how many lines it joins.
+ */
+export interface EdgeFan {
+  readonly x: number;
+  readonly y: number;
+  readonly lead: string;
+  readonly size: number;
 }
 
 export type FlowEdge = Edge<ConnectionData>;

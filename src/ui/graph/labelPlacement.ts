@@ -32,7 +32,7 @@ function overlap(a: Rect, b: Rect): number {
 }
 
 /** Every node's box in graph coordinates (children are positioned relative to their group). */
-function absoluteRects(nodes: readonly FlowNode[]): Map<string, Rect> {
+export function absoluteRects(nodes: readonly FlowNode[]): Map<string, Rect> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const rects = new Map<string, Rect>();
   for (const node of nodes) {
@@ -62,13 +62,20 @@ export function labelSpots(nodes: readonly FlowNode[], edges: readonly FlowEdge[
     const [toHub, fromHub] = [into.get(e.target)! >= HUB_EDGES, outOf.get(e.source)! >= HUB_EDGES];
     return toHub === fromHub ? SPOTS : toHub ? NEAR_SOURCE : NEAR_TARGET;
   };
+  // A fan's label sits at its junction (fans.ts): taken first, and its lines need no spot.
+  for (const edge of edges) {
+    const fan = edge.data?.fan;
+    if (fan?.lead !== edge.id) continue;
+    const size = labelSize(edge.data!.label);
+    taken.push({ x: fan.x - size.width / 2, y: fan.y - size.height / 2, ...size });
+  }
   // Edges drawn beside a pair's edge come last, so the labels of the allowed edges keep their spots.
   const later = (e: FlowEdge) => (e.data && drawnBeside(e.data) ? 1 : 0);
   for (const edge of [...edges].sort((a, b) => later(a) - later(b) || (a.id < b.id ? -1 : 1))) {
     const source = rects.get(edge.source);
     const target = rects.get(edge.target);
     // A loop's label has one place, at its far end (edgeGeometry.ts loopEdge).
-    if (!source || !target || !edge.data || edge.source === edge.target) continue;
+    if (!source || !target || !edge.data || edge.source === edge.target || edge.data.fan) continue;
     const size = labelSize(edge.data.label, edge.data.note, edge.data.gained?.label);
     const offset = edgeOffset(edge.data);
     const boxAt = (at: number): Rect => {

@@ -3,7 +3,7 @@
  * with the namespaces drawn collapsed, and the focus view's subset; failing expectations and, while
  * comparing, what changed since the baseline marked; `All` edges left out when the view hides them)
  * → positions (placement, or
- * the focus view's own layout) → label spots → emphasis (selection, else the policy in focus: the
+ * the focus view's own layout) → `All` edges into one node fanned into a trunk, when bundled → label spots → emphasis (selection, else the policy in focus: the
  * one shown from the policy panel, else the one under the cursor). Each step is memoised on its
  * inputs and keeps a per-object cache, so an edit re-creates only the nodes and edges it changed:
  * React Flow and the memo'd node components skip the rest.
@@ -21,6 +21,7 @@ import { applyCheckMarks, pairMarks } from './checkMarks';
 import { applyCompareMarks } from '../compare/compareMarks';
 import { applyEmphasis, createEmphasisCache } from './emphasis';
 import { focusLayout } from './focus';
+import { applyFans, type FanCache } from './fans';
 import { applyLabelSpots } from './labelPlacement';
 import { applyPlacement, placeMissing, type PlacementCache } from './placement';
 import { createFlowCache, toFlow, type FlowModel } from './toFlow';
@@ -117,9 +118,12 @@ export function useFlowModel(base: FlowModel, focus: PolicyFocus, graphFocus: Gr
         : applyPlacement(baseNodes, { ...positions, ...placeMissing(baseNodes, positions) }, placementCache),
     [baseNodes, focusEdges, graphFocus, positions, placementCache],
   );
+  const bundleAll = useAppState((s) => s.view.allTraffic === 'bundled');
+  const fanCache = useRef<FanCache>(new WeakMap()).current;
+  const fanned = useMemo(() => (bundleAll ? applyFans(placed, base.edges, fanCache) : base.edges), [bundleAll, placed, base.edges, fanCache]);
   const labelCache = useRef<Parameters<typeof applyLabelSpots>[2]>(new WeakMap()).current;
   // Label spots follow positions only, so selecting or highlighting never moves a label.
-  const labelled = useMemo(() => applyLabelSpots(placed, base.edges, labelCache), [placed, base.edges, labelCache]);
+  const labelled = useMemo(() => applyLabelSpots(placed, fanned, labelCache), [placed, fanned, labelCache]);
   const emphasised = useMemo(
     () => applyEmphasis({ nodes: placed, edges: labelled }, selection, policy ? footprint : undefined, emphasisCache),
     [placed, labelled, selection, policy, footprint, emphasisCache],
