@@ -73,3 +73,31 @@ test('the extra dash shows as a warning, and its quick fix joins the peers in on
   await expect.poll(() => editor.text()).toBe(SPLIT);
   await expect(problems).toContainText('peers-split');
 });
+
+test('a gotcha can be silenced for its policy from the quick fixes: a directive comment, undone in one step', async ({ page, editor, inspector }) => {
+  await page.evaluate((text) => window.__netpolTest!.loadText(text), SPLIT);
+  await inspector.tab('problems').click();
+  const problems = page.getByTestId('problems');
+  await expect(problems).toContainText('peers-split');
+
+  const line = SPLIT.split('\n').findIndex((l) => l.includes('- podSelector')) + 1;
+  await editor.cursorAt(line, 12);
+  await editor.press('Control+.');
+  const silence = page.locator('.action-widget').getByText('Ignore peers-split for this policy');
+  await expect(silence).toBeVisible();
+  // The repair is the first (preferred) entry; the silencing one comes after it.
+  const focused = page.locator('.action-widget .monaco-list-row.focused');
+  await expect(focused).toContainText('Make it one peer');
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toContainText('Ignore peers-split for this policy');
+  await page.keyboard.press('Enter');
+
+  const silenced = SPLIT.replace('---\napiVersion: networking.k8s.io/v1', '---\n# netpol-canvas: ignore peers-split\napiVersion: networking.k8s.io/v1');
+  await expect.poll(() => editor.text()).toBe(silenced);
+  await expect(problems).not.toContainText('peers-split');
+  await expect(page.getByTestId('rf__node-default/db[Pod]').getByTestId('gotcha-mark')).toBeHidden();
+
+  await editor.press('Control+z');
+  await expect.poll(() => editor.text()).toBe(SPLIT);
+  await expect(problems).toContainText('peers-split');
+});

@@ -53,7 +53,7 @@ import {
   type MatchedRevision,
 } from './matching';
 import { diagnosticsOfPolicy, priorityTies } from './policy-diagnostics';
-import { gotchasOfPolicy, localGotchas } from './gotchas';
+import { gotchasOfPolicy, localGotchas, unsilenced } from './gotchas';
 import { policyWordsOf, type PolicyWords } from './policy-words';
 import { keepEqual, universeChange, type UniverseChange } from './revision-diff';
 import { sameData, sameItems } from './same-data';
@@ -283,7 +283,7 @@ export class Analyzer {
         isolation,
         diagnostics: [
           ...[...groupWork.values()].flatMap((work) => work.diagnostics),
-          ...[...policyDiagnostics.values()].flat(),
+          ...[...policyWork.keys()].flatMap((policy, i) => unsilenced(policy, policyDiagnostics.get(matched[i]!) ?? [])),
           ...priorityTies([...policyWork.values()].map((work) => work.compiled)),
           ...[...gotchas.values()].flatMap((work) => work.all),
         ],

@@ -9,7 +9,7 @@
  * selecting the same pods, so it is worked out for every revision; so is a pod's traffic to itself.
  */
 import type { Diagnostic, SourceLocation } from '../model/source';
-import type { NetworkPolicyResource, PolicyPeer, PolicyRule, Protocol } from '../model/types';
+import type { ClusterPolicyResource, NetworkPolicyResource, PolicyPeer, PolicyRule, Protocol } from '../model/types';
 import type { CompiledRule, PeerMatcher } from './compile';
 import { matchPeer, peerMatchesAmong, type EndpointIndex, type MatchedPolicy, type MatchTables, type RuleMatch } from './matching';
 import { diagnosticText } from './messages';
@@ -285,6 +285,16 @@ export function localGotchas(resource: NetworkPolicyResource, matched: MatchedPo
   ];
 }
 
+/**
+ * `diagnostics` about one policy less the codes its document silences (`# netpol-canvas: ignore
+ * <code>`): its gotchas, and the engine's other notes on it (a named port nothing defines, a policy
+ * that selects nothing).
+ */
+export function unsilenced(resource: NetworkPolicyResource | ClusterPolicyResource, diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  const silenced = new Set('silenced' in resource ? (resource.silenced ?? []) : []);
+  return silenced.size === 0 ? diagnostics : diagnostics.filter((d) => !silenced.has(d.code));
+}
+
 /** All gotchas of one NetworkPolicy (`local`: its `localGotchas`), less those its document silences. */
 export function gotchasOfPolicy(
   resource: NetworkPolicyResource,
@@ -293,7 +303,5 @@ export function gotchasOfPolicy(
   tables: MatchTables,
   endpoints: readonly Endpoint[],
 ): Diagnostic[] {
-  const found = [...egressWithoutDns(matched, tables), ...podToSelf(matched, tables, endpoints), ...local];
-  const silenced = new Set(resource.silenced ?? []);
-  return silenced.size === 0 ? found : found.filter((d) => !silenced.has(d.code));
+  return [...unsilenced(resource, [...egressWithoutDns(matched, tables), ...podToSelf(matched, tables, endpoints), ...local])];
 }

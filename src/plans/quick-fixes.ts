@@ -16,6 +16,7 @@ import {
   type StreamObject,
 } from '../model/write/stream-objects';
 import { styleOf } from '../model/write/value-text';
+import { SILENCEABLE_CODES } from './fixable-codes';
 import { DNS_RULE } from './policies';
 
 /** A problem as the editor knows it: its code, message and where it starts (1-based, as Monaco). */
@@ -29,12 +30,25 @@ export interface FixableProblem {
 export interface QuickFix {
   readonly title: string;
   readonly changes: readonly TextChange[];
+  /** It silences the problem (a directive comment) rather than repairing it: never the preferred fix. */
+  readonly silences?: true;
 }
 
-/** The fixes for `problem` in `text`; none when it has no obvious one or the text has moved on. */
+/**
+ * The fixes for `problem` in `text`: its repair when it has an obvious one, then (for a note on a
+ * policy) the comment that silences it for that policy; none when the text has moved on.
+ */
 export function quickFixes(text: string, problem: FixableProblem): QuickFix[] {
   const offset = offsetOf(text, problem.startLine, problem.startColumn);
   if (offset === undefined) return [];
+  const silence = SILENCEABLE_CODES.has(problem.code) ? silenceIn(text, offset, problem.code) : undefined;
+  return [
+    ...repairs(text, problem, offset),
+    ...(silence ? [{ title: `Ignore ${problem.code} for this policy`, changes: [silence], silences: true as const }] : []),
+  ];
+}
+
+function repairs(text: string, problem: FixableProblem, offset: number): QuickFix[] {
   switch (problem.code) {
     case 'peers-split':
       return fix('Make it one peer', joinPeers(text, offset));
@@ -56,6 +70,22 @@ export function quickFixes(text: string, problem: FixableProblem): QuickFix[] {
     default:
       return [];
   }
+}
+
+/**
+ * `# netpol-canvas: ignore <code>` for the document holding `offset` (model/directives.ts reads
+ * it): the code added to the document's directive when it has one, else a directive on a line of
+ * its own at the document's top (under its `---`). Not in a JSON document, where a comment would make it YAML.
+ */
+function silenceIn(text: string, offset: number, code: string): TextChange | undefined {
+  const document = documentAt(text, offset);
+  if (!document || document.json) return undefined;
+  const directive = /#[ \t]*netpol-canvas:[ \t]*ignore[ \t]+[a-z0-9][a-z0-9, \t-]*/.exec(document.text);
+  if (directive) return { offset: document.offset + directive.index + directive[0].trimEnd().length, length: 0, text: `, ${code}` };
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  // A document's text starts with its `---` line, when it has one: the directive goes under it.
+  const marker = /^---[^\n]*\n/.exec(document.text);
+  return { offset: document.offset + (marker?.[0].length ?? 0), length: 0, text: `# netpol-canvas: ignore ${code}${newline}` };
 }
 
 function fix(title: string, change: TextChange | undefined): QuickFix[] {

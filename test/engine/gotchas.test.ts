@@ -168,6 +168,22 @@ spec:
     expect(selfNotes(`# netpol-canvas: ignore pod-to-self\n${denyIngress}`)).toEqual([]);
   });
 
+  it('the directive also silences the engine\'s other notes on the policy: a named port nothing defines, a policy selecting nothing', () => {
+    const engineCodes = (...parts: string[]) =>
+      analyzeYaml(docs(NAMESPACES, WEB, API, ...parts))
+        .diagnostics.map((d) => d.code)
+        .filter((code) => code === 'named-port-unresolved' || code === 'policy-selects-nothing');
+    const namedPort = policy('  ingress:\n    - ports: [{port: metrics}]\n');
+    const nobody = policy('').replace('{app: web}', '{app: nobody}');
+    expect(engineCodes(namedPort, nobody.replace('name: p', 'name: q'))).toEqual(['named-port-unresolved', 'policy-selects-nothing']);
+    expect(engineCodes(`# netpol-canvas: ignore named-port-unresolved\n${namedPort}`)).toEqual([]);
+    expect(engineCodes(`# netpol-canvas: ignore policy-selects-nothing\n${nobody}`)).toEqual([]);
+    // Per document: silencing one policy's note leaves the other's.
+    expect(engineCodes(`# netpol-canvas: ignore named-port-unresolved\n${namedPort}`, nobody.replace('name: p', 'name: q'))).toEqual([
+      'policy-selects-nothing',
+    ]);
+  });
+
   it('every gotcha code is exercised above', () => {
     expect([...seen].sort()).toEqual([...GOTCHA_CODES].sort());
   });

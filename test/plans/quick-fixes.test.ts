@@ -214,10 +214,51 @@ describe('quick fixes', () => {
     );
     const problem = evaluate(flow).problems.find((p) => p.code === 'peers-split');
     expect(problem).toBeDefined();
-    expect(quickFixes(flow, problem!)).toEqual([]);
+    // Only the comment that silences it.
+    expect(quickFixes(flow, problem!).map((f) => f.title)).toEqual(['Ignore peers-split for this policy']);
     const wrongList = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: yes\nspec:\n  containers: [{name: web, image: nginx}]\n';
     const notQuotable = evaluate(wrongList).problems.find((p) => p.code === 'wrong-type');
     expect(notQuotable).toBeDefined();
     expect(quickFixes(wrongList, notQuotable!)).toEqual([]);
+  });
+
+  it('any note on a policy can be silenced for it: a directive at the top of its document, or the code added to its directive', () => {
+    const client = pod({ ns: 'shop', name: 'client', labels: { app: 'client' } });
+    const noDns = policy('lockdown', 'shop', '  podSelector: {}\n  policyTypes: [Egress]\n  egress: []\n');
+    const text = docs(namespace('shop'), client, noDns);
+    const { fixed, before, after } = applyFix(text, 'egress-without-dns', 'Ignore egress-without-dns for this policy');
+    expect(fixed).toContain('---\n# netpol-canvas: ignore egress-without-dns\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy');
+    const codes = (problems: readonly FixableProblem[]) => problems.map((p) => p.code).sort();
+    expect(codes(after.problems)).toEqual(codes(before.problems).filter((code) => code !== 'egress-without-dns'));
+    expect(changedPairs(before.analysis, after.analysis)).toEqual([]);
+    // The repair stays the first (preferred) fix; the silencing one is marked as such.
+    const problem = before.problems.find((p) => p.code === 'egress-without-dns')!;
+    expect(quickFixes(text, problem).map((f) => [f.title, f.silences ?? false])).toEqual([
+      ['Allow DNS (UDP and TCP 53)', false],
+      ['Ignore egress-without-dns for this policy', true],
+    ]);
+
+    // A second note on the same policy joins the directive written for the first.
+    const again = applyFix(fixed, 'rules-empty', 'Ignore rules-empty for this policy');
+    expect(again.fixed).toContain('# netpol-canvas: ignore egress-without-dns, rules-empty\n');
+    expect(codes(again.after.problems)).not.toContain('rules-empty');
+    // A named port nothing defines is the engine's note, silenced the same way.
+    const named = docs(namespace('shop'), client, policy('metrics', 'shop', '  podSelector: {}\n  ingress:\n    - ports: [{port: metrics}]\n'));
+    expect(codes(applyFix(named, 'named-port-unresolved', 'Ignore named-port-unresolved for this policy').after.problems)).not.toContain(
+      'named-port-unresolved',
+    );
+  });
+
+  it('no directive in a JSON document, where a comment would turn it into YAML', () => {
+    const json = JSON.stringify({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'lockdown', namespace: 'shop' },
+      spec: { podSelector: {}, policyTypes: ['Egress'], egress: [] },
+    });
+    const text = docs(namespace('shop'), pod({ ns: 'shop', name: 'client' }), json);
+    const problem = evaluate(text).problems.find((p) => p.code === 'egress-without-dns');
+    expect(problem).toBeDefined();
+    expect(quickFixes(text, problem!).filter((f) => f.silences)).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export function registerQuickFixes(): monaco.IDisposable {
               title: fix.title,
               kind: 'quickfix',
               diagnostics: [marker],
-              isPreferred: i === 0,
+              isPreferred: i === 0 && !fix.silences,
               edit: {
                 edits: fix.changes.map((change) => {
                   const start = model.getPositionAt(change.offset);
