@@ -1,10 +1,16 @@
-/** The keyboard shortcuts, listed from the actions themselves so the list cannot drift. */
+/**
+ * The keyboard shortcuts: the actions' own, listed from the actions themselves so the list cannot
+ * drift; then the keys the graph handles itself (graph/graphKeys.ts) and the editor's way out.
+ */
 import { useEffect, useRef } from 'react';
 import { useActionManager } from '../commands/context';
+import { tabFocusKeys } from '../editor/tabFocusKeys';
+import { GRAPH_KEYS } from '../graph/graphKeys';
 
 export function HelpDialog() {
   const manager = useActionManager();
   const dialog = useRef<HTMLDialogElement>(null);
+  const leaveEditor = tabFocusKeys(navigator.userAgent);
   useEffect(
     () =>
       manager.onEffect('toggleHelp', () => {
@@ -30,12 +36,20 @@ export function HelpDialog() {
                 <td>{a.label}</td>
               </tr>
             ))}
+          {GRAPH_KEYS.map(({ keys, label }) => (
+            <tr key={keys}>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
+              <td>{label}</td>
+            </tr>
+          ))}
           {/* Monaco's own toggle, not one of our actions: in the editor, Tab indents until it is pressed. */}
           <tr>
             <td>
-              <kbd>Ctrl+M</kbd> then <kbd>Tab</kbd>
+              <kbd>{leaveEditor}</kbd> then <kbd>Tab</kbd>
             </td>
-            <td>Leave the editor (Ctrl+M again: Tab indents)</td>
+            <td>Leave the editor ({leaveEditor} again: Tab indents)</td>
           </tr>
         </tbody>
       </table>

@@ -38,6 +38,7 @@ import { useCentreOn } from './useCentreOn';
 import { useFocusViewport } from './useFocusViewport';
 import { FocusCrumbs } from './FocusCrumbs';
 import { NamespaceControls } from './NamespaceControls';
+import { useKeyboardPan } from './useKeyboardPan';
 
 const NO_NODES: FlowNode[] = [];
 /** Below this zoom, labels are unreadable: they are hidden, which also saves layout and paint. */
@@ -120,6 +121,7 @@ function Graph() {
 
   const onPaneClick = useCallback(() => store.getState().actions.select(null), [store]);
   const gestures = useGraphGestures();
+  const pan = useKeyboardPan();
   // Double-click opens a collapsed namespace, and collapses an open one (by its header).
   const onNodeDoubleClick: NodeMouseHandler<FlowNode> = useCallback(
     (_event, node) => {
@@ -141,7 +143,10 @@ function Graph() {
       onNodeContextMenu={gestures.onNodeContextMenu}
       onEdgeContextMenu={gestures.onEdgeContextMenu}
       onPaneContextMenu={gestures.onPaneContextMenu}
-      onKeyDown={(event) => gestures.onKeyDown(event, model.nodes, edges)}
+      onKeyDown={(event) => {
+        gestures.onKeyDown(event, model.nodes, edges);
+        pan(event);
+      }}
       onConnectEnd={(event, connection) => gestures.onConnectEnd(event, connection.fromNode?.id, model.nodes)}
       onNodeDoubleClick={onNodeDoubleClick}
       colorMode={theme}
