@@ -1,6 +1,6 @@
 /**
  * Monaco, bundled (no CDN: works offline): its core API, the features we use (monacoFeatures.ts),
- * the YAML language, monaco-yaml and our schemas. Imported once for its side effects, like
+ * the YAML language, monaco-yaml, and our schemas once the page is idle. Imported once for its side effects, like
  * monaco-yaml's vite example: one worker switch, one configureMonacoYaml.
  * We load `editor.api.js`, not the package's full entry (`editor.main.js`): that one adds every
  * contribution and about 80 languages. What it adds that monaco-yaml needs is its createWebWorker
@@ -12,7 +12,6 @@ import { conf as yamlConf, language as yamlTokens } from 'monaco-editor/esm/vs/b
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from './yaml.worker?worker';
-import { manifestSchema } from './schemas';
 
 /** The editor's one model; the schema is matched to it by URI. */
 export const MODEL_URI = monaco.Uri.parse('inmemory://netpol-canvas/cluster.yaml');
@@ -86,21 +85,26 @@ monaco.languages.register({ id: 'yaml', extensions: ['.yaml', '.yml'], aliases: 
 monaco.languages.setMonarchTokensProvider('yaml', yamlTokens);
 monaco.languages.setLanguageConfiguration('yaml', yamlConf);
 
-const yamlOptions = {
+type YamlOptions = NonNullable<Parameters<typeof configureMonacoYaml>[1]>;
+let yamlOptions: YamlOptions = {
   enableSchemaRequest: false,
   hover: true,
   completion: true,
   validate: true,
   hoverSchemaSource: false,
-  schemas: [
-    {
-      uri: 'https://netpol-canvas.local/schemas/manifest.json',
-      fileMatch: [MODEL_URI.toString()],
-      schema: manifestSchema,
-    },
-  ],
+  schemas: [],
 };
 const monacoYaml = configureMonacoYaml(monaco, yamlOptions);
+
+// Our schemas only matter to the YAML worker, which starts when the page is idle (above): they
+// load then, not with the editor, which is interactive without them.
+void workersAllowed
+  .then(() => import('./schemas'))
+  .then(({ manifestSchema }) => {
+    const schema = { uri: 'https://netpol-canvas.local/schemas/manifest.json', fileMatch: [MODEL_URI.toString()], schema: manifestSchema };
+    yamlOptions = { ...yamlOptions, schemas: [schema] };
+    return monacoYaml.update(yamlOptions);
+  });
 
 let validating = yamlOptions.validate;
 /**
@@ -112,7 +116,8 @@ let validating = yamlOptions.validate;
 export function setSchemaValidation(validate: boolean): void {
   if (validate === validating) return;
   validating = validate;
-  void monacoYaml.update({ ...yamlOptions, validate });
+  yamlOptions = { ...yamlOptions, validate };
+  void monacoYaml.update(yamlOptions);
 }
 
 export { monaco };

@@ -5,7 +5,7 @@
  * anything else sees them. Other drags (text into the editor) pass through.
  */
 import { useEffect, useState } from 'react';
-import { ImportDialog } from './ImportDialog';
+import { LazyImportDialog } from './LazyImportDialog';
 import { useImport } from './useImport';
 import './import.css';
 
@@ -66,7 +66,7 @@ export function FileDropZone() {
           <p className="drop-overlay-message">Drop YAML or JSON files to open them</p>
         </div>
       )}
-      {pending && <ImportDialog pending={pending} onChoose={choose} onClose={dismiss} />}
+      {pending && <LazyImportDialog pending={pending} onChoose={choose} onClose={dismiss} />}
     </>
   );
 }

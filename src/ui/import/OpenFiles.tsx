@@ -1,6 +1,6 @@
 /** The toolbar's "Open files…": a picker for one or many files, then the import dialog. */
 import { useRef, type ChangeEvent } from 'react';
-import { ImportDialog } from './ImportDialog';
+import { LazyImportDialog } from './LazyImportDialog';
 import { useImport } from './useImport';
 import './import.css';
 
@@ -33,7 +33,7 @@ export function OpenFiles() {
         aria-label="Open YAML or JSON files"
         data-testid="open-files-input"
       />
-      {pending && <ImportDialog pending={pending} onChoose={choose} onClose={dismiss} />}
+      {pending && <LazyImportDialog pending={pending} onChoose={choose} onClose={dismiss} />}
     </>
   );
 }
