@@ -45,7 +45,8 @@ Options:
   --verbose    also print informational diagnostics (ignored kinds, masked CIDRs, …)
   --help       this text
 
-Diagnostics go to standard error as file:line:col: severity: message.
+Diagnostics go to standard error as file:line:col: severity: message [code]; a comment
+# netpol-canvas: ignore <code> in a policy's document silences a note on that policy.
 `;
 
 export const EXPLAIN_HELP = `Usage: netpol-canvas explain --from ID --to ID [--port P] [--protocol TCP|UDP|SCTP] PATH...

@@ -75,6 +75,7 @@ export function formatArgs<F extends string>(
   return { format, show: (d) => verbose || d.severity !== 'info', positionals };
 }
 
+/** `file:line:col: severity: message [code]`: the code is what an `# netpol-canvas: ignore` comment names. */
 export function diagnosticLine(d: Diagnostic, locate: Locate): string {
-  return `${locationText(locate(d.location))}: ${d.severity}: ${d.message}`;
+  return `${locationText(locate(d.location))}: ${d.severity}: ${d.message} [${d.code}]`;
 }

@@ -166,6 +166,17 @@ describe('bad input and usage', () => {
     expect(out).toContain('default/a[Pod] => 0.0.0.0-255.255.255.255 : All Connections');
   });
 
+  it('ends each diagnostic with its code, which an ignore comment in the policy\'s document silences', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netpol-cli-'));
+    const lockdown = (comment: string) =>
+      `${comment}apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: lockdown, namespace: default}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n`;
+    const file = join(dir, 'lockdown.yaml');
+    writeFileSync(file, `apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: a, image: i}]}\n---\n${lockdown('')}`);
+    expect(cli(['connectivity', file]).err).toMatch(/lockdown\.yaml:8:\d+: warning: NetworkPolicy default\/lockdown isolates egress .* \[egress-without-dns\]$/m);
+    writeFileSync(file, `apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: a, image: i}]}\n---\n${lockdown('# netpol-canvas: ignore egress-without-dns\n')}`);
+    expect(cli(['connectivity', file]).err).not.toContain('egress-without-dns');
+  });
+
   it('exits 2 when nothing could be read', () => {
     const missing = cli(['connectivity', '/nonexistent/netpol']);
     expect(missing.code).toBe(2);
