@@ -53,6 +53,23 @@ test.describe('on a 1280×720 projector', () => {
     await expect(page.locator('aside.inspector')).not.toHaveClass(/is-folded/);
   });
 
+  test('presenting, a workload opened stays in view as the side panel unfolds for it; folding it fits the graph again', async ({ page, graph }) => {
+    const layout = new LayoutPage(page);
+    await page.keyboard.press('Alt+Shift+P');
+    await expect(page.locator('aside.inspector')).toHaveClass(/is-folded/);
+    const everyNodeIn = async (within: Box, nodes = page.locator('.react-flow__node')) =>
+      (await layout.boxes(nodes)).every((node) => inside(node, within));
+    // Opened at the pane's edge, where the unfolding panel would cover it.
+    await graph.node(IDS.other).click();
+    await expect(page.getByTestId('tab-details')).toBeVisible();
+    const narrow = await layout.box(layout.graphPane());
+    await expect.poll(() => everyNodeIn(narrow, graph.node(IDS.other))).toBe(true);
+    await page.keyboard.press('Alt+Shift+B');
+    await expect(page.locator('aside.inspector')).toHaveClass(/is-folded/);
+    const wide = await layout.box(layout.graphPane());
+    await expect.poll(() => everyNodeIn(wide)).toBe(true);
+  });
+
   test('the side panel folds and unfolds; opening a workload unfolds it', async ({ page, graph }) => {
     const layout = new LayoutPage(page);
     const before = await layout.box(layout.graphPane());

@@ -101,7 +101,15 @@ function Graph() {
   const fitAll = useCallback(() => void flow.fitView({ ...fitOptions([], true, fitFrame()), duration: 200 }), [flow, fitFrame]);
   useEffect(() => actions.onEffect('fitView', fitAll), [actions, fitAll]);
   const presentation = useAppState((s) => s.view.presentation);
-  usePresentationFit(presentation, fitAll);
+  const panelCollapsed = useAppState((s) => s.view.panelCollapsed);
+  // The selected node, kept in view (centreOn) when the panel unfolds for it while presenting.
+  const centreOnSelected = useCallback(() => {
+    const { selection, actions: storeActions } = store.getState();
+    if (selection?.kind !== 'node') return false;
+    storeActions.showInGraph(selection.id);
+    return true;
+  }, [store]);
+  usePresentationFit(presentation, panelCollapsed, fitAll, centreOnSelected);
   const zoomedOut = useStore((s) => s.transform[2] < DETAIL_ZOOM);
   // The minimap covers a corner of the pane: only worth it while some of the graph is out of view.
   const bounds = useMemo(() => graphBounds(groups), [groups]);
