@@ -34,10 +34,10 @@ function whenIdle(task: () => void, timeout: number): void {
 /**
  * Called by the editor once it has painted its text: Monaco colours that text in an idle callback
  * of its own (background tokenization), painted in the frame after it; the workers start in the
- * idle period after that frame.
+ * idle period after that frame, once the YAML worker's schemas are in (below).
  */
 export function startWorkersWhenIdle(): void {
-  whenIdle(() => whenIdle(() => allowWorkers(), 1000), 1000);
+  whenIdle(() => whenIdle(() => void loadSchemas().then(allowWorkers, allowWorkers), 1000), 1000);
 }
 
 function createWorker(label: string): Promise<Worker> {
@@ -96,15 +96,19 @@ let yamlOptions: YamlOptions = {
 };
 const monacoYaml = configureMonacoYaml(monaco, yamlOptions);
 
-// Our schemas only matter to the YAML worker, which starts when the page is idle (above): they
-// load then, not with the editor, which is interactive without them.
-void workersAllowed
-  .then(() => import('./schemas'))
-  .then(({ manifestSchema }) => {
-    const schema = { uri: 'https://netpol-canvas.local/schemas/manifest.json', fileMatch: [MODEL_URI.toString()], schema: manifestSchema };
-    yamlOptions = { ...yamlOptions, schemas: [schema] };
-    return monacoYaml.update(yamlOptions);
-  });
+/**
+ * Our schemas only matter to the YAML worker, which starts when the page is idle (above): they
+ * load then, not with the editor, which is interactive without them; and before the worker
+ * starts, which would otherwise start again to take them.
+ */
+async function loadSchemas(): Promise<void> {
+  const { manifestSchema } = await import('./schemas');
+  const schema = { uri: 'https://netpol-canvas.local/schemas/manifest.json', fileMatch: [MODEL_URI.toString()], schema: manifestSchema };
+  yamlOptions = { ...yamlOptions, schemas: [schema] };
+  // Not awaited: the update takes the options at once, then revalidates through the worker,
+  // which waits for this to finish.
+  void monacoYaml.update(yamlOptions);
+}
 
 let validating = yamlOptions.validate;
 /**
