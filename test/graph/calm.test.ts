@@ -5,34 +5,23 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/engine';
-import type { Analysis } from '../../src/engine/types';
-import { parseManifests } from '../../src/model';
 import { collapsedNamespaces } from '../../src/store/graphView';
-import type { NamespaceChoice } from '../../src/store/types';
 import { hideUnrestricted } from '../../src/ui/graph/calm';
 import { toFlow } from '../../src/ui/graph/toFlow';
 import { defaultGraph } from '../../src/ui/graph/testGraph';
 import { allowedViewDifferences } from '../support/flow-decode';
 import { shownModel } from '../support/shown-model';
-import { graphClusterArb } from '../support/graph-cluster';
+import { graphAnalysis, graphClusterArb, namespaceChoiceArb } from '../support/graph-cluster';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 
-function analysisOf(text: string): Analysis {
-  const { resources } = parseManifests([{ file: 'c.yaml', text }]);
-  return analyze(resources);
-}
-
-const choiceArb: fc.Arbitrary<NamespaceChoice | null> = fc.option(
-  fc.record({ open: fc.boolean(), except: fc.subarray(['a', 'b', 'c', 'd', 'kube-system']) }),
-);
+const choiceArb = fc.option(namespaceChoiceArb);
 
 describe('“All” edges hidden', () => {
   it('on random clusters, bundled, collapsed or not: the rest reads back exactly, a missing edge allows nothing or everything', () => {
     fc.assert(
       fc.property(graphClusterArb, choiceArb, fc.constantFrom(1, 3, 24), (text, choice, hubLimit) => {
-        const analysis = analysisOf(text);
+        const analysis = graphAnalysis(text);
         const collapsed = collapsedNamespaces({ namespaces: choice, deniedFor: null, focus: null }, analysis);
         const model = toFlow(analysis, { deniedFor: null, hubLimit, collapsed });
         const { model: calm, hidden } = hideUnrestricted(model);

@@ -27,7 +27,7 @@ import {
   readPeerName,
 } from '../support/flow-decode';
 import { shownModel } from '../support/shown-model';
-import { graphClusterArb } from '../support/graph-cluster';
+import { graphClusterArb, namespaceChoiceArb } from '../support/graph-cluster';
 import { shopCluster } from '../support/shop-cluster';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
@@ -53,12 +53,6 @@ function expectExactDenied(analysis: Analysis, subject: EndpointId, hubLimit?: n
   const model = toFlow(analysis, { deniedFor: subject, hubLimit, collapsed: collapsedFor(analysis, namespaces, subject) });
   expect(deniedViewDifferences(shown(model), analysis, subject)).toEqual([]);
 }
-
-/** Namespaces open or collapsed: all one way, except some. */
-const choiceArb: fc.Arbitrary<NamespaceChoice> = fc.record({
-  open: fc.boolean(),
-  except: fc.subarray(['a', 'b', 'c', 'd', 'kube-system']),
-});
 
 describe('the graph reads back as the engine says', () => {
   it('on random clusters: the allowed view, bundled or not, and the denied view of every endpoint', () => {
@@ -103,7 +97,7 @@ describe('the graph reads back as the engine says', () => {
 
   it('with namespaces collapsed, all or some: aggregates, bundles and denied views read back exactly', () => {
     fc.assert(
-      fc.property(graphClusterArb, choiceArb, fc.constantFrom(1, 2, 24), (text, choice, hubLimit) => {
+      fc.property(graphClusterArb, namespaceChoiceArb, fc.constantFrom(1, 2, 24), (text, choice, hubLimit) => {
         const analysis = analysisOf(text);
         expectExact(analysis, hubLimit, undefined, collapsedFor(analysis, choice));
         for (const endpoint of analysis.endpoints) expectExactDenied(analysis, endpoint.id, hubLimit, choice);
@@ -113,7 +107,7 @@ describe('the graph reads back as the engine says', () => {
   });
 
   it('collapsing and opening namespaces through the flow cache, as the app redraws them', () => {
-    const steps = fc.array(fc.tuple(graphClusterArb, choiceArb), { minLength: 2, maxLength: 4 });
+    const steps = fc.array(fc.tuple(graphClusterArb, namespaceChoiceArb), { minLength: 2, maxLength: 4 });
     fc.assert(
       fc.property(steps, (revisions) => {
         const cache = createFlowCache();
@@ -128,7 +122,7 @@ describe('the graph reads back as the engine says', () => {
 
   it('the focus view of any node, either way or both, collapsed or not', () => {
     fc.assert(
-      fc.property(graphClusterArb, choiceArb, fc.constantFrom<FocusDirection>('in', 'out', 'both'), fc.nat(), (text, choice, direction, pick) => {
+      fc.property(graphClusterArb, namespaceChoiceArb, fc.constantFrom<FocusDirection>('in', 'out', 'both'), fc.nat(), (text, choice, direction, pick) => {
         const analysis = analysisOf(text);
         const whole = toFlow(analysis, { deniedFor: null, collapsed: collapsedFor(analysis, choice) });
         const leaves = whole.nodes.filter((n) => n.type !== 'namespace' && n.type !== 'externalGroup');

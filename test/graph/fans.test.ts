@@ -6,11 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/engine';
-import type { Analysis } from '../../src/engine/types';
-import { parseManifests } from '../../src/model';
 import { collapsedNamespaces } from '../../src/store/graphView';
-import type { FocusDirection, NamespaceChoice } from '../../src/store/types';
+import type { FocusDirection } from '../../src/store/types';
 import { fannedEdge } from '../../src/ui/graph/edgeGeometry';
 import { applyFans, junctionOf, TRUNK_LENGTH } from '../../src/ui/graph/fans';
 import type { FlowEdge } from '../../src/ui/graph/flowTypes';
@@ -19,14 +16,9 @@ import { toFlow, type FlowModel } from '../../src/ui/graph/toFlow';
 import { defaultGraph } from '../../src/ui/graph/testGraph';
 import { allowedViewDifferences, focusViewDifferences } from '../support/flow-decode';
 import { shownModel } from '../support/shown-model';
-import { graphClusterArb } from '../support/graph-cluster';
+import { graphAnalysis, graphClusterArb, namespaceChoiceArb } from '../support/graph-cluster';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
-
-function analysisOf(text: string): Analysis {
-  const { resources } = parseManifests([{ file: 'c.yaml', text }]);
-  return analyze(resources);
-}
 
 /** The model placed as the app first places it, then fanned. */
 function fanned(model: FlowModel): FlowModel {
@@ -41,15 +33,13 @@ function fansOf(edges: readonly FlowEdge[]): Map<string, FlowEdge[]> {
   return fans;
 }
 
-const choiceArb: fc.Arbitrary<NamespaceChoice | null> = fc.option(
-  fc.record({ open: fc.boolean(), except: fc.subarray(['a', 'b', 'c', 'd', 'kube-system']) }),
-);
+const choiceArb = fc.option(namespaceChoiceArb);
 
 describe('“All” edges bundled into trunks', () => {
   it('on random clusters, hub-bundled, collapsed or not: reads back exactly; each fan is 2+ All lines into one node, one lead', () => {
     fc.assert(
       fc.property(graphClusterArb, choiceArb, fc.constantFrom(1, 3, 24), (text, choice, hubLimit) => {
-        const analysis = analysisOf(text);
+        const analysis = graphAnalysis(text);
         const collapsed = collapsedNamespaces({ namespaces: choice, deniedFor: null, focus: null }, analysis);
         const model = fanned(toFlow(analysis, { deniedFor: null, hubLimit, collapsed }));
         expect(allowedViewDifferences(shownModel(model), analysis)).toEqual([]);
@@ -79,7 +69,7 @@ describe('“All” edges bundled into trunks', () => {
   it('in the focus view of any node: reads back exactly', () => {
     fc.assert(
       fc.property(graphClusterArb, fc.constantFrom<FocusDirection>('in', 'out', 'both'), fc.nat(), (text, direction, pick) => {
-        const analysis = analysisOf(text);
+        const analysis = graphAnalysis(text);
         const whole = toFlow(analysis, { deniedFor: null });
         const leaves = whole.nodes.filter((n) => n.type !== 'namespace' && n.type !== 'externalGroup');
         const node = leaves[pick % leaves.length]!.id;

@@ -6,6 +6,10 @@
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { analyze } from '../../src/engine';
+import type { Analysis } from '../../src/engine/types';
+import { parseManifests } from '../../src/model';
+import type { NamespaceChoice } from '../../src/store/types';
 import { policyArb, policyDoc } from './cluster';
 
 const NAMESPACES = ['a', 'b', 'c', 'd', 'kube-system'];
@@ -99,3 +103,14 @@ export const graphClusterArb: fc.Arbitrary<string> = fc
         ),
     );
   });
+
+/** Which namespaces a view draws collapsed: all one way, except some (see store/graphView.ts). */
+export const namespaceChoiceArb: fc.Arbitrary<NamespaceChoice> = fc.record({
+  open: fc.boolean(),
+  except: fc.subarray(NAMESPACES),
+});
+
+/** The analysis of one of these clusters. */
+export function graphAnalysis(text: string): Analysis {
+  return analyze(parseManifests([{ file: 'c.yaml', text }]).resources);
+}
