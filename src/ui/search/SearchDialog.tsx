@@ -61,11 +61,20 @@ export function SearchDialog() {
       className="app-dialog search-dialog"
       aria-label="Search"
       data-testid="search-dialog"
-      // Escape and close() both end here.
+      // Escape: at once, in its own key press (the close event comes a task later, when a quick
+      // Ctrl+K would find the search still open and close it instead of opening it afresh).
+      onCancel={() => setOpen(false)}
       onClose={() => setOpen(false)}
       onMouseDown={(event) => outside(event) && setOpen(false)}
     >
-      {open && <SearchBox onChosen={() => dialog.current?.close()} />}
+      {open && (
+        <SearchBox
+          onChosen={() => {
+            dialog.current?.close();
+            setOpen(false);
+          }}
+        />
+      )}
     </dialog>
   );
 }
