@@ -5,15 +5,13 @@
  * they allow the same, 1 when not, 2 when an input cannot be trusted to say (nothing read from a
  * path, or an error in either: an object kubectl would refuse would make the comparison wrong).
  */
-import { streamConnectivityDiff } from '../engine';
+import { carvesIpv6, streamConnectivityDiff } from '../engine';
 import { DIFF_FORMATS, nothingChanged, renderDiff } from './diff-formats';
 import { DIFF_HELP } from './help';
 import { USAGE_ERROR, UsageError, formatArgs, type CliIo } from './io';
 import { evaluateStream, loadStream } from './load';
 
 type Side = NonNullable<ReturnType<typeof loadStream>>;
-
-const namesIpv6 = (side: Side) => side.analysis.endpoints.some((e) => e.type === 'external' && e.range.family === 6);
 
 /**
  * When only one side names IPv6 addresses, the other is evaluated again with the IPv6 space carved
@@ -22,9 +20,9 @@ const namesIpv6 = (side: Side) => side.analysis.endpoints.some((e) => e.type ===
  * an IPv4-only diff is not cluttered with IPv6.
  */
 function inOneAddressSpace(sides: readonly [Side, Side]): readonly [Side, Side] {
-  if (namesIpv6(sides[0]) === namesIpv6(sides[1])) return sides;
+  if (carvesIpv6(sides[0].analysis) === carvesIpv6(sides[1].analysis)) return sides;
   const carved = (side: Side): Side =>
-    namesIpv6(side) ? side : { ...side, ...evaluateStream(side.inputs, { addressFamilies: [6] }) };
+    carvesIpv6(side.analysis) ? side : { ...side, ...evaluateStream(side.inputs, { addressFamilies: [6] }) };
   return [carved(sides[0]), carved(sides[1])];
 }
 

@@ -218,7 +218,10 @@ export function connectivityDiff(before: ConnectivityInput, after: ConnectivityI
   return { ...streamed, changes: [...streamed.changes] };
 }
 
-/** Whether the two evaluations allow the same connections between the same endpoints. */
-export function isEmptyDiff(diff: ConnectivityDiff): boolean {
-  return diff.changes.length === 0 && diff.endpointsAdded.length === 0 && diff.endpointsRemoved.length === 0;
+/**
+ * Whether an evaluation carves the IPv6 space (an ipBlock of it names IPv6, or it was asked to):
+ * two evaluations are compared address by address only when both do or neither does.
+ */
+export function carvesIpv6(input: Pick<ConnectivityInput, 'endpoints'>): boolean {
+  return input.endpoints.some((e) => e.type === 'external' && e.range.family === 6);
 }

@@ -11,10 +11,19 @@
 import type { Diagnostic, SourceLocation } from '../model/source';
 import type { ClusterPolicyResource, NetworkPolicyResource, PolicyPeer, PolicyRule, Protocol } from '../model/types';
 import type { CompiledRule, PeerMatcher } from './compile';
-import { matchPeer, peerMatchesAmong, type EndpointIndex, type MatchedPolicy, type MatchTables, type RuleMatch } from './matching';
+import {
+  hasClusterTiers,
+  matchPeer,
+  peerMatchesAmong,
+  rulePortsToward,
+  type EndpointIndex,
+  type MatchedPolicy,
+  type MatchTables,
+  type RuleMatch,
+} from './matching';
 import { diagnosticText } from './messages';
 import { allowsQuery } from './portset';
-import type { Direction, Endpoint } from './types';
+import type { ConnectionSet, Direction, Endpoint } from './types';
 
 const DIRECTIONS = ['ingress', 'egress'] as const;
 
@@ -140,22 +149,29 @@ function emptyRules(side: RuleSide, resource: NetworkPolicyResource): Diagnostic
 }
 
 const DNS_PORT = 53;
-const allowsDns = (rule: CompiledRule) =>
-  allowsQuery(rule.fixedPorts, 'UDP', DNS_PORT) || allowsQuery(rule.fixedPorts, 'TCP', DNS_PORT);
+const allowsDns = (ports: ConnectionSet) => allowsQuery(ports, 'UDP', DNS_PORT) || allowsQuery(ports, 'TCP', DNS_PORT);
+
+/**
+ * Whether an egress rule opens port 53: by number, or by a name some destination of the rule gives
+ * port 53 (CoreDNS calls its ports dns and dns-tcp).
+ */
+function opensDns({ rule, matchesAll, peers }: RuleMatch, endpoints: readonly Endpoint[]): boolean {
+  if (allowsDns(rule.fixedPorts)) return true;
+  if (rule.namedPorts.length === 0) return false;
+  const toward = (endpoint: Endpoint) => allowsDns(rulePortsToward(rule, endpoint));
+  return matchesAll ? endpoints.some(toward) : peers.some((i) => toward(endpoints[i]!));
+}
 
 /**
  * Egress isolation where no egress rule of any NetworkPolicy selecting the pod opens port 53: name
  * lookups fail. Pods that cluster-wide policies also decide are left out (they may allow DNS).
  */
-function egressWithoutDns(matched: MatchedPolicy, tables: MatchTables): Diagnostic[] {
+function egressWithoutDns(matched: MatchedPolicy, tables: MatchTables, endpoints: readonly Endpoint[]): Diagnostic[] {
   if (!matched.egress) return [];
+  const policyOpensDns = (policy: MatchedPolicy) => (policy.egress ?? []).some((match) => opensDns(match, endpoints));
   const blind = matched.selected.some((i) => {
     const side = tables.egress[i]!;
-    return (
-      side.admin.length === 0 &&
-      side.baseline.length === 0 &&
-      !side.isolation.some((policy) => (policy.egress ?? []).some((match) => allowsDns(match.rule)))
-    );
+    return !hasClusterTiers(side) && !side.isolation.some(policyOpensDns);
   });
   const { ref } = matched.policy;
   return blind ? [warning('egress-without-dns', diagnosticText.egressWithoutDns(ref), ref.nameLocation)] : [];
@@ -167,7 +183,7 @@ function egressWithoutDns(matched: MatchedPolicy, tables: MatchTables): Diagnost
  */
 function cutOff(i: number, direction: Direction, tables: MatchTables): boolean {
   const side = tables[direction][i]!;
-  if (side.admin.length > 0 || side.baseline.length > 0 || side.isolation.length === 0) return false;
+  if (hasClusterTiers(side) || side.isolation.length === 0) return false;
   return !side.isolation.some((policy) => (policy[direction] ?? []).some((match) => match.matchesAll || match.peers.length > 0));
 }
 
@@ -302,6 +318,7 @@ export function gotchasOfPolicy(
   local: readonly Diagnostic[],
   tables: MatchTables,
   endpoints: readonly Endpoint[],
-): Diagnostic[] {
-  return [...unsilenced(resource, [...egressWithoutDns(matched, tables), ...podToSelf(matched, tables, endpoints), ...local])];
+): readonly Diagnostic[] {
+  const found = [...egressWithoutDns(matched, tables, endpoints), ...podToSelf(matched, tables, endpoints), ...local];
+  return unsilenced(resource, found);
 }

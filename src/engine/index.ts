@@ -25,8 +25,8 @@ export type { PolicySentence, PolicyWords } from './policy-words';
 export { rangeText } from './address-space';
 export { renderDot } from './dot';
 export {
+  carvesIpv6,
   connectivityDiff,
-  isEmptyDiff,
   streamConnectivityDiff,
   type ConnectivityDiff,
   type ConnectivityInput,

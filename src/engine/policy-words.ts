@@ -44,10 +44,8 @@ function networkPolicyDirection(policy: CompiledPolicy, direction: Direction): P
   const at = policy.ref.nameLocation;
   if (!rules) return [{ text: say.notRestricted(direction), location: at }];
   if (rules.length === 0) return [{ text: say.allowsNone(direction), location: at }];
-  if (rules.some(opensEverything)) {
-    const rule = rules.find(opensEverything)!;
-    return [{ text: say.acceptsAll(direction), location: rule.ref.location }];
-  }
+  const opening = rules.find(opensEverything);
+  if (opening) return [{ text: say.acceptsAll(direction), location: opening.ref.location }];
   if (rules.length === 1) return [{ text: say.onlyRule(rules[0]!, own), location: rules[0]!.ref.location }];
   return [
     { text: say.rulesLead(direction, rules.length), location: at },

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, mergeResult } from './appStore';
-import type { Evaluator, ResultListener } from './evaluation/evaluator';
 import { createLocalEvaluator } from './evaluation/sessionHost';
-import { EvaluationSession } from './evaluation/session';
+import { heldEvaluator } from '../../test/support/held-evaluator';
 import { selectCursorPolicy, selectFirstError, selectProblems } from './selectors';
 import { lessonView } from './lessonProgress';
 
@@ -128,20 +127,9 @@ describe('app store', () => {
 
   it('finds the policy under the cursor through edits the graph does not show yet', () => {
     // Results wait until `deliver()`: the graph stays at the revision it was computed from.
-    const waiting: (() => void)[] = [];
-    const session = new EvaluationSession('cluster.yaml');
-    const held = (onResult: ResultListener): Evaluator => ({
-      evaluate: (revision, readText) => {
-        const text = readText();
-        waiting.push(() => onResult(session.evaluate(revision, text)));
-      },
-      ask: (question) => Promise.resolve(session.answer(question)),
-      pin: (request) => Promise.resolve(session.pin(request)),
-      dispose: () => {},
-    });
-    const deliver = () => waiting.splice(0).forEach((run) => run());
+    const { evaluator, deliver } = heldEvaluator();
     const text = `${POD}---\n${POLICY}`;
-    const store = createAppStore({ text, evaluator: held });
+    const store = createAppStore({ text, evaluator });
     deliver();
     const last = text.trimEnd().split('\n').length;
     const { actions } = store.getState();

@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './appStore';
-import type { Evaluator, ResultListener } from './evaluation/evaluator';
 import { createLocalEvaluator } from './evaluation/sessionHost';
-import { EvaluationSession } from './evaluation/session';
+import { heldEvaluator } from '../../test/support/held-evaluator';
 
 const CLASSIC = readFileSync(new URL('../../fixtures/classic/nginx.yaml', import.meta.url), 'utf8');
 const EDITED = CLASSIC.replace('port: 80', 'port: 443');
@@ -61,19 +60,8 @@ describe('Compare in the store', () => {
 
   it('takes no comparison of an earlier pin, even one the worker sends after the new pin', async () => {
     // Results wait until `deliver()`, as a busy worker's do.
-    const waiting: (() => void)[] = [];
-    const session = new EvaluationSession('cluster.yaml');
-    const held = (onResult: ResultListener): Evaluator => ({
-      evaluate: (revision, readText) => {
-        const text = readText();
-        waiting.push(() => onResult(session.evaluate(revision, text)));
-      },
-      ask: (question) => Promise.resolve(session.answer(question)),
-      pin: (request) => new Promise((resolve) => waiting.push(() => resolve(session.pin(request)))),
-      dispose: () => {},
-    });
-    const deliver = () => waiting.splice(0).forEach((run) => run());
-    const store = createAppStore({ text: CLASSIC, evaluator: held });
+    const { evaluator, deliver } = heldEvaluator();
+    const store = createAppStore({ text: CLASSIC, evaluator });
     deliver();
     typeText(store, EDITED);
     // Pinned now, while the edit's result (against the first pin) is still on its way.

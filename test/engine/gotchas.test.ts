@@ -104,6 +104,11 @@ describe('gotchas', () => {
     // Another policy selecting the same pods may allow it.
     const other = policy('  policyTypes: [Egress]\n  egress:\n    - ports: [{port: 53, protocol: UDP}]\n').replace('name: p', 'name: dns');
     expect(codes(noDns, other)).toEqual([]);
+    // A named port opens 53 where a destination of its rule calls port 53 so (CoreDNS names its ports dns, dns-tcp).
+    const coreDns = pod({ ns: 'backend', name: 'coredns', ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }] });
+    const named = policy('  policyTypes: [Egress]\n  egress:\n    - ports: [{port: 443}]\n    - ports: [{port: dns, protocol: UDP}]\n');
+    expect(codes(coreDns, named)).toEqual([]);
+    expect(codes(named)).toEqual(['egress-without-dns']);
   });
 
   it('`ingress: [{}]` allows everything, `ingress: []` allows nothing: both said', () => {

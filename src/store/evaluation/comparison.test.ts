@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, connectivityDiff, isNoConnections } from '../../engine';
-import type { Analysis } from '../../engine/types';
+import { analyze, carvesIpv6, connectivityDiff, isNoConnections } from '../../engine';
 import { parseManifests } from '../../model';
 import { graphClusterArb } from '../../../test/support/graph-cluster';
 import { NO_CHANGES, type Comparison } from './comparison';
@@ -18,13 +17,16 @@ const CLASSIC = readFileSync(new URL('../../../fixtures/classic/nginx.yaml', imp
 const CLIENT = 'default/client[Pod]';
 const NGINX = 'default/nginx-pod-with-label[Pod]';
 
+/** The classic example, and the client's egress isolated to one ipBlock (`{cidr: …}`). */
+const egress = (cidr: string) =>
+  `${CLASSIC}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: out, namespace: default}\nspec:\n  podSelector: {matchLabels: {app: client}}\n  policyTypes: [Egress]\n  egress: [{to: [{ipBlock: ${cidr}}]}]\n`;
+
 const resourcesOf = (text: string) => parseManifests([{ file: 'cluster.yaml', text }]).resources;
-const namesIpv6 = (a: Analysis) => a.endpoints.some((e) => e.type === 'external' && e.range.family === 6);
 
 /** The plain path: both texts from scratch, in one address space. */
 function plainDiff(before: string, after: string) {
   let sides = [analyze(resourcesOf(before)), analyze(resourcesOf(after))] as const;
-  if (namesIpv6(sides[0]) !== namesIpv6(sides[1])) {
+  if (carvesIpv6(sides[0]) !== carvesIpv6(sides[1])) {
     sides = [analyze(resourcesOf(before), { addressFamilies: [6] }), analyze(resourcesOf(after), { addressFamilies: [6] })];
   }
   return connectivityDiff(...sides);
@@ -63,14 +65,28 @@ describe('Compare in the session', () => {
   });
 
   it('compares the outside world address by address, drawn on the range that holds each piece now', () => {
-    const egress = (cidr: string) =>
-      `${CLASSIC}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: out, namespace: default}\nspec:\n  podSelector: {matchLabels: {app: client}}\n  policyTypes: [Egress]\n  egress: [{to: [{ipBlock: ${cidr}}]}]\n`;
     const [narrowed] = comparisons(egress('{cidr: 0.0.0.0/0}'), [egress('{cidr: 0.0.0.0/0, except: [10.0.0.0/8]}')]).comparisons;
     const lost = narrowed!.pairs.filter((p) => p.change.from === CLIENT && p.change.kind === 'removed');
     expect(lost.map((p) => [p.change.to, p.shownTo])).toEqual([['10.0.0.0-10.255.255.255', '10.0.0.0-10.255.255.255']]);
     const [v6] = comparisons(egress('{cidr: 0.0.0.0/0}'), [egress('{cidr: "::/0"}')]).comparisons;
     expect(v6!.endpointsAdded).toEqual([]);
     expect(v6!.pairs.some((p) => p.lines[0]!.startsWith(`Allows: ${CLIENT} → ::-ffff`))).toBe(true);
+  });
+
+  it('compares IPv6 addresses only one side names, edit after edit, whichever side names them', () => {
+    const v4 = egress('{cidr: 0.0.0.0/0}');
+    const v6 = egress('{cidr: "::/0"}');
+    const v6narrow = egress('{cidr: "2001:db8::/32"}');
+    for (const [baseline, edits] of [[v4, [v6, v6narrow, v4, v6]], [v6, [v4, v6narrow, v4]]] as const) {
+      const got = comparisons(baseline, edits).comparisons;
+      let last: Comparison = NO_CHANGES;
+      edits.forEach((text, i) => {
+        const plain = plainDiff(baseline, text);
+        last = got[i] ?? last;
+        expect([last.changedPairs, last.endpointsAdded, last.endpointsRemoved]).toEqual([plain.changes.length, [], []]);
+        expect(last.pairs.map((p) => p.change)).toEqual(plain.changes);
+      });
+    }
   });
 
   it('equals both texts analysed from scratch and diffed, on random clusters edited in turn', () => {

@@ -5,11 +5,11 @@
  * on screen (objects being edited at their last valid version included). Pure: two analyses in,
  * the pairs that differ out, each with its sentences and the endpoints the graph draws its ends as.
  *
- * In one address space, as preview.ts: when only one side names IPv6 addresses, both are analysed
- * again with the IPv6 space carved (rare; the only case that re-analyses), so those addresses are
- * compared instead of listed as endpoints added or removed.
+ * In one address space, as preview.ts: when only one side names IPv6 addresses, the other is
+ * analysed again with the IPv6 space carved (rare; the only case that re-analyses, and a baseline
+ * only once), so those addresses are compared instead of listed as endpoints added or removed.
  */
-import { analyze, connectivityDiff, pairChangeLines, type PairChange } from '../../engine';
+import { analyze, carvesIpv6, connectivityDiff, pairChangeLines, type PairChange } from '../../engine';
 import { commonPieces, rangeText } from '../../engine/address-space';
 import type { Analysis, Endpoint, EndpointId } from '../../engine/types';
 import type { ClusterResources, IpRange } from '../../model/types';
@@ -62,12 +62,23 @@ export interface PinRequest {
 
 export const NO_CHANGES: Comparison = { pairs: [], changedPairs: 0, endpointsAdded: [], endpointsRemoved: [] };
 
-const namesIpv6 = (analysis: Analysis) => analysis.endpoints.some((e) => e.type === 'external' && e.range.family === 6);
+/** A side analysed with the IPv6 space carved. */
+const carvingIpv6 = (side: ComparedSide) => analyze(side.resources, { addressFamilies: [6] });
 
-/** Both sides in one address space (see the module comment). */
+/** Each baseline's analysis with the IPv6 space carved, once: it is compared again after every edit. */
+const widenedBaselines = new WeakMap<ComparedSide, Analysis>();
+
+/**
+ * Both sides in one address space (see the module comment): the side that does not carve IPv6 is
+ * analysed again with it; the other already carves it, and would be analysed to the same result.
+ */
 function sameSpace(baseline: ComparedSide, current: ComparedSide): readonly [Analysis, Analysis] {
-  if (namesIpv6(baseline.analysis) === namesIpv6(current.analysis)) return [baseline.analysis, current.analysis];
-  return [analyze(baseline.resources, { addressFamilies: [6] }), analyze(current.resources, { addressFamilies: [6] })];
+  const baselineCarves = carvesIpv6(baseline.analysis);
+  if (baselineCarves === carvesIpv6(current.analysis)) return [baseline.analysis, current.analysis];
+  if (baselineCarves) return [baseline.analysis, carvingIpv6(current)];
+  let widened = widenedBaselines.get(baseline);
+  if (!widened) widenedBaselines.set(baseline, (widened = carvingIpv6(baseline)));
+  return [widened, current.analysis];
 }
 
 const externalRanges = (endpoints: readonly Endpoint[]) => endpoints.flatMap((e) => (e.type === 'external' ? [e.range] : []));
