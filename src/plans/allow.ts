@@ -18,7 +18,7 @@ import { editPlan, planContext, type PlanContext } from './context';
 import { draftChanges, EMPTY_DRAFT, joinDrafts, type Draft } from './documents';
 import { namespaceOfParty, partyText, partyWord, peerFor, subjectSelector } from './identify';
 import { plansSay } from './messages';
-import { containsEndpoint, workloadsOf } from './parties';
+import { memberOf, workloadsOf } from './parties';
 import { addRule, isIsolated, isolatingPolicies, newPolicy, portsValue, ruleValue, trafficText } from './policies';
 import type { EditPlan, Party, Traffic } from './types';
 import { cost, judge, shortfall, type Intent, type Judgement } from './verify';
@@ -34,7 +34,8 @@ export function trafficSet(traffic: Traffic): ConnectionSet {
 export function planAllow(text: string, from: Party, to: Party, traffic: Traffic): EditPlan {
   const context = planContext(text);
   const intent: Intent = {
-    about: (f, t) => containsEndpoint(from, f) && containsEndpoint(to, t),
+    from: memberOf(from),
+    to: memberOf(to),
     effect: { kind: 'allow', gain: trafficSet(traffic) },
   };
   if (shortfall(context.analysis, intent).length === 0) {

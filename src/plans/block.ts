@@ -19,7 +19,7 @@ import { draftChanges, type Draft } from './documents';
 import { peerFor, subjectSelector, workloadsIn } from './identify';
 import { NAMESPACE_NAME_LABEL } from '../engine';
 import { plansSay } from './messages';
-import { containsEndpoint, addressRange } from './parties';
+import { addressRange, memberOf } from './parties';
 import { newPolicy, ruleValue } from './policies';
 import { rangeCidrs } from './cidrs';
 import { peerMatches, peersKeyOf, ruleNodes, type RuleNodes } from './rule-nodes';
@@ -41,7 +41,8 @@ export function planBlock(text: string, from: EndpointId, to: EndpointId): EditP
   if (!allowed || isNoConnections(allowed.allowed)) return [editPlan([], plansSay.nothingAllowed(from, to))];
   const explanation = context.analyzer.explain(from, to)!;
   const intent: Intent = {
-    about: (f, t) => containsEndpoint(partyOf(source), f) && containsEndpoint(partyOf(target), t),
+    from: memberOf(partyOf(source)),
+    to: memberOf(partyOf(target)),
     effect: { kind: 'block' },
   };
   const drafts = [

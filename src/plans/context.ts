@@ -5,11 +5,16 @@
  * gesture only: pure, so the store, a worker or a test can call them alike.
  */
 import { Analyzer } from '../engine';
-import type { Analysis, EndpointId, WorkloadEndpoint } from '../engine/types';
+import type { Analysis } from '../engine/types';
 import { parseManifests } from '../model';
 import type { ClusterResources } from '../model/types';
 import type { TextChange } from '../model/text-changes';
-import { streamObjects, type StreamObject } from '../model/write/stream-objects';
+import {
+  documentObjects,
+  editableDocuments,
+  type EditableDocument,
+  type StreamObject,
+} from '../model/write/stream-objects';
 import { styleOf, type TextStyle } from '../model/write/value-text';
 import type { EditPlan } from './types';
 
@@ -19,6 +24,8 @@ export interface PlanContext {
   readonly analysis: Analysis;
   /** Answers questions about `analysis` (`explain`). */
   readonly analyzer: Analyzer;
+  /** The readable documents of the stream, parsed for editing, and their objects. */
+  readonly documents: readonly EditableDocument[];
   readonly objects: readonly StreamObject[];
   readonly style: TextStyle;
   /** Error messages of the text as it is: a plan's result is checked for new ones. */
@@ -29,15 +36,19 @@ export function planContext(text: string): PlanContext {
   const { resources, diagnostics } = parseManifests([{ file: 'plan.yaml', text }]);
   const analyzer = new Analyzer();
   const analysis = analyzer.update(resources);
+  let documents: readonly EditableDocument[] | undefined;
   let objects: readonly StreamObject[] | undefined;
   return {
     text,
     resources,
     analysis,
     analyzer,
-    // Parsed for editing only when a plan edits in place or picks a name.
+    // Parsed for editing only when a plan edits in place, picks a name or appends.
+    get documents() {
+      return (documents ??= editableDocuments(text));
+    },
     get objects() {
-      return (objects ??= streamObjects(text));
+      return (objects ??= documentObjects(this.documents));
     },
     style: styleOf(text),
     errors: diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
@@ -57,10 +68,10 @@ export function findObject(context: PlanContext, kind: string, namespace: string
   return context.objects.find((o) => o.kind === kind && o.name === name && namespaceOf(o) === namespace);
 }
 
-/** The workload endpoints of the analysis, by id. */
-export function workloadEndpoint(context: PlanContext, id: EndpointId): WorkloadEndpoint | undefined {
-  const endpoint = context.analysis.endpoints.find((e) => e.id === id);
-  return endpoint?.type === 'workload' ? endpoint : undefined;
+/** The names of a kind's objects in a namespace, all that the text writes (valid or not): taken for new ones. */
+export function takenNames(context: PlanContext, kind: string, namespace: string | undefined): Set<string> {
+  const named = context.objects.filter((o) => o.kind === kind && namespaceOf(o) === namespace && o.name);
+  return new Set(named.map((o) => o.name!));
 }
 
 /**

@@ -4,8 +4,7 @@
  * reads it) gets JSON objects, since a `---` would turn it into YAML that no longer parses.
  */
 import type { TextChange } from '../model/text-changes';
-import { editableDocuments } from '../model/write/stream-objects';
-import { blockDocument, styleOf, type PlainValue } from '../model/write/value-text';
+import { blockDocument, type PlainValue } from '../model/write/value-text';
 import type { PlanContext } from './context';
 
 /** What a plan writes: edits of existing objects, and new objects to append. */
@@ -27,17 +26,16 @@ export function joinDrafts(...drafts: readonly Draft[]): Draft {
   };
 }
 
-function isJsonStream(text: string): boolean {
-  const documents = editableDocuments(text);
+function isJsonStream(context: PlanContext): boolean {
+  const { documents } = context;
   return documents.length > 0 && documents.every((d) => d.json && !/^\s*---/.test(d.text));
 }
 
 /** One insertion at the end of the text holding every new document. */
 export function appendDocuments(context: PlanContext, documents: readonly PlainValue[]): TextChange[] {
   if (documents.length === 0) return [];
-  const { text } = context;
-  const json = isJsonStream(text);
-  const style = styleOf(text);
+  const { text, style } = context;
+  const json = isJsonStream(context);
   let out = text.length === 0 || text.endsWith('\n') ? '' : '\n';
   documents.forEach((value, i) => {
     if (json) out += `${JSON.stringify(value, null, style.indent)}\n`;

@@ -52,7 +52,7 @@ export function identify(analysis: Analysis, workload: WorkloadParty): Identity 
 }
 
 /** The warning for a workload its labels do not identify alone. */
-export function identityWarnings(workload: WorkloadParty, identity: Identity): string[] {
+function identityWarnings(workload: WorkloadParty, identity: Identity): string[] {
   if (identity.alsoSelects.length === 0) return [];
   return [plansSay.notIdentified(partyId(workload), identity.labels, identity.alsoSelects)];
 }

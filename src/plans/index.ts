@@ -20,3 +20,4 @@ export {
   type NewWorkload,
 } from './objects';
 export { identify, type Identity } from './identify';
+export { comparableAnalyses } from './verify';

@@ -30,15 +30,17 @@ export const plansSay = {
     `${from} → ${to} ${traffic} is already allowed: nothing to write.`,
   nothingAllowed: (from: string, to: string) => `Nothing is allowed from ${from} to ${to}: nothing to block.`,
   cannotBlock: (from: string, to: string) =>
-    `No edit of the NetworkPolicies blocks ${from} → ${to}: what allows it is a cluster-wide policy.`,
+    `No edit of the NetworkPolicies blocks ${from} → ${to} here: a cluster-wide policy allows it, ` +
+    'or the rules that do are not written plainly (an alias, a merge key).',
 
   addRule: (direction: 'ingress' | 'egress', policy: string, peer: string, traffic: string) =>
     `Add an ${direction} rule to NetworkPolicy ${policy} allowing ${towards(direction)} ${peer} on ${traffic}`,
   newPolicy: (policy: string, what: string) => `Create NetworkPolicy ${policy} ${what}`,
   removeRule: (direction: string, index: number, policy: string) =>
     `Remove ${direction} rule #${index + 1} of NetworkPolicy ${policy}`,
-  removePeer: (direction: string, index: number, policy: string) =>
-    `Remove the peer that matches the source from ${direction} rule #${index + 1} of NetworkPolicy ${policy}`,
+  removePeer: (direction: 'ingress' | 'egress', index: number, policy: string) =>
+    `Remove the peer that matches the ${direction === 'ingress' ? 'source' : 'destination'} ` +
+    `from ${direction} rule #${index + 1} of NetworkPolicy ${policy}`,
   narrowPeer: (direction: string, index: number, policy: string, labels: Labels) =>
     `Narrow ${direction} rule #${index + 1} of NetworkPolicy ${policy} to leave out pods labelled ${labelsText(labels)}`,
   exceptRange: (direction: string, index: number, policy: string, range: string) =>

@@ -7,7 +7,7 @@
 const MAX = 63;
 
 /** `text` as a DNS label: lowercased, other characters replaced by `-`, cut to `max` characters. */
-export function dnsLabel(text: string, max = MAX): string {
+function dnsLabel(text: string, max = MAX): string {
   const label = text
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')

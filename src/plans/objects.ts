@@ -8,7 +8,7 @@ import { applyChanges, type TextChange } from '../model/text-changes';
 import { removeObject } from '../model/write/node-edits';
 import type { PlainValue } from '../model/write/value-text';
 import type { StreamObject } from '../model/write/stream-objects';
-import { editPlan, namespaceOf, ordered, planContext, type PlanContext } from './context';
+import { editPlan, namespaceOf, ordered, planContext, takenNames, type PlanContext } from './context';
 import { appendDocuments } from './documents';
 import { setLabels } from './labels';
 import { plansSay } from './messages';
@@ -34,9 +34,6 @@ export interface NewWorkload {
 
 /** An image that runs anywhere and does nothing: the sketch is about the network. */
 export const PLACEHOLDER_IMAGE = 'registry.k8s.io/pause:3.10';
-
-const takenNames = (context: PlanContext, kind: string, namespace: string | undefined) =>
-  new Set(context.objects.filter((o) => o.kind === kind && namespaceOf(o) === namespace && o.name).map((o) => o.name!));
 
 export function planAddNamespace(text: string, name: string, labels: Labels): EditPlan {
   const context = planContext(text);
@@ -89,9 +86,9 @@ function workloadObjects(context: PlanContext, workload: WorkloadParty): StreamO
 /** New errors a change would bring: a controller whose selector no longer selects its template, … */
 function newErrors(context: PlanContext, changes: readonly TextChange[]): string[] {
   const text = applyChanges(context.text, changes);
-  const before = new Set(parseManifests([{ file: 'plan.yaml', text: context.text }]).diagnostics.map((d) => d.message));
+  const known = new Set(context.errors);
   return parseManifests([{ file: 'plan.yaml', text }])
-    .diagnostics.filter((d) => d.severity === 'error' && !before.has(d.message))
+    .diagnostics.filter((d) => d.severity === 'error' && !known.has(d.message))
     .map((d) => plansSay.newErrors([d.message]));
 }
 

@@ -7,26 +7,28 @@ import { partyId, workloadsIn } from './identify';
 import type { Party } from './types';
 
 /**
- * Whether endpoint `id` (a workload's id, or an outside range `first-last`) belongs to `party`. An
+ * Whether an endpoint (a workload's id, or an outside range `first-last`) belongs to `party`. An
  * outside range belongs to a CIDR it overlaps: every address of a range gets the same verdicts, and
- * once a rule names the CIDR, the ranges are cut at its bounds (as the diff's are).
+ * once a rule names the CIDR, the ranges are cut at its bounds (as the diff's are). The party is
+ * read once: the test runs on every endpoint of an analysis.
  */
-export function containsEndpoint(party: Party, id: EndpointId): boolean {
+export function memberOf(party: Party): (id: EndpointId) => boolean {
   switch (party.type) {
-    case 'workload':
-      return id === partyId(party);
-    case 'namespace':
-      return id.startsWith(`${party.name}/`);
+    case 'workload': {
+      const own = partyId(party);
+      return (id) => id === own;
+    }
+    case 'namespace': {
+      const prefix = `${party.name}/`;
+      return (id) => id.startsWith(prefix);
+    }
     case 'outside': {
       const outer = addressRange(party.cidr);
-      const inner = addressRange(id);
-      return (
-        outer !== undefined &&
-        inner !== undefined &&
-        inner.family === outer.family &&
-        inner.first <= outer.last &&
-        outer.first <= inner.last
-      );
+      if (outer === undefined) return () => false;
+      return (id) => {
+        const inner = addressRange(id);
+        return inner !== undefined && inner.family === outer.family && inner.first <= outer.last && outer.first <= inner.last;
+      };
     }
   }
 }

@@ -8,7 +8,7 @@ import { isMap } from 'yaml';
 import type { PolicyType, Protocol } from '../model/types';
 import { appendToList } from '../model/write/node-edits';
 import { styleOf, type PlainValue } from '../model/write/value-text';
-import { findObject, type PlanContext } from './context';
+import { findObject, takenNames, type PlanContext } from './context';
 import { uniqueName } from './names';
 import type { Traffic } from './types';
 import type { TextChange } from '../model/text-changes';
@@ -56,24 +56,14 @@ export function addRule(
   return appendToList(object.document, spec, direction, rule, styleOf(object.document.text));
 }
 
-/** The names of the NetworkPolicies of a namespace (all that the text writes, valid or not). */
-export function policyNames(context: PlanContext, namespace: string): Set<string> {
-  return new Set(
-    context.objects
-      .filter((o) => o.kind === 'NetworkPolicy' && (o.namespace ?? 'default') === namespace && o.name !== undefined)
-      .map((o) => o.name!),
-  );
-}
-
-/** A new NetworkPolicy document, named `base` (made unique in its namespace, and among `reserved`). */
+/** A new NetworkPolicy document, named `base` (made unique in its namespace). */
 export function newPolicy(
   context: PlanContext,
   namespace: string,
   base: string,
   spec: { readonly podSelector: PlainValue; readonly policyTypes: readonly PolicyType[] } & Record<string, PlainValue>,
-  reserved: ReadonlySet<string> = new Set(),
 ): { readonly name: string; readonly value: PlainValue } {
-  const name = uniqueName(base, new Set([...policyNames(context, namespace), ...reserved]));
+  const name = uniqueName(base, takenNames(context, 'NetworkPolicy', namespace));
   return {
     name,
     value: {

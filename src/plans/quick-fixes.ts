@@ -5,12 +5,13 @@
  * editor applies it as one undo step.
  */
 import { isMap, isScalar, isSeq, visit, type Node } from 'yaml';
+import { directiveEnd } from '../model/directives';
 import { QUOTE_HINT } from '../model/messages';
 import type { TextChange } from '../model/text-changes';
 import { addPair, appendToList } from '../model/write/node-edits';
 import {
-  editableDocuments,
-  streamObjects,
+  documentObjects,
+  editableDocumentAt,
   type AnyMap,
   type EditableDocument,
   type StreamObject,
@@ -40,33 +41,35 @@ export interface QuickFix {
  */
 export function quickFixes(text: string, problem: FixableProblem): QuickFix[] {
   const offset = offsetOf(text, problem.startLine, problem.startColumn);
-  if (offset === undefined) return [];
-  const silence = SILENCEABLE_CODES.has(problem.code) ? silenceIn(text, offset, problem.code) : undefined;
+  // Only the document at the problem is parsed: the editor asks at every move onto a marker.
+  const document = offset === undefined ? undefined : editableDocumentAt(text, offset);
+  if (offset === undefined || !document) return [];
+  const silence = SILENCEABLE_CODES.has(problem.code) ? silenceIn(text, document, problem.code) : undefined;
   return [
-    ...repairs(text, problem, offset),
+    ...repairs(text, document, problem, offset),
     ...(silence ? [{ title: `Ignore ${problem.code} for this policy`, changes: [silence], silences: true as const }] : []),
   ];
 }
 
-function repairs(text: string, problem: FixableProblem, offset: number): QuickFix[] {
+function repairs(text: string, document: EditableDocument, problem: FixableProblem, offset: number): QuickFix[] {
   switch (problem.code) {
     case 'peers-split':
-      return fix('Make it one peer', joinPeers(text, offset));
+      return fix('Make it one peer', joinPeers(text, document, offset));
     case 'peers-joined':
-      return fix('Make them two peers', splitPeer(text, offset));
+      return fix('Make them two peers', splitPeer(text, document, offset));
     case 'namespace-defaulted':
-      return fix('Write namespace: default', namedObject(text, offset, writeDefaultNamespace));
+      return fix('Write namespace: default', namedObject(document, offset, writeDefaultNamespace));
     case 'egress-without-dns':
-      return fix('Allow DNS (UDP and TCP 53)', namedObject(text, offset, addDnsRule));
+      return fix('Allow DNS (UDP and TCP 53)', namedObject(document, offset, addDnsRule));
     case 'port-protocol-defaulted':
       return (['UDP', 'TCP'] as const).flatMap((protocol) =>
         fix(
           `Write protocol: ${protocol}`,
-          withMap(text, offset, (document, map) => addPair(document, map, 'protocol', protocol, styleOf(document.text))),
+          withMap(document, offset, (map) => addPair(document, map, 'protocol', protocol, styleOf(document.text))),
         ),
       );
     case 'wrong-type':
-      return problem.message.includes(QUOTE_HINT) ? fix('Quote it', quoteScalar(text, offset)) : [];
+      return problem.message.includes(QUOTE_HINT) ? fix('Quote it', quoteScalar(document, offset)) : [];
     default:
       return [];
   }
@@ -77,11 +80,10 @@ function repairs(text: string, problem: FixableProblem, offset: number): QuickFi
  * it): the code added to the document's directive when it has one, else a directive on a line of
  * its own at the document's top (under its `---`). Not in a JSON document, where a comment would make it YAML.
  */
-function silenceIn(text: string, offset: number, code: string): TextChange | undefined {
-  const document = documentAt(text, offset);
-  if (!document || document.json) return undefined;
-  const directive = /#[ \t]*netpol-canvas:[ \t]*ignore[ \t]+[a-z0-9][a-z0-9, \t-]*/.exec(document.text);
-  if (directive) return { offset: document.offset + directive.index + directive[0].trimEnd().length, length: 0, text: `, ${code}` };
+function silenceIn(text: string, document: EditableDocument, code: string): TextChange | undefined {
+  if (document.json) return undefined;
+  const end = directiveEnd(document.text);
+  if (end !== undefined) return { offset: document.offset + end, length: 0, text: `, ${code}` };
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   // A document's text starts with its `---` line, when it has one: the directive goes under it.
   const marker = /^---[^\n]*\n/.exec(document.text);
@@ -101,11 +103,6 @@ function offsetOf(text: string, line: number, column: number): number | undefine
     start = newline + 1;
   }
   return start + column - 1;
-}
-
-/** The readable document holding `offset`. */
-function documentAt(text: string, offset: number): EditableDocument | undefined {
-  return editableDocuments(text).find((d) => d.offset <= offset && offset <= d.offset + d.text.length);
 }
 
 /**
@@ -128,22 +125,20 @@ function nodeAt(
 }
 
 function withMap(
-  text: string,
+  document: EditableDocument,
   offset: number,
-  edit: (document: EditableDocument, map: AnyMap) => TextChange | undefined,
+  edit: (map: AnyMap) => TextChange | undefined,
 ): TextChange | undefined {
-  const document = documentAt(text, offset);
-  const found = document && nodeAt(document, offset, isMap);
-  return found && isMap(found.node) ? edit(document, found.node as AnyMap) : undefined;
+  const found = nodeAt(document, offset, isMap);
+  return found && isMap(found.node) ? edit(found.node as AnyMap) : undefined;
 }
 
 /**
  * The extra dash: the second of two block peers loses its `-`, so its keys join the item above.
  * Only for block items whose dash is all that precedes them on their line.
  */
-function joinPeers(text: string, offset: number): TextChange | undefined {
-  const document = documentAt(text, offset);
-  const found = document && nodeAt(document, offset, isMap);
+function joinPeers(text: string, document: EditableDocument, offset: number): TextChange | undefined {
+  const found = nodeAt(document, offset, isMap);
   if (!found || !isMap(found.node) || found.node.flow) return undefined;
   const seq = found.path.at(-1);
   if (!isSeq(seq)) return undefined;
@@ -159,11 +154,11 @@ function joinPeers(text: string, offset: number): TextChange | undefined {
 
 /** `edit` applied to the object whose `metadata.name` starts at `offset`. */
 function namedObject(
-  text: string,
+  document: EditableDocument,
   offset: number,
   edit: (object: StreamObject, metadata: AnyMap) => TextChange | undefined,
 ): TextChange | undefined {
-  for (const object of streamObjects(text)) {
+  for (const object of documentObjects([document])) {
     const found = object.node.get('metadata', true);
     const metadata = isMap(found) ? (found as AnyMap) : undefined;
     const name = metadata?.get('name', true);
@@ -189,9 +184,8 @@ function writeDefaultNamespace({ document }: StreamObject, metadata: AnyMap): Te
  * The reverse of the extra dash: the item's second key (podSelector or namespaceSelector) gets a
  * dash of its own. Only for a block item whose keys line up under its dash.
  */
-function splitPeer(text: string, offset: number): TextChange | undefined {
-  const document = documentAt(text, offset);
-  const found = document && nodeAt(document, offset, isMap);
+function splitPeer(text: string, document: EditableDocument, offset: number): TextChange | undefined {
+  const found = nodeAt(document, offset, isMap);
   if (!found || !isMap(found.node) || found.node.flow || found.node.items.length !== 2) return undefined;
   const lineStart = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
   const before = text.slice(lineStart(offset), offset);
@@ -206,9 +200,8 @@ function splitPeer(text: string, offset: number): TextChange | undefined {
 }
 
 /** A plain scalar (`yes`, `on`, `0755`) written in double quotes, so it stays the string it looks like. */
-function quoteScalar(text: string, offset: number): TextChange | undefined {
-  const document = documentAt(text, offset);
-  const found = document && nodeAt(document, offset, isScalar);
+function quoteScalar(document: EditableDocument, offset: number): TextChange | undefined {
+  const found = nodeAt(document, offset, isScalar);
   if (!found || !isScalar(found.node) || found.node.type !== 'PLAIN' || !found.node.range) return undefined;
   const [from, to] = found.node.range;
   const source = document.text.slice(from, to).trimEnd();

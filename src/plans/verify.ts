@@ -4,19 +4,23 @@
  * outside the gesture's intent becomes a warning, as does any of the gesture's traffic the edit
  * fails to change. So a plan's warnings say exactly what else it does.
  */
-import { analyze, connectivityDiff, describeConnections, pairChangeLines } from '../engine';
+import { analyze, carvesIpv6, connectivityDiff, describeConnections, pairChangeLines } from '../engine';
 import type { ConnectivityDiff, PairChange } from '../engine';
 import { isNoConnections, subtractConnections } from '../engine/portset';
 import type { Analysis, ConnectionSet, EndpointId } from '../engine/types';
 import { parseManifests } from '../model';
+import type { ClusterResources } from '../model/types';
 import { applyChanges, type TextChange } from '../model/text-changes';
 import { ordered, type PlanContext } from './context';
 import { plansSay, PAIRS_LISTED } from './messages';
 
-/** What the gesture is about: the pairs it changes, and how. */
+/**
+ * What the gesture is about: the pairs it changes (every source it names to every destination it
+ * names; ids are endpoint ids, or `first-last` outside ranges), and how.
+ */
 export interface Intent {
-  /** Whether the ordered pair (endpoint ids, or `first-last` outside ranges) is one the gesture is about. */
-  readonly about: (from: EndpointId, to: EndpointId) => boolean;
+  readonly from: (id: EndpointId) => boolean;
+  readonly to: (id: EndpointId) => boolean;
   /** `allow`: each pair it is about gains these, and nothing else changes. `block`: each such pair loses everything. */
   readonly effect: { readonly kind: 'allow'; readonly gain: ConnectionSet } | { readonly kind: 'block' };
 }
@@ -32,19 +36,29 @@ export interface Judgement {
   readonly warnings: readonly string[];
 }
 
-const namesIpv6 = (analysis: Analysis) => analysis.endpoints.some((e) => e.type === 'external' && e.range.family === 6);
+/**
+ * Both sides of a change analysed in one address space, so their diff compares addresses: when only
+ * one names IPv6 addresses, the other again with the IPv6 space carved (else those addresses would
+ * be listed as endpoints added); the side that names them already carves it. `current`: the before
+ * side's plain analysis, when already made.
+ */
+export function comparableAnalyses(
+  before: ClusterResources,
+  after: ClusterResources,
+  current: Analysis = analyze(before),
+): readonly [Analysis, Analysis] {
+  const proposed = analyze(after);
+  const [currentCarves, proposedCarves] = [carvesIpv6(current), carvesIpv6(proposed)];
+  if (currentCarves === proposedCarves) return [current, proposed];
+  return currentCarves ? [current, analyze(after, { addressFamilies: [6] })] : [analyze(before, { addressFamilies: [6] }), proposed];
+}
 
 /** Evaluates `changes` against the context's text and judges the result by `intent`. */
 export function judge(context: PlanContext, changes: readonly TextChange[], intent: Intent): Judgement {
   const text = applyChanges(context.text, ordered(changes));
   const parsed = parseManifests([{ file: 'plan.yaml', text }]);
-  let before = context.analysis;
-  let after = analyze(parsed.resources);
-  // Both in one address space, as the Review change dialog compares them.
-  if (namesIpv6(before) !== namesIpv6(after)) {
-    before = analyze(context.resources, { addressFamilies: [6] });
-    after = analyze(parsed.resources, { addressFamilies: [6] });
-  }
+  // As the Review change dialog compares them (store/evaluation/preview.ts).
+  const [before, after] = comparableAnalyses(context.resources, parsed.resources, context.analysis);
   const diff = connectivityDiff(before, after);
   const known = new Set(context.errors);
   const newErrors = parsed.diagnostics
@@ -63,18 +77,23 @@ export function judge(context: PlanContext, changes: readonly TextChange[], inte
 }
 
 function intended(change: PairChange, intent: Intent): boolean {
-  if (!intent.about(change.from, change.to)) return false;
+  if (!intent.from(change.from) || !intent.to(change.to)) return false;
   if (intent.effect.kind === 'block') return isNoConnections(change.added);
   return isNoConnections(change.removed) && isNoConnections(subtractConnections(change.added, intent.effect.gain));
 }
 
 /** The pairs the gesture is about that an analysis gets wrong, in words. */
 export function shortfall(after: Analysis, intent: Intent): string[] {
-  const allowed = new Map(after.connections.map((c) => [`${c.from}\u0000${c.to}`, c.allowed]));
+  // Only the gesture's pairs are looked up: an analysis holds every pair (millions at 2,000 pods).
+  const asked = after.connections.filter((c) => intent.from(c.from) && intent.to(c.to));
+  const allowed = new Map(asked.map((c) => [`${c.from}\u0000${c.to}`, c.allowed]));
   const lines: string[] = [];
-  for (const from of after.endpoints) {
-    for (const to of after.endpoints) {
-      if (from === to || !intent.about(from.id, to.id)) continue;
+  // Each side filtered once: the pairs are those of the gesture's few endpoints, not every pair.
+  const sources = after.endpoints.filter((e) => intent.from(e.id));
+  const destinations = after.endpoints.filter((e) => intent.to(e.id));
+  for (const from of sources) {
+    for (const to of destinations) {
+      if (from === to) continue;
       if (from.type === 'external' && to.type === 'external') continue; // never decided
       const now = allowed.get(`${from.id}\u0000${to.id}`);
       if (intent.effect.kind === 'block') {
@@ -87,9 +106,6 @@ export function shortfall(after: Analysis, intent: Intent): string[] {
   }
   return lines;
 }
-
-/** Whether a judgement is clean: the edit does what the gesture says and nothing else. */
-export const isExact = (j: Judgement) => j.warnings.length === 0;
 
 /** How far from the intent: fewer is better. */
 export const cost = (j: Judgement) => j.extra.length + j.short.length + (j.newErrors.length > 0 ? 1e6 : 0);

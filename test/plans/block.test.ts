@@ -148,6 +148,26 @@ ${JSON.stringify(json, null, 2)}
     ]);
   });
 
+  it('on the egress side, removes the peer that matches the destination', () => {
+    const text = `${pods('client', 'web', 'db')}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: client-out}
+spec:
+  podSelector: {matchLabels: {app: client}}
+  policyTypes: [Egress]
+  egress:
+  - to: [{podSelector: {matchLabels: {app: db}}}, {podSelector: {matchLabels: {app: web}}}]
+`;
+    const plans = planBlock(text, id('default/client[Pod]'), id('default/db[Pod]'));
+    const plan = plans.find((p) => p.summary.startsWith('Remove'));
+    expect(plan!.summary).toBe('Remove the peer that matches the destination from egress rule #1 of NetworkPolicy default/client-out');
+    expect(plan!.warnings).toEqual([]);
+    const { after, diff } = checkPlan(text, plan!);
+    expect(diffLines(diff)).toEqual(['default/client[Pod] → default/db[Pod] -All Connections']);
+    expect(after).toContain('  - to: [{podSelector: {matchLabels: {app: web}}}]\n');
+  });
+
   it('leaves an outside range out of an ipBlock, and limits a rule without peers to everyone else', () => {
     const text = `${pods('client', 'web')}---
 apiVersion: networking.k8s.io/v1

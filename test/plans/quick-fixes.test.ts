@@ -8,7 +8,7 @@ import type { Analysis, Connection } from '../../src/engine/types';
 import { locator, parseManifests } from '../../src/model';
 import { applyChanges } from '../../src/model/text-changes';
 import { quickFixes, type FixableProblem } from '../../src/plans/quick-fixes';
-import { docs, namespace, pod, podId } from '../helpers';
+import { docs, namespace, netpol, pod, podId } from '../helpers';
 
 /** The analysis of `text` and its problems (the model's and the engine's) placed in the text. */
 function evaluate(text: string): { analysis: Analysis; problems: FixableProblem[] } {
@@ -44,14 +44,6 @@ function changedPairs(before: Analysis, after: Analysis): string[] {
   return [...new Set([...x.keys(), ...y.keys()])].filter((key) => JSON.stringify(x.get(key)) !== JSON.stringify(y.get(key))).sort();
 }
 
-const policy = (name: string, ns: string, spec: string) => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: ${name}
-  namespace: ${ns}
-spec:
-${spec}`;
-
 describe('quick fixes', () => {
   it('the extra dash: two peers become one, so only the matching pods of those namespaces get in', () => {
     const text = docs(
@@ -60,9 +52,9 @@ describe('quick fixes', () => {
       pod({ ns: 'apps', name: 'client', labels: { role: 'client' } }),
       pod({ ns: 'apps', name: 'tool' }),
       pod({ ns: 'data', name: 'db', labels: { app: 'db' } }),
-      policy(
-        'db',
+      netpol(
         'data',
+        'db',
         `  podSelector:
     matchLabels:
       app: db
@@ -95,9 +87,9 @@ describe('quick fixes', () => {
       pod({ ns: 'shop', name: 'scraper', labels: { role: 'scraper' } }),
       pod({ ns: 'shop', name: 'other' }),
       pod({ ns: 'shop', name: 'web', labels: { app: 'web' } }),
-      policy(
-        'web',
+      netpol(
         'shop',
+        'web',
         `  podSelector:
     matchLabels:
       app: web
@@ -141,7 +133,7 @@ describe('quick fixes', () => {
       pod({ ns: 'shop', name: 'web', labels: { app: 'web' } }),
       pod({ ns: 'kube-system', name: 'coredns', labels: { 'k8s-app': 'kube-dns' } }),
       pod({ ns: 'kube-system', name: 'other' }),
-      policy('web', 'shop', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n  egress:\n    - ports:\n        - port: 443\n'),
+      netpol('shop', 'web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n  egress:\n    - ports:\n        - port: 443\n'),
     );
     const { before, after } = applyFix(text, 'egress-without-dns', 'Allow DNS (UDP and TCP 53)');
     expect(after.problems.map((p) => p.code)).not.toContain('egress-without-dns');
@@ -154,7 +146,7 @@ describe('quick fixes', () => {
     const text = docs(
       namespace('shop'),
       pod({ ns: 'shop', name: 'web', labels: { app: 'web' } }),
-      policy('web', 'shop', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n'),
+      netpol('shop', 'web', '  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Egress]\n'),
     );
     const { after } = applyFix(text, 'egress-without-dns', 'Allow DNS (UDP and TCP 53)');
     expect(after.problems.map((p) => p.code)).not.toContain('egress-without-dns');
@@ -165,9 +157,9 @@ describe('quick fixes', () => {
       namespace('shop'),
       pod({ ns: 'shop', name: 'web', labels: { app: 'web' } }),
       pod({ ns: 'shop', name: 'dns', labels: { app: 'dns' }, ports: [{ containerPort: 53, protocol: 'UDP' }] }),
-      policy(
-        'web',
+      netpol(
         'shop',
+        'web',
         '  podSelector: {matchLabels: {app: web}}\n  egress:\n    - to: [{podSelector: {matchLabels: {app: dns}}}]\n      ports: [{port: 53}]\n',
       ),
     );
@@ -188,7 +180,7 @@ describe('quick fixes', () => {
       namespace('shop'),
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\n  labels:\n    public: yes\nspec:\n  containers: [{name: web, image: nginx}]\n',
       pod({ ns: 'shop', name: 'client' }),
-      policy('public', 'shop', '  podSelector: {matchLabels: {public: "yes"}}\n  ingress: []\n'),
+      netpol('shop', 'public', '  podSelector: {matchLabels: {public: "yes"}}\n  ingress: []\n'),
     );
     const { fixed, before, after } = applyFix(text, 'wrong-type', 'Quote it');
     expect(fixed).toContain('    public: "yes"\n');
@@ -206,9 +198,9 @@ describe('quick fixes', () => {
       namespace('apps', { team: 'apps' }),
       pod({ ns: 'apps', name: 'client', labels: { role: 'client' } }),
       pod({ ns: 'shop', name: 'web', labels: { app: 'web' } }),
-      policy(
-        'p',
+      netpol(
         'shop',
+        'p',
         '  podSelector: {}\n  ingress:\n    - from: [{namespaceSelector: {matchLabels: {team: apps}}}, {podSelector: {matchLabels: {role: client}}}]\n',
       ),
     );
@@ -224,7 +216,7 @@ describe('quick fixes', () => {
 
   it('any note on a policy can be silenced for it: a directive at the top of its document, or the code added to its directive', () => {
     const client = pod({ ns: 'shop', name: 'client', labels: { app: 'client' } });
-    const noDns = policy('lockdown', 'shop', '  podSelector: {}\n  policyTypes: [Egress]\n  egress: []\n');
+    const noDns = netpol('shop', 'lockdown', '  podSelector: {}\n  policyTypes: [Egress]\n  egress: []\n');
     const text = docs(namespace('shop'), client, noDns);
     const { fixed, before, after } = applyFix(text, 'egress-without-dns', 'Ignore egress-without-dns for this policy');
     expect(fixed).toContain('---\n# netpol-canvas: ignore egress-without-dns\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy');
@@ -243,7 +235,7 @@ describe('quick fixes', () => {
     expect(again.fixed).toContain('# netpol-canvas: ignore egress-without-dns, rules-empty\n');
     expect(codes(again.after.problems)).not.toContain('rules-empty');
     // A named port nothing defines is the engine's note, silenced the same way.
-    const named = docs(namespace('shop'), client, policy('metrics', 'shop', '  podSelector: {}\n  ingress:\n    - ports: [{port: metrics}]\n'));
+    const named = docs(namespace('shop'), client, netpol('shop', 'metrics', '  podSelector: {}\n  ingress:\n    - ports: [{port: metrics}]\n'));
     expect(codes(applyFix(named, 'named-port-unresolved', 'Ignore named-port-unresolved for this policy').after.problems)).not.toContain(
       'named-port-unresolved',
     );

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, parse } from 'yaml';
 import { applyChanges, type TextChange } from '../text-changes';
 import { addPair, appendToList, removeEntry, removeObject, replaceScalar } from './node-edits';
-import { streamObjects, type AnyMap } from './stream-objects';
+import { editableDocumentAt, editableDocuments, streamObjects, type AnyMap } from './stream-objects';
 import { styleOf } from './value-text';
 
 const first = (text: string) => streamObjects(text)[0]!;
@@ -114,5 +114,18 @@ describe('styleOf', () => {
     expect(styleOf('a:\n    b:\n        - c\n')).toEqual({ indent: 4, indentSeq: true, padFlow: false });
     expect(styleOf('a:\n  b:\n  - c\nd: { e: f }\n')).toEqual({ indent: 2, indentSeq: false, padFlow: true });
     expect(styleOf('{\n    "a": 1\n}\n').indent).toBe(4);
+  });
+});
+
+describe('editableDocumentAt', () => {
+  it('at every offset, the first readable document of the whole stream that holds it', () => {
+    const text = '\uFEFFkind: A\n---\nkind: [broken\n---\n# c\nkind: B\n---\n{"kind": "C"}\n';
+    const all = editableDocuments(text);
+    expect(all.map((d) => d.text.trim().split('\n').at(-1))).toEqual(['kind: A', 'kind: B', '{"kind": "C"}']);
+    for (let offset = 0; offset <= text.length + 1; offset++) {
+      const expected = all.find((d) => d.offset <= offset && offset <= d.offset + d.text.length);
+      const found = editableDocumentAt(text, offset);
+      expect([offset, found?.offset, found?.text]).toEqual([offset, expected?.offset, expected?.text]);
+    }
   });
 });

@@ -42,23 +42,47 @@ export interface StreamObject {
 
 /** Every readable document of `text`, with its offset in `text`. */
 export function editableDocuments(text: string): EditableDocument[] {
+  return pieces(text).flatMap(({ text: piece, offset }) => editable(piece, offset) ?? []);
+}
+
+/**
+ * The readable document of `text` that holds `offset` (its end included): only that one is parsed,
+ * so a question about one place (a quick fix) does not parse the whole stream.
+ */
+export function editableDocumentAt(text: string, offset: number): EditableDocument | undefined {
+  for (const piece of pieces(text)) {
+    if (piece.offset > offset || offset > piece.offset + piece.text.length) continue;
+    const document = editable(piece.text, piece.offset);
+    if (document) return document;
+  }
+  return undefined;
+}
+
+/** The documents' texts, with their offsets in `text`. */
+function pieces(text: string): { readonly text: string; readonly offset: number }[] {
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const starts = lineStarts(text, bom);
-  const documents: EditableDocument[] = [];
-  for (const piece of splitDocuments(text)) {
-    const read = readYaml(piece.text, 0 as DocumentId);
-    if (read.diagnostics.some((d) => d.severity === 'error') || read.roots.length === 0) continue;
-    const doc = parseDocument(piece.text, KUBECTL_YAML_OPTIONS);
-    if (doc.errors.length > 0) continue;
-    const json = isMap(doc.contents) && doc.contents.flow === true;
-    documents.push({ offset: starts[piece.startLine - 1]!, text: piece.text, doc, json });
-  }
-  return documents;
+  return splitDocuments(text).map((piece) => ({ text: piece.text, offset: starts[piece.startLine - 1]! }));
+}
+
+/** One document's text parsed for editing; none when the model reads an error in it. */
+function editable(text: string, offset: number): EditableDocument | undefined {
+  const read = readYaml(text, 0 as DocumentId);
+  if (read.diagnostics.some((d) => d.severity === 'error') || read.roots.length === 0) return undefined;
+  const doc = parseDocument(text, KUBECTL_YAML_OPTIONS);
+  if (doc.errors.length > 0) return undefined;
+  const json = isMap(doc.contents) && doc.contents.flow === true;
+  return { offset, text, doc, json };
 }
 
 /** Every object of `text`: documents' roots and List items, in stream order. */
 export function streamObjects(text: string): StreamObject[] {
-  return editableDocuments(text).flatMap((document) => [...objectsIn(document, document.doc.contents, {})]);
+  return documentObjects(editableDocuments(text));
+}
+
+/** Every object of documents already parsed (`editableDocuments`), in stream order. */
+export function documentObjects(documents: readonly EditableDocument[]): StreamObject[] {
+  return documents.flatMap((document) => [...objectsIn(document, document.doc.contents, {})]);
 }
 
 function* objectsIn(

@@ -2,14 +2,14 @@
  * What a proposed text would change before it is written (the Review change dialog): both texts
  * evaluated from scratch, beside the session's incremental state (which a preview must not touch),
  * and compared pair by pair with the engine's connectivity diff. In one address space: when only
- * one of them names IPv6 addresses, both are evaluated with the IPv6 space carved, so those
+ * one of them names IPv6 addresses, the other is evaluated with the IPv6 space carved too, so those
  * addresses are compared instead of listed as endpoints added.
  */
-import { analyze, connectivityDiff, connectivityDiffLines, type PairChange } from '../../engine';
-import type { Analysis } from '../../engine/types';
+import { connectivityDiff, connectivityDiffLines, type PairChange } from '../../engine';
 import { parseManifests } from '../../model';
 import type { Diagnostic } from '../../model/source';
 import type { ClusterResources } from '../../model/types';
+import { comparableAnalyses } from '../../plans';
 
 /** Changed pairs a preview lists, at most; it counts them all. */
 export const PREVIEW_PAIRS_LISTED = 200;
@@ -37,20 +37,11 @@ function read(text: string, file: string): Side {
   return { resources, errors: diagnostics.filter((d) => d.severity === 'error') };
 }
 
-const namesIpv6 = (analysis: Analysis) => analysis.endpoints.some((e) => e.type === 'external' && e.range.family === 6);
-
-/** Both sides analysed in one address space (see the module comment). */
-function analyses(before: Side, after: Side): readonly [Analysis, Analysis] {
-  const plain = [analyze(before.resources), analyze(after.resources)] as const;
-  if (namesIpv6(plain[0]) === namesIpv6(plain[1])) return plain;
-  return [analyze(before.resources, { addressFamilies: [6] }), analyze(after.resources, { addressFamilies: [6] })];
-}
-
 /** What changes from `current` to `proposed` (both whole texts of the editor's stream). */
 export function previewChange(current: string, proposed: string, file: string): Preview {
   const before = read(current, file);
   const after = read(proposed, file);
-  const diff = connectivityDiff(...analyses(before, after));
+  const diff = connectivityDiff(...comparableAnalyses(before.resources, after.resources));
   const changes = diff.changes.slice(0, PREVIEW_PAIRS_LISTED);
   const known = new Set(before.errors.map((d) => d.message));
   return {
