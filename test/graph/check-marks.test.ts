@@ -8,28 +8,23 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, checkExpectations, unionConnections } from '../../src/engine';
+import { checkExpectations, unionConnections } from '../../src/engine';
 import { describeConnections } from '../../src/engine/describe';
 import type { Analysis, ConnectionSet, EndpointId } from '../../src/engine/types';
-import { parseManifests } from '../../src/model';
 import type { DocumentId } from '../../src/model/source';
 import type { EndpointPattern, Expectation, ExpectedPorts } from '../../src/model/types';
 import { collapsedNamespaces } from '../../src/store/graphView';
 import type { Check } from '../../src/store/evaluation/protocol';
 import { applyCheckMarks, pairMarks } from '../../src/ui/graph/checkMarks';
+import { createMarkCache } from '../../src/ui/graph/pairMarkEdges';
 import { edgeId } from '../../src/ui/graph/ids';
-import { endpointNodeIds, toFlow, type FlowModel } from '../../src/ui/graph/toFlow';
+import { createFlowCache, endpointNodeIds, toFlow, type FlowModel } from '../../src/ui/graph/toFlow';
 import { allowedViewDifferences, deniedViewDifferences, focusViewDifferences } from '../support/flow-decode';
 import { shownModel } from '../support/shown-model';
-import { graphClusterArb } from '../support/graph-cluster';
+import { graphAnalysis, graphClusterArb } from '../support/graph-cluster';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 const AT = { document: 0 as DocumentId, range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } };
-
-function analysisOf(text: string): Analysis {
-  const { resources } = parseManifests([{ file: 'c.yaml', text }]);
-  return analyze(resources);
-}
 
 const shown = shownModel;
 
@@ -103,7 +98,7 @@ describe('failing expectations on the graph', () => {
         fc.boolean(),
         fc.nat(),
         (cluster, expectations, hubLimit, collapse, pick) => {
-          const analysis = analysisOf(cluster);
+          const analysis = graphAnalysis(cluster);
           const checks = checksOf(analysis, expectations);
           const marks = pairMarks(checks);
           const collapsed = collapse ? collapsedNamespaces({ namespaces: { open: false, except: ['a'] }, deniedFor: null, focus: null }, analysis) : undefined;
@@ -130,7 +125,7 @@ describe('failing expectations on the graph', () => {
   });
 
   it('draw nothing when every expectation holds', () => {
-    const analysis = analysisOf(fc.sample(graphClusterArb, { numRuns: 1, seed: 7 })[0]!);
+    const analysis = graphAnalysis(fc.sample(graphClusterArb, { numRuns: 1, seed: 7 })[0]!);
     // Each pair expected to allow what it allows: every expectation holds.
     const holding = analysis.connections.slice(0, 5).map((c): Expectation => ({
       from: { type: 'endpoint', id: c.from, location: AT },
@@ -145,5 +140,22 @@ describe('failing expectations on the graph', () => {
     expect(checks.every((c) => c.result.passed)).toBe(true);
     const model = toFlow(analysis, { deniedFor: null });
     expect(applyCheckMarks(model, pairMarks(checks))).toBe(model);
+  });
+
+  it('keep the object of every mark that says the same, revision after revision', () => {
+    const analysis = graphAnalysis(fc.sample(graphClusterArb, { numRuns: 1, seed: 7 })[0]!);
+    // Nothing allowed anywhere, and everyone on TCP 5432: edges marked, and marks of their own.
+    const expectations: Expectation[] = [
+      { expect: 'denied', index: 0, location: AT },
+      { ports: [{ protocol: 'TCP', first: 5432, last: 5432 }], expect: 'allowed', index: 1, location: AT },
+    ];
+    const marks = pairMarks(checksOf(analysis, expectations));
+    const flowCache = createFlowCache();
+    const revision = () => ({ ...toFlow(analysis, { deniedFor: null }, flowCache) });
+    const cache = createMarkCache();
+    const first = applyCheckMarks(revision(), marks, cache);
+    expect(first.edges.some((e) => e.data!.failing) && first.edges.some((e) => e.data!.kind === 'expected')).toBe(true);
+    const again = applyCheckMarks(revision(), [...marks], cache);
+    expect(again.edges.every((e, i) => e === first.edges[i])).toBe(true);
   });
 });

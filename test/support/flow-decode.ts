@@ -113,10 +113,10 @@ function partsOf(edge: ShownEdge, graph: ShownGraph, analysis: Analysis, denied:
 }
 
 /** A failing expectation's mark: not a connection. */
-export const isExpectationMark = (edge: ShownEdge) => edge.label.startsWith('✗ expected ');
+const isExpectationMark = (edge: ShownEdge) => edge.label.startsWith('✗ expected ');
 
 /** Compare's mark of traffic lost since the baseline: not a connection. */
-export const isLostMark = (edge: ShownEdge) => edge.label.startsWith('− ');
+const isLostMark = (edge: ShownEdge) => edge.label.startsWith('− ');
 
 /**
  * The edges that claim connectivity, each line of a trunk with the trunk's label (left blank, so

@@ -4,6 +4,7 @@ import { selectClusterPolicies, selectPolicyIndex } from '../../store/selectors'
 import { ALL_TRAFFIC } from '../../store/types';
 import { endpointOfNode } from '../graph/ids';
 import { focusCommands, namespaceCommands } from './graphActions';
+import { altShifted } from './keys';
 import { switchPane } from './paneActions';
 import type { Action, KeyInput } from './types';
 
@@ -33,7 +34,7 @@ export const toggleTheme: Action = {
   name: 'toggleTheme',
   label: 'Switch light / dark theme',
   shortcut: 'Alt+Shift+D',
-  keyTest: (e) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyD',
+  keyTest: altShifted('KeyD'),
   perform: (state, env) => {
     const dark = state.view.theme === 'system' ? env.prefersDark : state.view.theme === 'dark';
     return { view: { theme: dark ? 'light' : 'dark' } };
@@ -49,7 +50,7 @@ export const togglePresentation: Action = {
   name: 'togglePresentation',
   label: 'Presentation mode (large text, high contrast)',
   shortcut: 'Alt+Shift+P',
-  keyTest: (e) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP',
+  keyTest: altShifted('KeyP'),
   perform: (state) => {
     const presentation = !state.view.presentation;
     return { view: { presentation, panelCollapsed: presentation } };
@@ -60,7 +61,7 @@ export const togglePanel: Action = {
   name: 'togglePanel',
   label: 'Fold or unfold the side panel',
   shortcut: 'Alt+Shift+B',
-  keyTest: (e) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB',
+  keyTest: altShifted('KeyB'),
   perform: (state) => ({ view: { panelCollapsed: !state.view.panelCollapsed } }),
 };
 

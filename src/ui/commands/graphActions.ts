@@ -13,10 +13,10 @@ import {
 } from '../../store/graphView';
 import type { FocusDirection, Selection, ViewState } from '../../store/types';
 import { endpointsOfNode, namespaceNodeId, namespaceOfNode } from '../graph/ids';
+import { altShifted } from './keys';
 import type { Action, ActionResult, KeyInput } from './types';
 
 const plainKey = (key: string) => (e: KeyInput, typing: boolean) => !typing && !e.altKey && !e.ctrlKey && !e.metaKey && e.key === key;
-const altShifted = (code: string) => (e: KeyInput) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === code;
 
 const nodeOf = (state: AppState, value?: string) => value ?? (state.selection?.kind === 'node' ? state.selection.id : undefined);
 

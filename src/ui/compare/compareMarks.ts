@@ -7,83 +7,60 @@
  * before (test/support/flow-decode.ts skips lost marks by their label; a gained badge is not part of
  * the label). Pairs whose ends are not drawn now (an endpoint removed, a namespace hidden by the
  * focus view) are left to the Compare list.
- * Pure: the shown model and the comparison in, the model with its marks out.
+ * Pure (but for a cache of unchanged marks): the shown model and the comparison in, the model with its marks out.
  */
-import { isNoConnections, NO_CONNECTIONS, pairChangeLines, unionConnections } from '../../engine';
-import type { ConnectionSet, EndpointId } from '../../engine/types';
+import { isNoConnections, NO_CONNECTIONS, pairChangeLines } from '../../engine';
+import type { EndpointId } from '../../engine/types';
 import type { ComparedPair, Comparison } from '../../store/evaluation/comparison';
-import { connectionLabel, flowEdge } from '../graph/flowEdge';
-import type { FlowEdge } from '../graph/flowTypes';
+import { connectionLabel } from '../graph/flowEdge';
 import { edgeId, lostEdgeId } from '../graph/ids';
+import { createMarkCache, edgesByPair, markedEdge, markEdges, tallyMark, type MarkCache, type MarkTally } from '../graph/pairMarkEdges';
 import { endpointNodeIds, type FlowModel } from '../graph/toFlow';
 
 /** A lost-traffic mark's label starts with this (a minus sign, U+2212); no connection's label does. */
-export const LOST_LABEL_PREFIX = '− ';
+const LOST_LABEL_PREFIX = '− ';
 /** A gained-traffic mark, the second line of the edge that draws the traffic. */
-export const GAINED_PREFIX = '+ ';
+const GAINED_PREFIX = '+ ';
 const SINCE = 'Since the baseline:';
 
-/** Each drawn connection edge by the (source node, target node) pairs it stands for: itself, a bundle's members, an aggregate's ends. */
-function edgesByPair(edges: readonly FlowEdge[]): Map<string, FlowEdge> {
-  const index = new Map<string, FlowEdge>();
-  for (const edge of edges) {
-    const data = edge.data!;
-    if (data.ofPolicy !== undefined || data.kind === 'expected' || data.kind === 'lost') continue;
-    index.set(edgeId(edge.source, edge.target), edge);
-    for (const [source, target] of data.members ?? []) index.set(edgeId(source, target), edge);
-  }
-  return index;
-}
+/** The pair's sentence about one side of its change only. */
+const sideLines = ({ change }: ComparedPair, side: 'added' | 'removed') =>
+  pairChangeLines(side === 'added' ? { ...change, removed: NO_CONNECTIONS } : { ...change, added: NO_CONNECTIONS });
 
-/** What the pairs between two nodes gained or lost, and the sentences that say so. */
-interface Tally {
-  readonly source: string;
-  readonly target: string;
-  readonly first: ComparedPair;
-  ports: ConnectionSet;
-  readonly lines: string[];
-}
-
-/** Adds what `pair` gained (or lost) to the tally of the mark at `key`. */
-function tally(into: Map<string, Tally>, key: string, source: string, target: string, pair: ComparedPair, side: 'added' | 'removed'): void {
-  const { change } = pair;
-  const ports = change[side];
-  // The pair's sentence about this side only.
-  const lines = pairChangeLines(side === 'added' ? { ...change, removed: NO_CONNECTIONS } : { ...change, added: NO_CONNECTIONS });
-  const known = into.get(key);
-  if (!known) into.set(key, { source, target, first: pair, ports, lines });
-  else {
-    known.ports = unionConnections(known.ports, ports);
-    known.lines.push(...lines);
-  }
-}
-
-/** The model with the marks of `comparison` (null: nothing pinned, or not compared yet). */
-export function applyCompareMarks(model: FlowModel, comparison: Comparison | null | undefined): FlowModel {
+/**
+ * The model with the marks of `comparison` (null: nothing pinned, or not compared yet); `cache`
+ * keeps the objects of marks that did not change since the last call.
+ */
+export function applyCompareMarks(
+  model: FlowModel,
+  comparison: Comparison | null | undefined,
+  cache: MarkCache = createMarkCache(),
+): FlowModel {
   if (!comparison || comparison.pairs.length === 0) return model;
   const nodeOf = endpointNodeIds(model.nodes);
   const drawn = edgesByPair(model.edges);
   /** By the id of the edge that draws the traffic gained (ids are unique in a model). */
-  const gained = new Map<string, Tally>();
-  const lost = new Map<string, Tally>();
+  const gained = new Map<string, MarkTally>();
+  const lost = new Map<string, MarkTally>();
   for (const pair of comparison.pairs) {
     const source = pair.shownFrom && nodeOf.get(pair.shownFrom as EndpointId);
     const target = pair.shownTo && nodeOf.get(pair.shownTo as EndpointId);
     if (source === undefined || target === undefined) continue;
+    const ends = { from: pair.shownFrom!, to: pair.shownTo! };
     const { added, removed } = pair.change;
     const edge = drawn.get(edgeId(source, target));
-    if (!isNoConnections(added) && edge) tally(gained, edge.id, edge.source, edge.target, pair, 'added');
-    if (!isNoConnections(removed)) tally(lost, lostEdgeId(source, target), source, target, pair, 'removed');
+    if (!isNoConnections(added) && edge) {
+      tallyMark(gained, edge.id, { source: edge.source, target: edge.target, ...ends, ports: added }, sideLines(pair, 'added'));
+    }
+    if (!isNoConnections(removed)) {
+      tallyMark(lost, lostEdgeId(source, target), { source, target, ...ends, ports: removed }, sideLines(pair, 'removed'));
+    }
   }
   const edges = model.edges.map((edge) => {
     const mark = gained.get(edge.id);
     if (!mark) return edge;
-    return { ...edge, data: { ...edge.data!, gained: { label: `${GAINED_PREFIX}${connectionLabel(mark.ports)}`, title: [SINCE, ...mark.lines].join('\n') } } };
+    const badge = { label: `${GAINED_PREFIX}${connectionLabel(mark.ports)}`, title: [SINCE, ...mark.lines].join('\n') };
+    return markedEdge(cache, edge, `${badge.label}\n${badge.title}`, { gained: badge });
   });
-  for (const [id, { source, target, first, ports, lines }] of lost) {
-    const label = `${LOST_LABEL_PREFIX}${connectionLabel(ports)}`;
-    const data = { from: first.shownFrom!, to: first.shownTo!, kind: 'lost' as const, label, title: [SINCE, ...lines].join('\n') };
-    edges.push(flowEdge(source, target, data, id));
-  }
-  return { nodes: model.nodes, edges };
+  return { nodes: model.nodes, edges: [...edges, ...markEdges(lost, 'lost', LOST_LABEL_PREFIX, SINCE, cache)] };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointId } from '../../engine/types';
 import { edgeTarget } from './useGraphGestures';
-import { menuItems, type GestureTarget } from './menu';
+import { carvedExternals } from '../graph/testGraph';
+import { menuItems, partyChoice, workloadTarget, type GestureTarget } from './menu';
+import { partyOfOption, partyOptions } from './partyOptions';
 
 const WEB = { type: 'workload', namespace: 'shop', name: 'web', kind: 'Deployment', labels: { app: 'web' } } as const;
 const labels = (target: GestureTarget) => menuItems(target).map((item) => item.label);
@@ -45,5 +47,25 @@ describe('the graph’s context menu', () => {
     expect(edgeTarget({ data: { ...data, pairs: [] } })).toBeUndefined();
     expect(edgeTarget({ data: { ...data, kind: 'denied' } })).toBeUndefined();
     expect(edgeTarget({ data: { ...data, kind: 'expected' } })).toBeUndefined();
+  });
+});
+
+describe('the allow form’s ends', () => {
+  it('reads an option back as the party the menu offers for the same end, named the same way', () => {
+    const analysis = carvedExternals();
+    const options = partyOptions(analysis);
+    expect(new Set(analysis.endpoints.map((e) => e.type))).toEqual(new Set(['workload', 'external']));
+    for (const endpoint of analysis.endpoints) {
+      const option = options.find((o) => o.id === endpoint.id)!;
+      const outside = { kind: 'outside' as const, cidr: endpoint.id, name: option.label };
+      const target = endpoint.type === 'workload' ? workloadTarget(endpoint) : outside;
+      expect(partyOfOption(analysis, option)).toEqual(partyChoice(target));
+    }
+    const workload = analysis.endpoints.find((e) => e.type === 'workload')!;
+    expect(partyOfOption(analysis, options.find((o) => o.id === workload.id)!)!.name).toBe(`${workload.namespace}/${workload.name}`);
+    const namespace = options.find((o) => o.id === `namespace:${workload.namespace}`)!;
+    const party = { type: 'namespace', name: workload.namespace };
+    expect(partyOfOption(analysis, namespace)).toEqual({ party, name: `namespace ${workload.namespace}` });
+    expect(partyOfOption(analysis, { id: 'gone', label: 'gone', searchable: { name: 'gone', kind: 'Pod' } })).toBeUndefined();
   });
 });

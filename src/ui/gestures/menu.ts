@@ -3,7 +3,7 @@
  * workload, a namespace, outside addresses, a connection, or the empty graph. Each item opens a
  * form, asks a confirmation, or plans a gesture at once. Pure: targets in, items out.
  */
-import type { EndpointId } from '../../engine/types';
+import type { EndpointId, WorkloadEndpoint } from '../../engine/types';
 import type { Labels } from '../../model/types';
 import type { Party, WorkloadParty } from '../../plans';
 import type { Gesture, Subject } from '../../store/evaluation/gestures';
@@ -35,6 +35,11 @@ export type MenuItem =
   | { readonly label: string; readonly gesture: Gesture };
 
 const workloadName = (w: WorkloadParty) => `${w.namespace}/${w.name}`;
+
+/** A workload endpoint as a gesture target. */
+export function workloadTarget({ id, namespace, name, kind, labels }: WorkloadEndpoint): GestureTarget {
+  return { kind: 'workload', id, workload: { type: 'workload', namespace, name, kind, labels } };
+}
 
 /** The end of a connection a target is, if it can be one (not a connection, not the empty graph). */
 export function partyChoice(target: GestureTarget): PartyChoice | undefined {

@@ -5,7 +5,7 @@
 import type { Analysis, EndpointId } from '../../engine/types';
 import type { ComboboxOption } from '../combobox/Combobox';
 import { endpointOptions } from '../panels/endpointOptions';
-import type { PartyChoice } from './menu';
+import { partyChoice, workloadTarget, type PartyChoice } from './menu';
 
 const NAMESPACE_PREFIX = 'namespace:';
 
@@ -23,14 +23,12 @@ export function partyOptions(analysis: Analysis | undefined): ComboboxOption[] {
 /** The party an option stands for. */
 export function partyOfOption(analysis: Analysis, option: ComboboxOption): PartyChoice | undefined {
   if (option.id.startsWith(NAMESPACE_PREFIX)) {
-    const name = option.id.slice(NAMESPACE_PREFIX.length);
-    return { party: { type: 'namespace', name }, name: `namespace ${name}` };
+    return partyChoice({ kind: 'namespace', name: option.id.slice(NAMESPACE_PREFIX.length), labels: {} });
   }
   const endpoint = analysis.endpoints.find((e) => e.id === (option.id as EndpointId));
   if (!endpoint) return undefined;
-  if (endpoint.type === 'external') return { party: { type: 'outside', cidr: endpoint.id }, name: option.label };
-  const { namespace, name, kind, labels } = endpoint;
-  return { party: { type: 'workload', namespace, name, kind, labels }, name: `${namespace}/${name}` };
+  const outside = endpoint.type === 'external';
+  return partyChoice(outside ? { kind: 'outside', cidr: endpoint.id, name: option.label } : workloadTarget(endpoint));
 }
 
 /** The ports the destination's containers listen on, for `protocol`, as the ports field shows them. */

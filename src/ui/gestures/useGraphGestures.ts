@@ -12,15 +12,13 @@ import type { AppState } from '../../store/appStore';
 import type { FlowEdge, FlowNode } from '../graph/flowTypes';
 import { namespaceOfNode } from '../graph/ids';
 import { useGestures } from './context';
-import { partyChoice, type GestureTarget } from './menu';
+import { partyChoice, workloadTarget, type GestureTarget } from './menu';
 
 /** What a node offers gestures on: a workload, a namespace (open or collapsed), outside addresses. */
-export function nodeTarget(state: AppState, node: Pick<FlowNode, 'id' | 'type' | 'data'>): GestureTarget | undefined {
+function nodeTarget(state: AppState, node: Pick<FlowNode, 'id' | 'type' | 'data'>): GestureTarget | undefined {
   if (node.type === 'workload') {
     const endpoint = selectEndpointIndex(state).get(node.id as EndpointId);
-    if (endpoint?.type !== 'workload') return undefined;
-    const { namespace, name, kind, labels } = endpoint;
-    return { kind: 'workload', id: endpoint.id, workload: { type: 'workload', namespace, name, kind, labels } };
+    return endpoint?.type === 'workload' ? workloadTarget(endpoint) : undefined;
   }
   if (node.type === 'namespace' || node.type === 'collapsedNamespace') {
     const name = namespaceOfNode(node.id)!;

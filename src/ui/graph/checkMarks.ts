@@ -4,18 +4,18 @@
  * but not allowed gets an edge of its own, dashed, labelled `✗ expected <ports>`, beside the
  * pair's edge if it has one. An expectation mark claims no connectivity: the graph still reads
  * exactly as before (test/support/flow-decode.ts skips them by their label).
- * Pure: the shown model and the checks in, the model with its marks out.
+ * Pure (but for a cache of unchanged marks): the shown model and the checks in, the model with its marks out.
  */
-import { expectationText, failingPairText, unionConnections, type FailingPair } from '../../engine';
-import type { ConnectionSet, EndpointId } from '../../engine/types';
+import { expectationText, failingPairText, type FailingPair } from '../../engine';
+import type { EndpointId } from '../../engine/types';
 import type { Check } from '../../store/evaluation/protocol';
-import { connectionLabel, flowEdge } from './flowEdge';
 import type { FlowEdge } from './flowTypes';
 import { edgeId, expectedEdgeId } from './ids';
+import { createMarkCache, edgesByPair, markedEdge, markEdges, tallyMark, type MarkCache, type MarkTally } from './pairMarkEdges';
 import { endpointNodeIds, type FlowModel } from './toFlow';
 
-/** Marks an expectation mark's label starts with; no connection's label does. */
-export const EXPECTED_LABEL_PREFIX = '✗ expected ';
+/** An expectation mark's label starts with this; no connection's label does. */
+const EXPECTED_LABEL_PREFIX = '✗ expected ';
 const SHOULD_BE_DENIED = '✗ should be denied';
 
 /** One pair a failing expectation is about, and what it says of it. */
@@ -36,62 +36,45 @@ export function pairMarks(checks: readonly Check[]): PairMark[] {
   });
 }
 
-/** Each drawn edge by the (source node, target node) pairs it stands for: itself, a bundle's members, an aggregate's ends. */
-function edgesByPair(edges: readonly FlowEdge[]): Map<string, FlowEdge> {
-  const index = new Map<string, FlowEdge>();
-  for (const edge of edges) {
-    if (edge.data?.ofPolicy !== undefined || edge.data?.kind === 'expected') continue;
-    index.set(edgeId(edge.source, edge.target), edge);
-    for (const [source, target] of edge.data?.members ?? []) index.set(edgeId(source, target), edge);
-  }
-  return index;
-}
-
-interface Expected {
-  readonly source: string;
-  readonly target: string;
-  readonly first: FailingPair;
-  ports: ConnectionSet;
-  readonly says: string[];
-}
-
 function titled(edge: FlowEdge, lines: readonly string[]): string {
   const own = edge.data!.title ?? `${edge.data!.from} → ${edge.data!.to}: ${edge.data!.label}`;
   return [own, 'Fails:', ...lines].join('\n');
 }
 
-/** The model with the marks of `marks` (pairs whose ends are not drawn are left out). */
-export function applyCheckMarks(model: FlowModel, marks: readonly PairMark[]): FlowModel {
+/**
+ * The model with the marks of `marks` (pairs whose ends are not drawn are left out); `cache` keeps
+ * the objects of marks that did not change since the last call.
+ */
+export function applyCheckMarks(
+  model: FlowModel,
+  marks: readonly PairMark[],
+  cache: MarkCache = createMarkCache(),
+): FlowModel {
   if (marks.length === 0) return model;
   const nodeOf = endpointNodeIds(model.nodes);
   const drawn = edgesByPair(model.edges);
   const failing = new Map<FlowEdge, string[]>();
-  const expected = new Map<string, Expected>();
+  const expected = new Map<string, MarkTally>();
   for (const { pair, mustAllow, says } of marks) {
     const [source, target] = [nodeOf.get(pair.from as EndpointId), nodeOf.get(pair.to as EndpointId)];
     if (source === undefined || target === undefined) continue;
-    if (!mustAllow) {
-      const edge = drawn.get(edgeId(source, target));
-      if (edge) failing.set(edge, [...(failing.get(edge) ?? []), says]);
+    if (mustAllow) {
+      const ends = { source, target, from: pair.from, to: pair.to, ports: pair.offending };
+      tallyMark(expected, expectedEdgeId(source, target), ends, [says]);
       continue;
     }
-    const id = expectedEdgeId(source, target);
-    const known = expected.get(id);
-    if (known) {
-      known.ports = unionConnections(known.ports, pair.offending);
-      known.says.push(says);
-    } else expected.set(id, { source, target, first: pair, ports: pair.offending, says: [says] });
+    const edge = drawn.get(edgeId(source, target));
+    if (!edge) continue;
+    const lines = failing.get(edge);
+    if (lines) lines.push(says);
+    else failing.set(edge, [says]);
   }
   const edges = model.edges.map((edge) => {
     const lines = failing.get(edge);
     if (!lines) return edge;
-    const data = edge.data!;
+    const title = titled(edge, lines);
     // A denied pair's note (which cluster-wide rule) stays: the tooltip says what fails.
-    return { ...edge, data: { ...data, failing: true, note: data.note ?? SHOULD_BE_DENIED, title: titled(edge, lines) } };
+    return markedEdge(cache, edge, title, { failing: true, note: edge.data!.note ?? SHOULD_BE_DENIED, title });
   });
-  for (const [id, { source, target, first, ports, says }] of expected) {
-    const label = `${EXPECTED_LABEL_PREFIX}${connectionLabel(ports)}`;
-    edges.push(flowEdge(source, target, { from: first.from, to: first.to, kind: 'expected', label, title: ['Fails:', ...says].join('\n') }, id));
-  }
-  return { nodes: model.nodes, edges };
+  return { nodes: model.nodes, edges: [...edges, ...markEdges(expected, 'expected', EXPECTED_LABEL_PREFIX, 'Fails:', cache)] };
 }

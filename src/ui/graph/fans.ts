@@ -43,7 +43,12 @@ const sameFan = (a: EdgeFan, b: EdgeFan) => a.x === b.x && a.y === b.y && a.lead
 /** The edges with the fan each joins (two or more `All` edges into one node make a fan). */
 export function applyFans(nodes: readonly FlowNode[], edges: readonly FlowEdge[], cache: FanCache): FlowEdge[] {
   const byTarget = new Map<string, FlowEdge[]>();
-  for (const edge of edges) if (joins(edge)) byTarget.set(edge.target, [...(byTarget.get(edge.target) ?? []), edge]);
+  for (const edge of edges) {
+    if (!joins(edge)) continue;
+    const into = byTarget.get(edge.target);
+    if (into) into.push(edge);
+    else byTarget.set(edge.target, [edge]);
+  }
   const rects = absoluteRects(nodes);
   const fans = new Map<FlowEdge, EdgeFan>();
   for (const [target, members] of byTarget) {

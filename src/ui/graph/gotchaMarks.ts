@@ -25,7 +25,12 @@ export function gotchaTitles(analysis: Pick<Analysis, 'diagnostics' | 'policies'
     if (d.severity !== 'warning' || !gotchaCodes.has(d.code)) continue;
     const policy = analysis.policies.find((p) => p.ref.tier === 'networkPolicy' && holds(p.ref.location, d.location));
     if (!policy) continue;
-    for (const id of policy.selects) lines.set(id, [...(lines.get(id) ?? []), `${policy.ref.id}: ${d.message}`]);
+    const line = `${policy.ref.id}: ${d.message}`;
+    for (const id of policy.selects) {
+      const known = lines.get(id);
+      if (known) known.push(line);
+      else lines.set(id, [line]);
+    }
   }
   return new Map([...lines].map(([id, list]) => [id, list.join('\n')]));
 }

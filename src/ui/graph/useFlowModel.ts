@@ -23,6 +23,7 @@ import { applyEmphasis, createEmphasisCache } from './emphasis';
 import { focusLayout } from './focus';
 import { applyFans, type FanCache } from './fans';
 import { applyLabelSpots } from './labelPlacement';
+import { createMarkCache } from './pairMarkEdges';
 import { applyPlacement, placeMissing, type PlacementCache } from './placement';
 import { createFlowCache, toFlow, type FlowModel } from './toFlow';
 
@@ -90,10 +91,13 @@ export function useBaseModel(analysis: Analysis | undefined, focus: PolicyFocus)
   );
   const checks = useAppState((s) => s.evaluated.checks);
   const marks = useMemo(() => pairMarks(checks), [checks]);
-  const checked = useMemo(() => applyCheckMarks(part, marks), [part, marks]);
+  // Marks that did not change keep their objects, revision after revision (see the end of useFlowModel).
+  const checkCache = useRef(createMarkCache()).current;
+  const checked = useMemo(() => applyCheckMarks(part, marks, checkCache), [part, marks, checkCache]);
   // After the check marks: those index the edges that draw connections, which a lost mark does not.
   const comparison = useAppState((s) => s.comparing?.comparison);
-  const marked = useMemo(() => applyCompareMarks(checked, comparison), [checked, comparison]);
+  const compareCache = useRef(createMarkCache()).current;
+  const marked = useMemo(() => applyCompareMarks(checked, comparison, compareCache), [checked, comparison, compareCache]);
   // Last: an `All` edge with a mark on it stays drawn.
   const hideAll = useAppState((s) => s.view.allTraffic === 'hidden');
   const calm = useMemo(() => (hideAll ? hideUnrestricted(marked) : { model: marked, hidden: 0 }), [hideAll, marked]);

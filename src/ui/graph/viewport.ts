@@ -8,6 +8,7 @@
  * names and the ports; a graph too big for that shows its middle, and the minimap the rest.
  */
 import type { FitViewOptions } from '@xyflow/react';
+import type { Rect } from './edgeGeometry';
 import type { FlowNode } from './flowTypes';
 
 /** Above this many nodes, a graph counts as large. */
@@ -67,15 +68,8 @@ export function fitOptions(nodes: readonly FlowNode[], everything = false, frame
   return framed({ nodes: subset.map((n) => ({ id: n.id })), maxZoom: 1, includeHiddenNodes: true }, 0.1, frame);
 }
 
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
 /** The box around the top-level nodes (groups hold their children), in graph units; null for none. */
-export function graphBounds(topLevel: readonly FlowNode[]): Box | null {
+export function graphBounds(topLevel: readonly FlowNode[]): Rect | null {
   if (topLevel.length === 0) return null;
   const left = Math.min(...topLevel.map((n) => n.position.x));
   const top = Math.min(...topLevel.map((n) => n.position.y));
@@ -88,7 +82,7 @@ export function graphBounds(topLevel: readonly FlowNode[]): Box | null {
  * Whether some of the graph is outside the pane at this viewport (`[x, y, zoom]`, React Flow's
  * transform): only then is a minimap worth the corner it covers. A pixel of slack, for rounding.
  */
-export function graphOutsideView(bounds: Box | null, [x, y, zoom]: readonly [number, number, number], pane: { width: number; height: number }): boolean {
+export function graphOutsideView(bounds: Rect | null, [x, y, zoom]: readonly [number, number, number], pane: { width: number; height: number }): boolean {
   if (!bounds || pane.width === 0 || pane.height === 0) return false;
   const left = bounds.x * zoom + x;
   const top = bounds.y * zoom + y;
